@@ -1,0 +1,151 @@
+"""Fixtures for the browser tests: a static server for dist/, Chromium, and watched pages.
+
+The server serves dist/ under a sub-path, as GitHub Pages serves a project site,
+so an absolute URL anywhere in the page shows up as a failure. Every page a test
+opens is watched, and fails the test at teardown if it requested anything from
+another origin (such requests are blocked) or from outside the site's folder,
+logged a console error, or threw an uncaught error.
+
+Tests that use the `browser` fixture (directly or through `page`, `app`, ...) are
+marked `browser`, so `pytest -m "not browser"` runs the unit tests alone.
+"""
+
+from pathlib import Path
+
+import pytest
+
+import chromium
+from static_server import StaticServer
+
+ROOT = Path(__file__).resolve().parents[1]
+PREFIX = "/digits/"            # like a GitHub Pages project site: https://USER.github.io/REPO/
+READY_TIMEOUT = 90_000         # ms: Pyodide takes 5-15 s to start here, more on a busy machine
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def server():
+    """dist/ served at http://127.0.0.1:FREE_PORT/digits/ for the whole session."""
+    if not (ROOT / "dist" / "index.html").exists():
+        pytest.fail("dist/ is missing: run the tests with 'python3 build.py test', which builds it.")
+    server = StaticServer(ROOT / "dist", prefix=PREFIX).start_in_background()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def serve_override(server):
+    """serve_override("weights/cnn/0_W.npy", b"...") or (..., 404): for this test only."""
+    def override(path, replacement):
+        server.overrides[path] = replacement
+    yield override
+    server.overrides.clear()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium (or $CHROMIUM), driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+    if not Path(chromium.executable()).exists():
+        pytest.fail(f"No Chromium at {chromium.executable()}: run the tests with 'python3 build.py test', "
+                    "which installs it, or set CHROMIUM to its path.")
+    with sync_playwright() as playwright:
+        browser = chromium.launch(playwright)
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """A page in its own browser context, and what it did that it should not have done."""
+
+    def __init__(self, context, server):
+        self.context, self.server = context, server
+        self.problems, self.errors = [], []
+        self.page = context.new_page()
+        # Workers' console messages and uncaught errors arrive through the page too.
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console error: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught error: {e}"))
+        context.route("**/*", self.check_request)      # at the context: workers' requests too
+
+    def check_request(self, route):
+        url = route.request.url
+        if url.startswith(self.server.url) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        elif url.startswith(self.server.origin + "/"):
+            self.problems.append(f"request outside the site's folder (an absolute URL?): {url}")
+            route.continue_()
+        else:
+            self.problems.append(f"request left the origin: {url}")
+            route.abort()
+
+
+@pytest.fixture
+def watched(browser, server, request):
+    """A function opening a fresh watched page, each in a new context (so a cold HTTP cache).
+
+    watched(**context_options) -> page. At teardown, any foreign request, console error
+    or uncaught error fails the test (errors are allowed with the `expects_errors` fixture).
+    """
+    watches = []
+
+    def open_page(**context_options):
+        watch = PageWatch(browser.new_context(**context_options), server)
+        watches.append(watch)
+        return watch.page
+
+    yield open_page
+    problems = [p for w in watches for p in w.problems]
+    if not getattr(request.node, "expects_errors", False):
+        problems += [e for w in watches for e in w.errors]
+    for watch in watches:
+        watch.context.close()
+    if problems:
+        pytest.fail("The page did what it must not:\n  " + "\n  ".join(problems), pytrace=False)
+
+
+@pytest.fixture
+def page(watched):
+    """A fresh watched page, not yet opened on anything."""
+    return watched()
+
+
+@pytest.fixture
+def open_app(watched, server):
+    """open_app("#perceptron") opens the page in a fresh context and waits until Python is ready."""
+    def open_(hash="", wait_ready=True, **context_options):
+        page = watched(**{"viewport": {"width": 1200, "height": 900}, **context_options})
+        page.goto(server.url + hash)
+        if wait_ready:
+            wait_until_ready(page)
+        return page
+    return open_
+
+
+def wait_until_ready(page, timeout=READY_TIMEOUT):
+    """Wait for the status to say ready, with a locator (the page's CSP blocks wait_for_function)."""
+    from playwright.sync_api import expect
+    expect(page.get_by_test_id("status")).to_have_attribute("data-state", "ready", timeout=timeout)
+
+
+@pytest.fixture
+def app(open_app):
+    """The page at its default view, with Python ready."""
+    return open_app()
+
+
+@pytest.fixture
+def touch_app(open_app):
+    """The page on a phone-sized touch screen, with Python ready."""
+    return open_app(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
+
+
+@pytest.fixture
+def expects_errors(request):
+    """Use in a test that provokes errors on purpose: console errors then do not fail it."""
+    request.node.expects_errors = True

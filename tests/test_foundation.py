@@ -1,0 +1,92 @@
+"""The page runs Python in a worker, from its own folder only, says what it is doing, and
+the build ships only what the page loads."""
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from playwright.sync_api import expect
+
+import build
+
+ROOT = Path(__file__).resolve().parents[1]
+DIST = ROOT / "dist"
+
+
+# ---------------------------------------------------------------------------
+# In the browser (served under /digits/, like a GitHub Pages project site)
+
+def test_the_page_gets_ready_and_says_so_in_a_sentence(app, server):
+    assert app.url.startswith(server.url)            # served from a sub-path, and still works
+    text = app.get_by_test_id("status").inner_text().strip()
+    assert len(text.split()) >= 3, f"the status should be a sentence, not {text!r}"
+
+
+def test_numpy_runs_in_the_worker_and_agrees_with_cpython(app):
+    # A function string passed to evaluate() is not blocked by the page's CSP.
+    result = app.evaluate("() => window.app.python.call('softmax', [1, 2, 3])")
+    exps = np.exp([1.0, 2.0, 3.0])
+    np.testing.assert_allclose(result, exps / exps.sum(), rtol=0, atol=1e-6)
+    versions = app.evaluate("() => window.app.python.call('runtime')")
+    assert versions["python"].startswith("3.12.") and versions["numpy"] == "2.0.2"
+
+
+def test_the_page_has_a_title_description_favicon_and_a_strict_csp(app):
+    assert app.title()
+    assert app.locator("meta[name=description]").get_attribute("content")
+    assert app.locator("link[rel=icon]").get_attribute("href") == "img/favicon.svg"
+    csp = app.locator("meta[http-equiv=Content-Security-Policy]").get_attribute("content")
+    assert "default-src 'self'" in csp and "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
+
+
+def test_a_missing_runtime_is_reported_in_a_sentence(open_app, serve_override, expects_errors):
+    serve_override("pyodide/pyodide.asm.wasm", 404)
+    page = open_app(wait_ready=False)
+    status = page.get_by_test_id("status")
+    expect(status).to_have_attribute("data-state", "error", timeout=60_000)
+    expect(status).to_contain_text("Python")
+    # What needs no Python still works: the pad draws.
+    box = page.get_by_test_id("canvas").bounding_box()
+    page.mouse.move(box["x"] + 50, box["y"] + 50)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 150, box["y"] + 150)
+    page.mouse.up()
+    expect(page.locator(".canvas-wrap")).to_have_class("canvas-wrap has-ink")
+
+
+# ---------------------------------------------------------------------------
+# The build (dist/ was built by 'python3 build.py test' before the tests ran)
+
+def test_a_wheel_with_the_wrong_hash_is_refused_in_one_sentence():
+    with pytest.raises(build.BuildError, match="refusing to ship it") as refused:
+        build.check_sha256(b"not numpy", "0" * 64, "numpy.whl")
+    assert "\n" not in str(refused.value)
+
+
+def test_dist_ships_only_what_the_page_loads_and_stays_small():
+    files = [f for f in DIST.rglob("*") if f.is_file()]
+    assert sum(f.stat().st_size for f in files) < 20 * 2**20
+    assert not [f for f in files if f.name.endswith((".map", ".d.ts", ".pyc"))]
+    lock = json.loads((DIST / "pyodide" / "pyodide-lock.json").read_text())
+    assert sorted(lock["packages"]) == build.PACKAGES and lock["info"]["version"] == "0.27.7"
+    wheels = sorted(f.name for f in (DIST / "pyodide").glob("*.whl"))
+    assert wheels == sorted(lock["packages"][p]["file_name"] for p in build.PACKAGES)
+    assert (DIST / "index.html").exists() and not (DIST / "site").exists()
+
+
+def test_the_python_package_zip_is_reproducible():
+    first = build.zip_package(ROOT / "py" / "digits")
+    assert first == build.zip_package(ROOT / "py" / "digits")
+    names = zipfile.ZipFile(DIST / "py" / "digits.zip").namelist()
+    assert "digits/api.py" in names and names == sorted(names)
+    assert not [n for n in names if "__pycache__" in n]
+
+
+def test_an_unknown_command_gets_usage_not_a_traceback():
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "frobnicate"],
+                            capture_output=True, text=True)
+    assert result.returncode != 0 and "Traceback" not in result.stderr and "usage" in result.stderr
