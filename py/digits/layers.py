@@ -1,0 +1,184 @@
+"""Layers of a neural network, each with a forward and a backward pass.
+
+Every layer follows the same small contract (the cs231n layer API):
+
+    out, cache = layer.forward(x, train)     # compute, remember what backward needs
+    dx, grads = layer.backward(dout, cache)  # dL/dx, and dL/dparam for each parameter
+
+`dout` is dL/dout, the gradient of the loss with respect to this layer's output;
+the chain rule turns it into dL/dx for the layer below. Images flow through the
+convolutional layers as (N, height, width, channels).
+"""
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+
+class Layer:
+    """A layer without parameters unless a subclass gives it some."""
+
+    params: dict = {}
+
+    def forward(self, x, train=False):
+        raise NotImplementedError
+
+    def backward(self, dout, cache):
+        raise NotImplementedError
+
+    def describe(self) -> dict:
+        return {"type": type(self).__name__}
+
+
+class Dense(Layer):
+    """Fully connected: weighted_sum = x · W + b, with x (N, inputs), W (inputs, outputs)."""
+
+    def __init__(self, inputs, outputs, rng=None, init="he"):
+        rng = rng or np.random.default_rng(0)
+        scale = np.sqrt((2.0 if init == "he" else 1.0) / inputs)
+        self.params = {
+            "W": (rng.standard_normal((inputs, outputs)) * scale).astype(np.float32),
+            "b": np.zeros(outputs, dtype=np.float32),
+        }
+
+    def forward(self, x, train=False):
+        return x @ self.params["W"] + self.params["b"], x
+
+    def backward(self, dout, x):
+        grads = {"W": x.T @ dout, "b": dout.sum(axis=0)}
+        return dout @ self.params["W"].T, grads
+
+    def describe(self):
+        inputs, outputs = self.params["W"].shape
+        return {"type": "Dense", "inputs": inputs, "outputs": outputs}
+
+
+class Conv2D(Layer):
+    """Convolution (stride 1, no padding) computed as one matrix product (im2col).
+
+    Each output pixel is the weighted sum of the k x k x C_in patch under it:
+    out[n, i, j, f] = sum_{c, u, v} x[n, i+u, j+v, c] · W[f, c, u, v] + b[f].
+    Cutting every patch out as a row ("im2col") turns that into patches @ W.
+    """
+
+    def __init__(self, in_channels, filters, size, rng=None):
+        rng = rng or np.random.default_rng(0)
+        fan_in = in_channels * size * size
+        self.size = size
+        self.params = {
+            "W": (rng.standard_normal((filters, in_channels, size, size))
+                  * np.sqrt(2.0 / fan_in)).astype(np.float32),
+            "b": np.zeros(filters, dtype=np.float32),
+        }
+
+    def forward(self, x, train=False):
+        n, height, width, channels = x.shape
+        k = self.size
+        out_h, out_w = height - k + 1, width - k + 1
+        # (N, out_h, out_w, C, k, k): every k x k window, viewed without copying.
+        windows = sliding_window_view(x, (k, k), axis=(1, 2))
+        patches = windows.reshape(n * out_h * out_w, channels * k * k)
+        W = self.params["W"].reshape(len(self.params["b"]), -1)
+        out = patches @ W.T + self.params["b"]
+        return out.reshape(n, out_h, out_w, -1), (x.shape, patches)
+
+    def backward(self, dout, cache):
+        x_shape, patches = cache
+        n, height, width, channels = x_shape
+        k = self.size
+        filters = dout.shape[-1]
+        dout_rows = dout.reshape(-1, filters)
+        grads = {
+            "W": (dout_rows.T @ patches).reshape(self.params["W"].shape),
+            "b": dout_rows.sum(axis=0),
+        }
+        dpatches = (dout_rows @ self.params["W"].reshape(filters, -1))
+        dpatches = dpatches.reshape(n, dout.shape[1], dout.shape[2], channels, k, k)
+        # col2im: each input pixel collects the gradient of every patch it was part of.
+        dx = np.zeros(x_shape, dtype=dout.dtype)
+        for u in range(k):
+            for v in range(k):
+                dx[:, u:u + dout.shape[1], v:v + dout.shape[2], :] += dpatches[..., u, v]
+        return dx, grads
+
+    def describe(self):
+        filters, channels, k, _ = self.params["W"].shape
+        return {"type": "Conv2D", "in_channels": channels, "filters": filters, "size": k}
+
+
+class MaxPool2D(Layer):
+    """Keep the largest value of each non-overlapping 2 x 2 block (halves height and width)."""
+
+    def forward(self, x, train=False):
+        n, height, width, channels = x.shape
+        blocks = x.reshape(n, height // 2, 2, width // 2, 2, channels)
+        out = blocks.max(axis=(2, 4))
+        return out, (blocks, out)
+
+    def backward(self, dout, cache):
+        blocks, out = cache
+        # The gradient flows only to the position that won the max (ties share it once).
+        winners = blocks == out[:, :, None, :, None, :]
+        winners = winners / winners.sum(axis=(2, 4), keepdims=True)
+        dx = winners * dout[:, :, None, :, None, :]
+        return dx.reshape(blocks.shape[0], blocks.shape[1] * 2, blocks.shape[3] * 2, -1).astype(dout.dtype), {}
+
+
+class ReLU(Layer):
+    """activation = max(0, weighted_sum)."""
+
+    def forward(self, x, train=False):
+        active = x > 0
+        return x * active, active
+
+    def backward(self, dout, active):
+        return dout * active, {}
+
+
+class Sigmoid(Layer):
+    """activation = σ(z) = 1 / (1 + e^(−z)), whose slope is σ(z)(1 − σ(z))."""
+
+    def forward(self, x, train=False):
+        activation = sigmoid(x)
+        return activation, activation
+
+    def backward(self, dout, activation):
+        return dout * activation * (1 - activation), {}
+
+
+class Dropout(Layer):
+    """While training, zero each value with probability `rate` and scale the rest by 1/(1 − rate).
+
+    The scaling keeps the expected activation unchanged, so nothing changes at test time.
+    """
+
+    def __init__(self, rate, rng=None):
+        self.rate = rate
+        self.rng = rng or np.random.default_rng(0)
+
+    def forward(self, x, train=False):
+        if not train or self.rate == 0:
+            return x, None
+        keep = (self.rng.random(x.shape, dtype=np.float32) >= self.rate) / np.float32(1 - self.rate)
+        return x * keep, keep
+
+    def backward(self, dout, keep):
+        return (dout if keep is None else dout * keep), {}
+
+    def describe(self):
+        return {"type": "Dropout", "rate": self.rate}
+
+
+class Flatten(Layer):
+    """(N, height, width, channels) → (N, height·width·channels)."""
+
+    def forward(self, x, train=False):
+        return x.reshape(len(x), -1), x.shape
+
+    def backward(self, dout, shape):
+        return dout.reshape(shape), {}
+
+
+def sigmoid(z):
+    """σ(z) = 1 / (1 + e^(−z)), written so that large |z| never overflows."""
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))

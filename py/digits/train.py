@@ -1,0 +1,181 @@
+"""Training: minibatch gradient descent on MNIST, one recipe per network.
+
+The loop is the textbook one. For each minibatch: forward pass, loss,
+backward pass (backpropagation), optimiser step. After each epoch the model
+is measured on held-out images.
+"""
+
+import math
+import sys
+import time
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, asdict
+
+import numpy as np
+
+from . import models
+from .augment import random_affine
+from .losses import softmax_cross_entropy
+from .optim import SGD, Adam
+
+
+@dataclass
+class Recipe:
+    """How one network is trained. Recorded in the manifest next to the weights."""
+    epochs: int
+    batch_size: int
+    optimizer: str          # "sgd" or "adam"
+    learning_rate: float
+    schedule: str = "constant"   # "constant" or "cosine" (η falls to 0 along a half cosine)
+    momentum: float = 0.0
+    augment: bool = False   # random rotations, scalings and shifts of each training image:
+    rotate: float = 12.0    #   up to this many degrees,
+    scale: float = 0.1      #   up to this fraction bigger or smaller,
+    shift: float = 2.5      #   up to this many pixels each way
+    elastic: float = 0.0    # with augment: smooth random distortions of about this many pixels
+    weight_decay: float = 0.0     # AdamW's decoupled weight decay λ
+    label_smoothing: float = 0.0  # ε: train towards (1 − ε)·onehot + ε/10
+    average: float = 0.0    # if > 0, keep an exponential moving average of the weights with this decay
+                            # and use it at test time (Polyak averaging: a calmer final model)
+
+
+RECIPES = {
+    "nielsen": Recipe(epochs=30, batch_size=10, optimizer="sgd", learning_rate=0.5),
+    "mlp": Recipe(epochs=30, batch_size=64, optimizer="adam", learning_rate=1e-3,
+                  schedule="cosine", augment=True),
+    "cnn": Recipe(epochs=40, batch_size=128, optimizer="adam", learning_rate=1.5e-3,
+                  schedule="cosine", augment=True, elastic=1.2, average=0.999),
+}
+
+
+def make_optimizer(recipe):
+    if recipe.optimizer == "sgd":
+        return SGD(recipe.learning_rate, recipe.momentum)
+    return Adam(recipe.learning_rate, weight_decay=recipe.weight_decay)
+
+
+def learning_rate_at(recipe, progress):
+    """η at a point of training (`progress` from 0 at the start to 1 at the end)."""
+    if recipe.schedule == "cosine":
+        return recipe.learning_rate * 0.5 * (1 + math.cos(math.pi * progress))
+    return recipe.learning_rate
+
+
+def train_step(model, optimizer, images, labels, smoothing=0.0):
+    """One minibatch: forward, loss, backward, update. Returns the loss."""
+    logits, caches = model.forward(images, train=True)
+    loss, dlogits = softmax_cross_entropy(logits, labels, smoothing)
+    optimizer.step(model.parameters(), model.backward(dlogits, caches))
+    return loss
+
+
+def accuracy(model, images, labels):
+    return float((model.predict(images).argmax(axis=1) == labels).mean())
+
+
+def to_float(images):
+    """uint8 MNIST convention (0 background, 255 ink) → float32 in [0, 1]."""
+    return images.astype(np.float32) / 255.0
+
+
+def fit(model, recipe, train, test, seed=0, report=None):
+    """Train `model` in place following `recipe`; return the history of each epoch.
+
+    train, test: (images uint8 (N, 28, 28), labels). `report(dict)` is called
+    after every few batches with the epoch, loss, accuracy and time left.
+    """
+    rng = np.random.default_rng(seed)
+    for layer in model.layers:          # dropout draws from the same seeded generator
+        if hasattr(layer, "rng"):
+            layer.rng = rng
+    optimizer = make_optimizer(recipe)
+    train_images, train_labels = to_float(train[0]), train[1].astype(np.intp)
+    test_images, test_labels = to_float(test[0]), test[1].astype(np.intp)
+    batches = math.ceil(len(train_images) / recipe.batch_size)
+    total_steps = recipe.epochs * batches
+    history, started, step = [], time.time(), 0
+    averaged = MovingAverage(model.parameters(), recipe.average) if recipe.average else None
+    for epoch in range(recipe.epochs):
+        order = rng.permutation(len(train_images))
+        losses = []
+        for b in range(batches):
+            index = order[b * recipe.batch_size:(b + 1) * recipe.batch_size]
+            images = train_images[index]
+            if recipe.augment:
+                images = random_affine(images, rng, recipe.rotate, recipe.scale, recipe.shift, recipe.elastic)
+            optimizer.learning_rate = learning_rate_at(recipe, step / total_steps)
+            losses.append(train_step(model, optimizer, images, train_labels[index], recipe.label_smoothing))
+            if averaged:
+                averaged.update(model.parameters())
+            step += 1
+            if report and (b % 50 == 0 or b == batches - 1):
+                elapsed = time.time() - started
+                report({"epoch": epoch + 1, "epochs": recipe.epochs, "batch": b + 1, "batches": batches,
+                        "loss": float(np.mean(losses[-50:])), "elapsed": elapsed,
+                        "left": elapsed / step * (total_steps - step)})
+        with (averaged.swapped_in(model.parameters()) if averaged else nullcontext()):
+            test_accuracy = accuracy(model, test_images, test_labels)
+        history.append({"epoch": epoch + 1, "loss": float(np.mean(losses)),
+                        "test_accuracy": test_accuracy, "seconds": time.time() - started})
+        if report:
+            report({**history[-1], "epochs": recipe.epochs, "done_epoch": True})
+    if averaged:
+        averaged.copy_into(model.parameters())
+    return history
+
+
+class MovingAverage:
+    """average ← decay · average + (1 − decay) · parameter, after every step."""
+
+    def __init__(self, params, decay):
+        self.decay = decay
+        self.average = {key: value.copy() for key, value in params.items()}
+
+    def update(self, params):
+        for key, value in params.items():
+            self.average[key] += (1 - self.decay) * (value - self.average[key])
+
+    def copy_into(self, params):
+        for key, value in params.items():
+            value[...] = self.average[key]
+
+    @contextmanager
+    def swapped_in(self, params):
+        """Use the averaged weights inside the `with` block, then put the live ones back."""
+        live = {key: value.copy() for key, value in params.items()}
+        self.copy_into(params)
+        try:
+            yield
+        finally:
+            for key, value in params.items():
+                value[...] = live[key]
+
+
+def progress_printer(stream=sys.stderr):
+    """A plain one-line progress bar: epoch, batch, loss, time left; a line per finished epoch.
+
+    When the output is not a terminal (a log file), only the epoch lines are written.
+    """
+    live = stream.isatty()
+
+    def report(state):
+        if state.get("done_epoch"):
+            stream.write(f"\repoch {state['epoch']}/{state['epochs']}  loss {state['loss']:.4f}  "
+                         f"test accuracy {state['test_accuracy']:.4f}  ({format_seconds(state['seconds'])})"
+                         + " " * 20 + "\n")
+        elif live:
+            width = 24
+            filled = int(width * state["batch"] / state["batches"])
+            stream.write(f"\repoch {state['epoch']}/{state['epochs']} [{'#' * filled}{'.' * (width - filled)}] "
+                         f"loss {state['loss']:.4f}  {format_seconds(state['left'])} left ")
+        stream.flush()
+    return report
+
+
+def format_seconds(seconds):
+    minutes, seconds = divmod(int(seconds), 60)
+    return f"{minutes}m{seconds:02d}s" if minutes else f"{seconds}s"
+
+
+def recipe_dict(recipe):
+    return asdict(recipe)

@@ -1,0 +1,140 @@
+"""MNIST reading, saving and loading models, training, and the predict command."""
+
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from digits import models
+from digits.data import DATA_DIR, DataError, load_mnist, parse_idx, read_idx
+from digits.train import RECIPES, Recipe, accuracy, fit, to_float
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def mnist():
+    return load_mnist("train"), load_mnist("test")
+
+
+def test_mnist_has_the_published_shapes_and_label_counts(mnist):
+    (train_x, train_y), (test_x, test_y) = mnist
+    assert train_x.shape == (60000, 28, 28) and test_x.shape == (10000, 28, 28)
+    assert train_x.dtype == np.uint8
+    assert np.bincount(test_y).tolist() == [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
+
+
+def test_a_truncated_idx_file_is_refused(tmp_path):
+    raw = gzip.decompress((DATA_DIR / "t10k-labels-idx1-ubyte.gz").read_bytes())
+    with pytest.raises(DataError, match="truncated"):
+        parse_idx(raw[:-10], "labels")
+    with pytest.raises(DataError, match="magic"):
+        parse_idx(b"\x00" * 16, "junk")
+
+
+def test_a_file_that_is_not_the_original_is_refused(tmp_path):
+    raw = bytearray(gzip.decompress((DATA_DIR / "t10k-labels-idx1-ubyte.gz").read_bytes()))
+    raw[100] = (raw[100] + 1) % 10
+    altered = tmp_path / "t10k-labels-idx1-ubyte.gz"
+    altered.write_bytes(gzip.compress(bytes(raw)))
+    with pytest.raises(DataError, match="sha256"):
+        read_idx(altered)
+    (tmp_path / "broken.gz").write_bytes(b"not gzip at all")
+    with pytest.raises(DataError, match="gzip"):
+        read_idx(tmp_path / "broken.gz")
+
+
+def test_save_then_load_gives_the_same_predictions(tmp_path):
+    model = models.cnn(np.random.default_rng(0))
+    models.save(model, tmp_path, {"test_accuracy": None})
+    again = models.load(tmp_path)
+    x = np.random.default_rng(1).random((3, 28, 28), dtype=np.float32)
+    np.testing.assert_array_equal(model.predict(x), again.predict(x))
+
+
+def test_loading_names_the_corrupt_or_misshapen_file(tmp_path):
+    models.save(models.mlp(), tmp_path, {})
+    data = bytearray((tmp_path / "2_W.npy").read_bytes())
+    data[-1] ^= 0xFF
+    (tmp_path / "2_W.npy").write_bytes(bytes(data))
+    with pytest.raises(models.WeightsError, match=r"mlp.*2_W\.npy.*corrupt"):
+        models.load(tmp_path)
+
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    manifest["files"]["2.W"]["sha256"] = models.sha256(models.npy_bytes(np.zeros((3, 3), np.float32)))
+    (tmp_path / "2_W.npy").write_bytes(models.npy_bytes(np.zeros((3, 3), np.float32)))
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(models.WeightsError, match=r"2_W\.npy has shape \(3, 3\)"):
+        models.load(tmp_path)
+
+    (tmp_path / "0_W.npy").unlink()
+    with pytest.raises(models.WeightsError, match=r"0_W\.npy could not be read"):
+        models.load(tmp_path)
+
+
+def test_a_short_training_run_lowers_the_loss_and_is_deterministic(mnist):
+    (train_x, train_y), (test_x, test_y) = mnist
+    subset = (train_x[:2000], train_y[:2000])
+    held_out = (test_x[:500], test_y[:500])
+    recipe = Recipe(epochs=3, batch_size=20, optimizer="sgd", learning_rate=0.5)
+    runs = []
+    for _ in range(2):
+        model = models.nielsen(np.random.default_rng(0))
+        history = fit(model, recipe, subset, held_out, seed=3)
+        runs.append((history, model.predict(to_float(held_out[0][:5]))))
+    history = runs[0][0]
+    assert history[-1]["loss"] < history[0]["loss"] < 2.3
+    assert history[-1]["test_accuracy"] > 0.8
+    np.testing.assert_array_equal(runs[0][1], runs[1][1])
+
+
+def test_the_cnn_learns_on_a_small_subset(mnist):
+    (train_x, train_y), (test_x, test_y) = mnist
+    model = models.cnn(np.random.default_rng(0))
+    recipe = Recipe(epochs=1, batch_size=50, optimizer="adam", learning_rate=1e-3)
+    history = fit(model, recipe, (train_x[:1500], train_y[:1500]), (test_x[:300], test_y[:300]))
+    assert history[0]["test_accuracy"] > 0.6
+
+
+@pytest.mark.parametrize("name, target", [("cnn", 0.996), ("mlp", 0.98), ("nielsen", 0.95)])
+def test_shipped_weights_reach_their_targets(name, target, mnist):
+    manifest = json.loads((ROOT / "weights" / name / "manifest.json").read_text())
+    assert manifest["test_accuracy"] >= target
+    assert manifest["command"].startswith(f"python3 build.py train --model {name}")
+    model = models.load(name)
+    test_x, test_y = mnist[1]
+    assert accuracy(model, to_float(test_x), test_y.astype(int)) == pytest.approx(manifest["test_accuracy"])
+
+
+def run_predict(*args):
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), "predict", *map(str, args)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_predict_command_writes_probabilities(tmp_path, mnist):
+    test_x, test_y = mnist[1]
+    np.save(tmp_path / "x.npy", test_x[:50])
+    result = run_predict("--model", "mlp", "--input", tmp_path / "x.npy", "--output", tmp_path / "p.npy")
+    assert result.returncode == 0, result.stderr
+    p = np.load(tmp_path / "p.npy")
+    assert p.shape == (50, 10) and p.dtype == np.float32
+    np.testing.assert_allclose(p.sum(axis=1), 1, atol=1e-5)
+    assert (p.argmax(axis=1) == test_y[:50]).mean() > 0.9
+
+
+@pytest.mark.parametrize("array, message", [
+    (np.zeros((4, 28, 28), np.float32), "dtype uint8"),
+    (np.zeros((4, 784), np.uint8), r"shape \(N, 28, 28\)"),
+])
+def test_predict_refuses_wrong_input_clearly(tmp_path, array, message):
+    np.save(tmp_path / "x.npy", array)
+    result = run_predict("--model", "mlp", "--input", tmp_path / "x.npy", "--output", tmp_path / "p.npy")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert __import__("re").search(message, result.stderr)
+    assert not (tmp_path / "p.npy").exists()
