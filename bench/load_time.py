@@ -1,0 +1,125 @@
+"""Time to ready of the page, against the floor: a bare page that only loads Pyodide and numpy.
+
+Both are served from dist/ in the same run, by the same server, under a sub-path
+as on GitHub Pages. The floor page loads the same vendored Pyodide and numpy in
+a module worker and nothing else; it is served through the server's overrides,
+so it never ships. Runs alternate between the two, since this machine is noisy.
+
+  cold:   a fresh browser profile each run, so an empty HTTP cache
+  warm 1: a reload in the same profile, from the HTTP cache
+  warm 2: a second reload, when Chromium also has the compiled WebAssembly cached
+
+A profile on disk, as a visitor's browser has: Playwright's usual in-memory
+contexts cannot hold the 10 MB pyodide.asm.wasm in their cache.
+
+Time to ready is read in the page, from navigation start to the moment
+[data-testid=status] gets data-state="ready", so Playwright's polling adds nothing.
+Run it with 'python3 build.py bench', which builds dist/ first.
+"""
+
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+import chromium  # noqa: E402
+from static_server import StaticServer  # noqa: E402
+
+RUNS = 5
+KINDS = ["cold", "warm 1", "warm 2"]
+TIMEOUT = 120_000       # ms
+READY = "[data-testid=status][data-state=ready]"
+
+FLOOR_PAGE = b"""<!doctype html>
+<meta charset="utf-8">
+<title>Floor: Pyodide and numpy only</title>
+<link rel="icon" href="data:,">
+<p data-testid="status" data-state="loading">Loading Python</p>
+<script type="module" src="main.js"></script>
+"""
+FLOOR_MAIN = b"""
+const worker = new Worker("worker.js", { type: "module" });
+worker.onmessage = () => document.querySelector("[data-testid=status]").dataset.state = "ready";
+"""
+FLOOR_WORKER = b"""
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+await pyodide.loadPackage("numpy", { messageCallback: () => {} });
+pyodide.runPython("import numpy");
+postMessage("ready");
+"""
+
+# Notes the moment the status turns ready, in ms since navigation start.
+READY_CLOCK = """
+new MutationObserver((_, observer) => {
+  if (document.querySelector('%s')) { window.readyAt = performance.now(); observer.disconnect(); }
+}).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
+""" % READY
+
+
+def time_to_ready(page, load):
+    """Seconds from navigation start to ready, for a page opened (or reloaded) by `load`."""
+    load()
+    page.locator(READY).wait_for(state="attached", timeout=TIMEOUT)
+    return page.evaluate("() => window.readyAt") / 1000
+
+
+def cold_then_warm(playwright, url):
+    """[cold, warm 1, warm 2] time to ready: a fresh profile opens the url, then reloads it twice."""
+    with tempfile.TemporaryDirectory() as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=chromium.executable(), args=chromium.FLAGS, headless=True)
+        try:
+            context.add_init_script(READY_CLOCK)
+            page = context.pages[0] if context.pages else context.new_page()
+            times = [time_to_ready(page, lambda: page.goto(url, wait_until="commit"))]
+            times += [time_to_ready(page, lambda: page.reload(wait_until="commit")) for _ in KINDS[1:]]
+        finally:
+            context.close()
+    return times
+
+
+def main():
+    from playwright.sync_api import Error, sync_playwright
+
+    server = StaticServer(ROOT / "dist", prefix="/digits/").start_in_background()
+    server.overrides.update({"floor/index.html": FLOOR_PAGE, "floor/main.js": FLOOR_MAIN,
+                             "floor/worker.js": FLOOR_WORKER})
+    urls = {"floor": server.url + "floor/index.html", "page": server.url}
+    times = {name: {kind: [] for kind in KINDS} for name in urls}
+    try:
+        with sync_playwright() as playwright:
+            for run in range(RUNS):
+                order = ["floor", "page"] if run % 2 == 0 else ["page", "floor"]
+                for name in order:
+                    for kind, seconds in zip(KINDS, cold_then_warm(playwright, urls[name])):
+                        times[name][kind].append(seconds)
+                print(f"run {run + 1}/{RUNS}: " + "   ".join(
+                    f"{name} " + ", ".join(f"{kind} {times[name][kind][-1]:.2f}" for kind in KINDS)
+                    for name in urls) + "  (s)", flush=True)
+    except Error as error:
+        print(f"The load-time bench failed: {error.message.splitlines()[0]}", file=sys.stderr)
+        return 1
+    finally:
+        server.shutdown()
+        server.server_close()
+    report(times)
+    return 0
+
+
+def report(times):
+    median = {name: {kind: statistics.median(values) for kind, values in kinds.items()}
+              for name, kinds in times.items()}
+    print(f"\nTime to ready, median of {RUNS} runs (headless Chromium, served from 127.0.0.1):")
+    for kind, meaning in zip(KINDS, ["fresh profile, empty cache", "reload, HTTP cache",
+                                     "reload, HTTP and wasm code cache"]):
+        floor, page = median["floor"][kind], median["page"][kind]
+        print(f"  {kind:7} {'(' + meaning + ')':35} floor {floor:5.2f} s   page {page:5.2f} s   page/floor {page / floor:.2f}")
+    print("  targets: cold page/floor at most 1.15; warm page under 2 s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""How fast the recognizer answers: first prediction after a cold load, and pointer-up latency.
+
+  first prediction: a fresh profile opens the page, draws a 7 at once (the pad works
+      while Python loads) and waits for the answer; compared with the floor, a bare
+      page that only loads the same Pyodide and numpy, measured in the same run.
+  latency: for each model, from the pointerup that ends a digit to the moment the
+      bars show the answer to the finished drawing (the last data-version change),
+      over many drawings. Live answers while drawing keep coming; only the final one counts.
+
+Run it with 'python3 build.py bench', which builds dist/ first.
+"""
+
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import chromium  # noqa: E402
+from load_time import FLOOR_MAIN, FLOOR_PAGE, FLOOR_WORKER, READY_CLOCK, time_to_ready  # noqa: E402
+from static_server import StaticServer  # noqa: E402
+
+COLD_RUNS = 3
+DRAWINGS = 40
+TIMEOUT = 120_000
+SEVEN = [[(0.27, 0.2), (0.73, 0.2), (0.44, 0.85)]]
+
+# Notes pointerup times and every change of the prediction's data-version, in ms.
+CLOCKS = """
+window.pointerUps = []; window.answers = [];
+addEventListener("pointerup", () => pointerUps.push(performance.now()), true);
+addEventListener("DOMContentLoaded", () => {
+  const prediction = document.querySelector("[data-testid=prediction]");
+  new MutationObserver(() => answers.push({ at: performance.now(), digit: prediction.textContent }))
+    .observe(prediction, { attributes: true, attributeFilter: ["data-version"] });
+});
+"""
+
+
+def draw(page, strokes, steps=8):
+    box = page.get_by_test_id("canvas").bounding_box()
+    at = lambda x, y: (box["x"] + x * box["width"], box["y"] + y * box["height"])  # noqa: E731
+    for stroke in strokes:
+        page.mouse.move(*at(*stroke[0]))
+        page.mouse.down()
+        for (x0, y0), (x1, y1) in zip(stroke, stroke[1:]):
+            for i in range(1, steps + 1):
+                page.mouse.move(*at(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps))
+        page.mouse.up()
+
+
+def fresh_profile(playwright, profile):
+    return playwright.chromium.launch_persistent_context(
+        profile, executable_path=chromium.executable(), args=chromium.FLAGS, headless=True,
+        viewport={"width": 1200, "height": 900})
+
+
+def first_prediction(playwright, url):
+    """Seconds from navigation start to the first answer, drawing as soon as the pad appears."""
+    with tempfile.TemporaryDirectory() as profile:
+        context = fresh_profile(playwright, profile)
+        try:
+            context.add_init_script(CLOCKS)
+            page = context.pages[0]
+            page.goto(url, wait_until="domcontentloaded")
+            draw(page, SEVEN)
+            page.locator("[data-testid=prediction]:not(:empty)").wait_for(timeout=TIMEOUT)
+            return page.evaluate("() => answers.find((a) => a.digit !== '').at") / 1000
+        finally:
+            context.close()
+
+
+def floor_cold(playwright, url):
+    with tempfile.TemporaryDirectory() as profile:
+        context = fresh_profile(playwright, profile)
+        try:
+            context.add_init_script(READY_CLOCK)
+            page = context.pages[0]
+            return time_to_ready(page, lambda: page.goto(url, wait_until="commit"))
+        finally:
+            context.close()
+
+
+def latencies(playwright, url, model):
+    """Milliseconds from pointerup to the final answer, for DRAWINGS drawings of a 7."""
+    with tempfile.TemporaryDirectory() as profile:
+        context = fresh_profile(playwright, profile)
+        try:
+            context.add_init_script(CLOCKS)
+            page = context.pages[0]
+            page.goto(f"{url}#draw?model={model}")
+            page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=TIMEOUT)
+            draw(page, SEVEN)                       # warm up: every model loaded, first answers given
+            page.wait_for_timeout(1500)
+            samples = []
+            for _ in range(DRAWINGS):
+                page.keyboard.press("Escape")
+                page.wait_for_timeout(150)
+                draw(page, SEVEN)
+                page.wait_for_timeout(400)          # let the last answer land
+                samples.append(page.evaluate("""() => {
+                    const up = pointerUps[pointerUps.length - 1];
+                    return answers[answers.length - 1].at - up;
+                }"""))
+            return samples
+        finally:
+            context.close()
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def main():
+    from playwright.sync_api import sync_playwright
+
+    server = StaticServer(ROOT / "dist", prefix="/digits/").start_in_background()
+    server.overrides.update({"floor/index.html": FLOOR_PAGE, "floor/main.js": FLOOR_MAIN,
+                             "floor/worker.js": FLOOR_WORKER})
+    try:
+        with sync_playwright() as playwright:
+            floors, firsts = [], []
+            for _ in range(COLD_RUNS):
+                floors.append(floor_cold(playwright, server.url + "floor/index.html"))
+                firsts.append(first_prediction(playwright, server.url))
+            floor, first = statistics.median(floors), statistics.median(firsts)
+            print(f"Cold load, median of {COLD_RUNS}: bare Pyodide + numpy {floor:.2f} s; "
+                  f"first prediction {first:.2f} s; ratio {first / floor:.2f} (target at most 1.2)")
+            print(f"\nPointer-up to updated bars, {DRAWINGS} drawings each (targets p95: cnn < 50 ms, mlp < 20 ms):")
+            for model in ("cnn", "mlp", "nielsen"):
+                samples = latencies(playwright, server.url, model)
+                print(f"  {model:8} p50 {percentile(samples, 50):6.1f} ms   p95 {percentile(samples, 95):6.1f} ms"
+                      f"   max {max(samples):6.1f} ms")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()

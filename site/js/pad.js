@@ -1,0 +1,148 @@
+// The drawing surface: smooth round strokes from mouse, finger or pen, with undo.
+//
+// Strokes are kept as lists of points in unit coordinates (0..1), so the pad can
+// redraw them at any size: crisply on screen at the device's pixel ratio, and on a
+// fixed 280x280 "model canvas" whose alpha channel is what Python reads. The same
+// drawing therefore gives the same input on a phone and on a 4K screen.
+
+const MODEL_SIZE = 280;
+const PEN_WIDTH = 0.075;      // of the pad's side: close to MNIST's strokes once scaled to 20 px
+
+export class Pad extends EventTarget {
+  constructor(canvas) {
+    super();
+    this.canvas = canvas;
+    this.strokes = [];
+    this.current = null;
+    this.modelCanvas = new OffscreenCanvas(MODEL_SIZE, MODEL_SIZE);
+    this.modelContext = this.modelCanvas.getContext("2d", { willReadFrequently: true });
+    this.screenContext = canvas.getContext("2d");
+    new ResizeObserver(() => this.fitToScreen()).observe(canvas);
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => this.redraw());
+    this.listen();
+  }
+
+  get isEmpty() {
+    return this.strokes.length === 0;
+  }
+
+  fitToScreen() {
+    const ratio = window.devicePixelRatio || 1;
+    const side = Math.round(this.canvas.clientWidth * ratio);
+    if (side > 0 && side !== this.canvas.width) {
+      this.canvas.width = this.canvas.height = side;
+      this.redraw();
+    }
+  }
+
+  listen() {
+    const canvas = this.canvas;
+    canvas.addEventListener("pointerdown", (event) => {
+      if (event.button !== 0 && event.pointerType === "mouse") return;
+      canvas.setPointerCapture(event.pointerId);
+      this.current = { pointerId: event.pointerId, points: [this.toUnit(event)] };
+      this.strokes.push(this.current.points);
+      this.drawLastSegment();
+      this.emit("draw");
+      event.preventDefault();
+    });
+    canvas.addEventListener("pointermove", (event) => {
+      if (!this.current || event.pointerId !== this.current.pointerId) return;
+      const events = event.getCoalescedEvents ? event.getCoalescedEvents() : [event];
+      for (const e of events.length ? events : [event]) {
+        this.current.points.push(this.toUnit(e));
+        this.drawLastSegment();
+      }
+      this.emit("draw");
+    });
+    const end = (event) => {
+      if (!this.current || event.pointerId !== this.current.pointerId) return;
+      this.current = null;
+      this.emit("stroke");
+    };
+    canvas.addEventListener("pointerup", end);
+    canvas.addEventListener("pointercancel", end);
+  }
+
+  toUnit(event) {
+    const box = this.canvas.getBoundingClientRect();
+    return [(event.clientX - box.left) / box.width, (event.clientY - box.top) / box.height];
+  }
+
+  emit(type) {
+    this.dispatchEvent(new Event(type));
+  }
+
+  clear() {
+    this.strokes = [];
+    this.current = null;
+    this.redraw();
+    this.emit("stroke");
+  }
+
+  undo() {
+    if (this.isEmpty) return;
+    this.strokes.pop();
+    this.current = null;
+    this.redraw();
+    this.emit("stroke");
+  }
+
+  /** The model canvas's alpha channel: a Uint8Array of 280 x 280 values, ink high. */
+  bitmap() {
+    const rgba = this.modelContext.getImageData(0, 0, MODEL_SIZE, MODEL_SIZE).data;
+    const alpha = new Uint8Array(MODEL_SIZE * MODEL_SIZE);
+    for (let i = 0; i < alpha.length; i++) alpha[i] = rgba[4 * i + 3];
+    return { data: alpha, height: MODEL_SIZE, width: MODEL_SIZE };
+  }
+
+  // ---------------------------------------------------------------- painting
+
+  surfaces() {
+    const ink = getComputedStyle(this.canvas).getPropertyValue("--ink").trim() || "#111";
+    return [
+      { context: this.screenContext, side: this.canvas.width, color: ink },
+      { context: this.modelContext, side: MODEL_SIZE, color: "#000" },
+    ];
+  }
+
+  redraw() {
+    for (const { context, side, color } of this.surfaces()) {
+      context.clearRect(0, 0, side, side);
+      for (const points of this.strokes) paintStroke(context, side, color, points);
+    }
+    this.canvas.parentElement.classList.toggle("has-ink", !this.isEmpty);
+  }
+
+  drawLastSegment() {
+    const points = this.strokes[this.strokes.length - 1];
+    const tail = points.slice(-3);      // the newest curve piece needs its last three points
+    for (const { context, side, color } of this.surfaces()) paintStroke(context, side, color, tail, points.length <= 3);
+    this.canvas.parentElement.classList.add("has-ink");
+  }
+}
+
+/** A smooth stroke through `points`: quadratic curves between the midpoints of successive points. */
+function paintStroke(context, side, color, points, fromStart = true) {
+  const at = ([x, y]) => [x * side, y * side];
+  context.strokeStyle = color;
+  context.fillStyle = color;
+  context.lineWidth = PEN_WIDTH * side;
+  context.lineCap = "round";
+  context.lineJoin = "round";
+  if (points.length === 1) {
+    const [x, y] = at(points[0]);
+    context.beginPath();
+    context.arc(x, y, context.lineWidth / 2, 0, 2 * Math.PI);
+    context.fill();
+    return;
+  }
+  const mid = (a, b) => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+  context.beginPath();
+  context.moveTo(...at(fromStart ? points[0] : mid(points[0], points[1])));
+  for (let i = 1; i < points.length - 1; i++) {
+    context.quadraticCurveTo(...at(points[i]), ...at(mid(points[i], points[i + 1])));
+  }
+  context.lineTo(...at(points[points.length - 1]));
+  context.stroke();
+}

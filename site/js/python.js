@@ -1,0 +1,72 @@
+// The page's handle on Python: a Web Worker running Pyodide (see worker.js).
+// `python.call("predict", "cnn", bitmap, h, w)` returns a Promise of the result;
+// typed-array arguments are sent as binaries, everything else as JSON.
+
+export class Python extends EventTarget {
+  constructor(workerUrl) {
+    super();
+    this.worker = new Worker(workerUrl, { type: "module" });
+    this.pending = new Map();
+    this.nextId = 1;
+    this.state = "loading";
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.onmessage = ({ data }) => {
+        if (data.type === "progress") this.emit("progress", data);
+        else if (data.type === "ready") { this.state = "ready"; this.runtime = data.runtime; resolve(data.runtime); this.emit("ready", data); }
+        else if (data.type === "failed") { this.state = "error"; reject(new Error(data.message)); this.emit("failed", data); }
+        else this.settle(data);
+      };
+      this.worker.onerror = (event) => {
+        const message = `Python's worker could not start (${event.message || "script error"}).`;
+        this.state = "error";
+        reject(new Error(message));
+        this.emit("failed", { message });
+      };
+    });
+    this.ready.catch(() => {});   // failures are reported through the "failed" event
+  }
+
+  emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  settle({ id, ok, error }) {
+    const request = this.pending.get(id);
+    if (!request) return;
+    this.pending.delete(id);
+    if (error !== undefined) request.reject(new PythonError(error));
+    else request.resolve(ok);
+  }
+
+  send(message) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, ...message });
+    });
+  }
+
+  /** Call digits.api.<fn>(...args) in Python. */
+  call(fn, ...args) {
+    const binaries = [];
+    const packed = args.map((arg) => {
+      if (!ArrayBuffer.isView(arg)) return arg;
+      binaries.push(arg);
+      return { binary: binaries.length - 1 };
+    });
+    return this.send({ type: "call", fn, args: packed, binaries });
+  }
+
+  /** The size of Python's WebAssembly memory and its count of live objects (to spot leaks). */
+  memory() {
+    return this.send({ type: "memory" });
+  }
+
+  /** Download weights/<name>/ and load them into Python (checked against their sha256). */
+  loadModel(name) {
+    return this.send({ type: "load-model", name });
+  }
+}
+
+/** An error Python reported, with a message meant for people. */
+export class PythonError extends Error {}

@@ -1,0 +1,112 @@
+// The Python side of the page: Pyodide, numpy and our `digits` package, in a Web Worker,
+// so the page stays smooth while Python loads, predicts or trains.
+//
+// Messages in:  {id, type: "call", fn, args, binaries}   run digits.api.<fn>(*args)
+//               {id, type: "load-model", name}           fetch weights/<name>/ and load them
+//               {id, type: "memory"}                     the WebAssembly heap size and Python's object count
+// Messages out: {type: "progress", step, of, message}    while the runtime loads
+//               {type: "ready", runtime} | {type: "failed", message}
+//               {id, ok} | {id, error}
+
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+const here = (path) => new URL(path, import.meta.url).href;
+const STEPS = 4;
+
+let dispatch = null;          // the one Python function the page calls through
+let pyodide = null;
+
+function progress(step, message) {
+  postMessage({ type: "progress", step, of: STEPS, message });
+}
+
+async function start() {
+  progress(1, "Downloading Python (Pyodide)…");
+  try {
+    // Pyodide waits forever when its WebAssembly is missing: check the files alongside.
+    pyodide = await Promise.race([loadPyodide({ indexURL: here("../pyodide/") }), missingRuntimeFile()]);
+  } catch (error) {
+    throw new Error(`Python (Pyodide) could not be loaded: ${error.message}`);
+  }
+  progress(2, "Loading numpy…");
+  try {
+    await pyodide.loadPackage("numpy", { messageCallback: () => {}, errorCallback: (m) => console.warn(m) });
+  } catch (error) {
+    throw new Error(`numpy could not be loaded into Python: ${error.message}`);
+  }
+  progress(3, "Loading the network code…");
+  const response = await fetch(here("../py/digits.zip"));
+  if (!response.ok) throw new Error(`The network code (py/digits.zip) could not be downloaded (HTTP ${response.status}).`);
+  pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide" });
+  dispatch = pyodide.runPython(
+    "import digits.api, digits.pages\ndigits.pages.register_all()\ndigits.api.dispatch");
+  const runtime = call("runtime", []);
+  if (runtime.error) throw new Error(runtime.error);
+  return runtime.ok;
+}
+
+/** Rejects, naming the file, if a runtime file cannot be downloaded; otherwise never settles. */
+async function missingRuntimeFile() {
+  const files = ["pyodide.asm.wasm", "pyodide.asm.js", "python_stdlib.zip"];
+  const answers = await Promise.all(files.map((file) =>
+    fetch(here(`../pyodide/${file}`), { method: "HEAD" }).then(
+      (response) => ({ file, problem: response.ok ? null : `HTTP ${response.status}` }),
+      (error) => ({ file, problem: error.message }))));
+  const missing = answers.find((answer) => answer.problem);
+  if (missing) throw new Error(`pyodide/${missing.file} could not be downloaded (${missing.problem}).`);
+  return new Promise(() => {});
+}
+
+// Call a Python function by name; binaries (typed arrays) travel without copying through JSON.
+function call(fn, args, binaries = []) {
+  const answer = dispatch(fn, JSON.stringify(args), binaries);
+  const result = JSON.parse(answer);
+  if (result.detail) console.warn(result.detail);
+  return result;
+}
+
+async function loadModel(name) {
+  const folder = here(`../weights/${name}/`);
+  const manifestResponse = await fetch(folder + "manifest.json");
+  if (!manifestResponse.ok) {
+    return { error: `The ${name} model could not be downloaded: weights/${name}/manifest.json answered HTTP ${manifestResponse.status}.` };
+  }
+  const manifestText = await manifestResponse.text();
+  const target = `/weights/${name}`;
+  pyodide.FS.mkdirTree(target);
+  pyodide.FS.writeFile(`${target}/manifest.json`, manifestText);
+  let files;
+  try {
+    files = Object.values(JSON.parse(manifestText).files).map((entry) => entry.file);
+  } catch {
+    return { error: `The ${name} model's manifest (weights/${name}/manifest.json) is not valid JSON.` };
+  }
+  const downloads = await Promise.all(files.map(async (file) => {
+    const response = await fetch(folder + file);
+    return { file, response, bytes: response.ok ? new Uint8Array(await response.arrayBuffer()) : null };
+  }));
+  for (const { file, response, bytes } of downloads) {
+    if (!bytes) return { error: `The ${name} model could not be downloaded: weights/${name}/${file} answered HTTP ${response.status}.` };
+    pyodide.FS.writeFile(`${target}/${file}`, bytes);
+  }
+  return call("load_model", [name, target]);
+}
+
+const started = start();
+
+onmessage = async ({ data }) => {
+  const { id, type } = data;
+  try {
+    await started;
+    if (type === "load-model") postMessage({ id, ...(await loadModel(data.name)) });
+    else if (type === "memory") postMessage({ id, ok: { wasmBytes: pyodide._module.HEAP8.buffer.byteLength, ...call("memory", []).ok } });
+    else postMessage({ id, ...call(data.fn, data.args, data.binaries) });
+  } catch (error) {
+    postMessage({ id, error: error.message });
+  }
+};
+
+started.then(
+  (runtime) => postMessage({ type: "ready", runtime }),
+  (error) => postMessage({ type: "failed", message: error.message }),
+);

@@ -1,0 +1,202 @@
+"""The recognizer, driven like a visitor would: draw with mouse and finger, read the answer."""
+
+import math
+
+import numpy as np
+import pytest
+from playwright.sync_api import expect
+
+from digits import models
+from digits.preprocess import to_mnist
+
+pytestmark = pytest.mark.browser
+
+# Digits as strokes in unit coordinates (x, y) of the pad, drawn the way people draw them.
+ONE = [[(0.47, 0.18), (0.52, 0.84)]]
+ZERO = [[(0.5 + 0.22 * math.sin(t), 0.5 - 0.33 * math.cos(t))
+         for t in np.linspace(0, 2 * math.pi + 0.2, 40)]]
+SEVEN = [[(0.27, 0.2), (0.73, 0.2), (0.44, 0.85)]]
+SEVEN_WITH_BAR = SEVEN + [[(0.38, 0.52), (0.62, 0.52)]]
+
+
+def pad_box(page):
+    return page.get_by_test_id("canvas").bounding_box()
+
+
+def points_on_pad(page, stroke, steps=6):
+    """Screen points along a stroke, with intermediate points so the pad sees real movement."""
+    box = pad_box(page)
+    out = []
+    for (x0, y0), (x1, y1) in zip(stroke, stroke[1:]):
+        for t in np.linspace(0, 1, steps, endpoint=False):
+            out.append((box["x"] + (x0 + (x1 - x0) * t) * box["width"],
+                        box["y"] + (y0 + (y1 - y0) * t) * box["height"]))
+    x, y = stroke[-1]
+    out.append((box["x"] + x * box["width"], box["y"] + y * box["height"]))
+    return out
+
+
+def version(page):
+    return int(page.get_by_test_id("prediction").get_attribute("data-version"))
+
+
+def wait_for_new_answer(page, after):
+    """Wait until the prediction's data-version passes `after`, and the answer settles."""
+    prediction = page.get_by_test_id("prediction")
+    expect(prediction).not_to_have_attribute("data-version", str(after), timeout=30_000)
+    # Live answers may still arrive from moves before pointerup: wait for the last one.
+    for _ in range(50):
+        current = version(page)
+        page.wait_for_timeout(150)
+        if version(page) == current:
+            return prediction.text_content()
+    return prediction.text_content()
+
+
+def draw_with_mouse(page, strokes):
+    before = version(page)
+    for stroke in strokes:
+        points = points_on_pad(page, stroke)
+        page.mouse.move(*points[0])
+        page.mouse.down()
+        for point in points[1:]:
+            page.mouse.move(*point)
+        page.mouse.up()
+    return wait_for_new_answer(page, before)
+
+
+def draw_with_finger(page, strokes):
+    session = page.context.new_cdp_session(page)
+    before = version(page)
+    for stroke in strokes:
+        points = points_on_pad(page, stroke)
+        touch = lambda kind, p: session.send("Input.dispatchTouchEvent", {  # noqa: E731
+            "type": kind, "touchPoints": [] if kind == "touchEnd" else [{"x": p[0], "y": p[1]}]})
+        touch("touchStart", points[0])
+        for point in points[1:]:
+            touch("touchMove", point)
+        touch("touchEnd", points[-1])
+    return wait_for_new_answer(page, before)
+
+
+def probabilities(page):
+    return [float(page.get_by_test_id(f"bar-{d}").get_attribute("data-prob")) for d in range(10)]
+
+
+@pytest.mark.parametrize("strokes, digit", [(ONE, "1"), (ZERO, "0"), (SEVEN, "7"), (SEVEN_WITH_BAR, "7")],
+                         ids=["one", "zero", "seven", "seven-with-bar"])
+def test_drawn_digits_are_read_right(app, strokes, digit):
+    assert draw_with_mouse(app, strokes) == digit
+    p = probabilities(app)
+    assert sum(p) == pytest.approx(1, abs=1e-4)
+    assert max(p) == p[int(digit)]
+    expect(app.get_by_test_id(f"bar-{digit}")).to_have_class("bar top")
+
+
+def test_drawing_with_a_finger_works(touch_app):
+    assert draw_with_finger(touch_app, ZERO) == "0"
+
+
+def test_empty_canvas_clear_and_undo(app):
+    prediction = app.get_by_test_id("prediction")
+    expect(prediction).to_have_text("")
+    assert max(probabilities(app)) == 0
+
+    assert draw_with_mouse(app, ONE) == "1"
+    before = version(app)
+    app.get_by_test_id("clear").click()
+    expect(prediction).not_to_have_attribute("data-version", str(before))
+    expect(prediction).to_have_text("")
+    assert max(probabilities(app)) == 0
+
+    draw_with_mouse(app, SEVEN)
+    assert draw_with_mouse(app, [[(0.2, 0.9), (0.8, 0.9)]]) != ""     # a stray line under the 7
+    before = version(app)
+    app.get_by_test_id("undo").click()
+    expect(prediction).not_to_have_attribute("data-version", str(before))
+    expect(prediction).to_have_text("7")
+
+    before = version(app)
+    app.keyboard.press("Escape")                   # the keyboard shortcut clears too
+    expect(prediction).not_to_have_attribute("data-version", str(before))
+    expect(prediction).to_have_text("")
+
+
+def last_answer(page):
+    return page.evaluate("""() => {
+        const last = window.app.recognizer.last;
+        return {bitmap: Array.from(last.bitmap.data), height: last.bitmap.height, width: last.bitmap.width,
+                image: last.image, probabilities: last.probabilities, model: last.model};
+    }""")
+
+
+def test_preprocessing_in_the_browser_matches_cpython(app):
+    draw_with_mouse(app, SEVEN_WITH_BAR)
+    answer = last_answer(app)
+    bitmap = np.array(answer["bitmap"], dtype=np.uint8).reshape(answer["height"], answer["width"])
+    expected = to_mnist(bitmap)
+    np.testing.assert_allclose(np.array(answer["image"]).reshape(28, 28), expected, atol=1e-6)
+    preprocessed = app.get_by_test_id("preprocessed")
+    assert preprocessed.get_attribute("width") == "28" and preprocessed.get_attribute("height") == "28"
+
+
+def test_switching_models_repredicts_and_matches_cpython(app):
+    draw_with_mouse(app, ZERO)
+    for name in ("mlp", "nielsen", "cnn"):
+        before = version(app)
+        app.get_by_test_id("model-select").select_option(name)
+        wait_for_new_answer(app, before)
+        answer = last_answer(app)
+        assert answer["model"] == name
+        expected = models.load(name).predict(np.array(answer["image"], np.float32).reshape(1, 28, 28))[0]
+        np.testing.assert_allclose(answer["probabilities"], expected, atol=1e-5)
+        assert f"model={name}" in app.url
+    expect(app.locator(".compare-row")).to_have_count(3)
+
+
+def test_the_model_in_the_link_is_the_one_used(open_app):
+    page = open_app("#draw?model=nielsen")
+    expect(page.get_by_test_id("model-select")).to_have_value("nielsen")
+    draw_with_mouse(page, ONE)
+    assert last_answer(page)["model"] == "nielsen"
+
+
+def test_a_corrupt_weights_file_is_named_and_other_models_still_work(open_app, serve_override):
+    serve_override("weights/cnn/9_W.npy", b"\x93NUMPY not really")
+    page = open_app("", wait_ready=False)
+    status = page.get_by_test_id("status")
+    expect(status).to_have_attribute("data-state", "error", timeout=60_000)
+    expect(status).to_contain_text("cnn")
+    expect(status).to_contain_text("9_W.npy")
+    page.get_by_test_id("model-select").select_option("mlp")
+    assert draw_with_mouse(page, ONE) == "1"
+    expect(status).to_have_attribute("data-state", "ready")
+
+
+def test_no_memory_growth_over_300_predictions(app):
+    draw_with_mouse(app, SEVEN)
+    measure = "() => window.app.python.memory()"
+    run = """async (n) => {
+        const {data, height, width} = window.app.recognizer.last.bitmap;
+        for (let i = 0; i < n; i++) await window.app.python.call("predict", "cnn", data, height, width);
+    }"""
+    app.evaluate(run, 50)
+    before = app.evaluate(measure)
+    app.evaluate(run, 300)
+    after = app.evaluate(measure)
+    assert after["objects"] - before["objects"] < 50, (before, after)
+    assert after["wasmBytes"] == before["wasmBytes"], (before, after)
+
+
+def test_a_phone_never_scrolls_sideways(touch_app):
+    draw_with_finger(touch_app, SEVEN)
+    width = touch_app.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 390
+
+
+def test_a_python_failure_is_a_sentence_and_the_page_recovers(app):
+    draw_with_mouse(app, ONE)
+    message = app.evaluate("""() => window.app.python.call("predict_images", "cnn", [[1, 2]])
+        .then(() => "no error", (error) => error.message)""")
+    assert message.startswith("Python failed in predict_images") and "Traceback" not in message
+    assert draw_with_mouse(app, SEVEN) == "7"
