@@ -168,13 +168,7 @@ def from_manifest(manifest, read_file):
     otherwise WeightsError names the model and the file.
     """
     name = manifest.get("name", "?")
-    try:
-        spec = manifest["architecture"]
-        model = Sequential(name, [LAYER_TYPES[d["type"]](d) for d in spec["layers"]],
-                           spec["input_shape"])
-    except (KeyError, TypeError) as error:
-        raise WeightsError(f"The manifest of model '{name}' does not describe a known architecture "
-                           f"({error}).") from None
+    model = from_architecture(name, manifest.get("architecture"))
     expected = model.parameters()
     for key, entry in manifest["files"].items():
         if key not in expected:
@@ -196,6 +190,15 @@ def from_manifest(manifest, read_file):
     if missing:
         raise WeightsError(f"Model '{name}': the manifest lists no file for {sorted(missing)}.")
     return model
+
+
+def from_architecture(name, spec):
+    """A model with the layers `spec` describes (as in a manifest), weights still unset."""
+    try:
+        return Sequential(name, [LAYER_TYPES[d["type"]](d) for d in spec["layers"]], spec["input_shape"])
+    except (KeyError, TypeError) as error:
+        raise WeightsError(f"The manifest of model '{name}' does not describe a known architecture "
+                           f"({error}).") from None
 
 
 def load(name_or_folder, weights_dir=WEIGHTS_DIR):

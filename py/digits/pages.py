@@ -4,9 +4,9 @@ Each module lists the functions the page may call in PAGE_FUNCTIONS; they join
 the recognizer's functions in `api.FUNCTIONS`.
 """
 
-from . import api, machine, perceptron
+from . import api, learn, machine, perceptron
 
-SECTIONS = [perceptron, machine]   # modules with a PAGE_FUNCTIONS list
+SECTIONS = [perceptron, machine, learn]   # modules with a PAGE_FUNCTIONS list
 
 
 def register_all():

@@ -1,0 +1,330 @@
+"""Training in the page: a small network learns MNIST in short slices of work,
+and any network can be fine-tuned on the visitor's own handwriting.
+
+The page asks for a slice of training (a fraction of a second), draws what
+changed, and asks again; pausing is simply not asking. The loop is the one of
+`train.py` (the same layers, loss and optimisers), cut into slices.
+
+Files the page keeps or offers for download:
+- a network: a zip holding `manifest.json` and one `.npy` per tensor, exactly
+  the layout of `weights/NAME/` (so a downloaded network is a shipped one);
+- a personal set: an `.npz` with `images` uint8 (N, 28, 28), 0 background and
+  255 ink as in MNIST, and `labels` uint8 (N,).
+"""
+
+import base64
+import io
+import json
+import time
+import zipfile
+
+import numpy as np
+
+from . import api, models
+from .api import VisitorError
+from .augment import random_affine
+from .optim import SGD, Adam
+from .train import accuracy, to_float, train_step
+
+SUBSET_SIZES = {"train": 10_000, "test": 2_000}
+LIMITS = {"hidden": (1, 256), "learning_rate": (1e-5, 10.0), "batch_size": (1, 1000), "epochs": (1, 50)}
+ACTIVATIONS = ("sigmoid", "relu")
+MAX_PERSONAL = 2_000                  # drawings in a personal set
+MAX_FILE_BYTES = 8 * 2**20            # for imported files of any kind
+
+subset = None        # the small MNIST the page trains on: {"train": (images, labels), "test": (...)}
+run = None           # the training run in progress, if any
+originals = {}       # name → the model as it was before fine-tuning
+
+
+# ---------------------------------------------------------------------------
+# The small MNIST that ships with the page
+
+def small_subset(train, test, seed=0):
+    """A random 10,000 of MNIST's training images and the first 2,000 test images (uint8)."""
+    pick = np.sort(np.random.default_rng(seed).choice(len(train[0]), SUBSET_SIZES["train"], replace=False))
+    count = SUBSET_SIZES["test"]
+    return {"train_images": train[0][pick], "train_labels": train[1][pick],
+            "test_images": test[0][:count], "test_labels": test[1][:count]}
+
+
+def learn_data(npz):
+    """Take the subset's bytes (the page downloads them when first needed); say what is in it."""
+    global subset
+    try:
+        with np.load(io.BytesIO(bytes(npz)), allow_pickle=False) as files:
+            arrays = {key: files[key] for key in ("train_images", "train_labels", "test_images", "test_labels")}
+    except Exception as error:  # noqa: BLE001 — any unreadable download gets the same sentence
+        raise VisitorError(f"The MNIST subset could not be read ({type(error).__name__}).") from None
+    subset = {"train": (arrays["train_images"], arrays["train_labels"]),
+              "test": (arrays["test_images"], arrays["test_labels"])}
+    return {"train": len(arrays["train_labels"]), "test": len(arrays["test_labels"])}
+
+
+def need_subset():
+    if subset is None:
+        raise VisitorError("The MNIST subset is not loaded yet.")
+    return subset
+
+
+# ---------------------------------------------------------------------------
+# Training from scratch, a slice at a time
+
+class Run:
+    """One network learning the small MNIST: its model, optimiser, and where it is in its epochs."""
+
+    def __init__(self, data, hidden=30, activation="sigmoid", learning_rate=0.5, batch_size=10,
+                 epochs=3, seed=0):
+        self.rng = np.random.default_rng(seed)
+        self.model = models.nielsen(self.rng, hidden, activation)
+        self.model.name = "yours"
+        self.optimizer = SGD(learning_rate)
+        self.config = {"hidden": hidden, "activation": activation, "learning_rate": learning_rate,
+                       "batch_size": batch_size, "epochs": epochs, "seed": seed}
+        self.train_images, self.train_labels = to_float(data["train"][0]), data["train"][1].astype(np.intp)
+        self.test_images, self.test_labels = to_float(data["test"][0]), data["test"][1].astype(np.intp)
+        self.batch_size, self.epochs = batch_size, epochs
+        self.batches = -(-len(self.train_images) // batch_size)
+        self.epoch, self.batch = 0, 0          # finished epochs; batches done in the current one
+        self.order = self.rng.permutation(len(self.train_images))
+        self.history = []                      # test accuracy after each epoch
+        self.seconds = 0.0                     # time spent training, pauses excluded
+
+    @property
+    def done(self):
+        return self.epoch >= self.epochs
+
+    def train(self, seconds=0.2, batches=None):
+        """Train for about `seconds` (or exactly `batches` minibatches), never past an epoch's end.
+
+        Returns the loss of each minibatch, and the test accuracy if an epoch ended.
+        """
+        losses, images, started = [], 0, time.perf_counter()
+        while not self.done and (len(losses) < batches if batches else time.perf_counter() - started < seconds):
+            index = self.order[self.batch * self.batch_size:(self.batch + 1) * self.batch_size]
+            losses.append(train_step(self.model, self.optimizer, self.train_images[index], self.train_labels[index]))
+            images += len(index)
+            self.batch += 1
+            if self.batch == self.batches:
+                break
+        elapsed = time.perf_counter() - started
+        self.seconds += elapsed
+        result = {"losses": losses, "images_per_second": images / elapsed if elapsed else 0.0}
+        if self.batch == self.batches:
+            self.epoch, self.batch = self.epoch + 1, 0
+            self.order = self.rng.permutation(len(self.train_images))
+            self.history.append(accuracy(self.model, self.test_images, self.test_labels))
+            result["test_accuracy"] = self.history[-1]
+        return result
+
+    def state(self):
+        return {"epoch": self.epoch, "epochs": self.epochs, "batch": self.batch, "batches": self.batches,
+                "done": self.done, "history": self.history, "seconds": self.seconds}
+
+    def neurons(self, count=6):
+        """The incoming weights of the first `count` hidden neurons, as 784 numbers each."""
+        W = self.model.layers[0].params["W"]
+        return [np.round(W[:, j], 3).tolist() for j in range(min(count, W.shape[1]))]
+
+    def summary(self):
+        accuracy_now = self.history[-1] if self.history else None
+        return {"name": "yours", "parameters": self.model.count_parameters(), "test_accuracy": accuracy_now,
+                "test_images": len(self.test_labels), "config": self.config,
+                "layers": [layer["type"] for layer in self.model.architecture()["layers"]]}
+
+
+def checked_config(config):
+    """The visitor's settings, or a VisitorError saying which one is out of range."""
+    clean = {}
+    for key, (low, high) in LIMITS.items():
+        value = config.get(key)
+        kind = int if key != "learning_rate" else float
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not low <= value <= high:
+            raise VisitorError(f"The {key.replace('_', ' ')} must be a number from {low:g} to {high:g}.")
+        clean[key] = kind(value)
+    if config.get("activation") not in ACTIVATIONS:
+        raise VisitorError(f"The activation must be one of {', '.join(ACTIVATIONS)}.")
+    clean["activation"] = config["activation"]
+    clean["seed"] = int(config.get("seed", 0))
+    return clean
+
+
+def learn_start(config):
+    """Start a fresh run with the visitor's settings (replacing any earlier run)."""
+    global run
+    run = Run(need_subset(), **checked_config(config))
+    return {**run.state(), "neurons": run.neurons(), "summary": run.summary()}
+
+
+def learn_run(seconds=0.2, batches=None):
+    """One slice of training; what the page needs to redraw its charts and pictures."""
+    if run is None:
+        raise VisitorError("Press Train to start a run first.")
+    slice_ = run.train(seconds, batches)
+    return {**slice_, **run.state(), "neurons": run.neurons(), "summary": run.summary()}
+
+
+def learn_use():
+    """Offer the network being trained to the recognizer, as model 'yours'."""
+    if run is None:
+        raise VisitorError("There is no trained network yet.")
+    api.loaded["yours"] = run.model
+    return run.summary()
+
+
+# ---------------------------------------------------------------------------
+# Networks as files: download, keep in the browser, load back
+
+def model_file(name, info=None):
+    """A loaded model as a zip of manifest.json and .npy files (the weights/NAME/ layout), base64."""
+    model = api.model(name)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        manifest = {"name": model.name, "architecture": model.architecture(),
+                    "parameters": model.count_parameters(), "files": {}, **(info or {})}
+        for key, value in model.parameters().items():
+            data = models.npy_bytes(value.astype(np.float32))
+            filename = f"{key.replace('.', '_')}.npy"
+            manifest["files"][key] = {"file": filename, "shape": list(value.shape), "sha256": models.sha256(data)}
+            archive.writestr(filename, data)
+        archive.writestr("manifest.json", json.dumps(manifest, indent=2))
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def adopt_model_file(name, data):
+    """Load a network from zip bytes made by `model_file` as model `name`; describe it."""
+    data = bytes(data)
+    if len(data) > MAX_FILE_BYTES:
+        raise VisitorError("That network file is too big to be one of ours.")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            manifest = json.loads(archive.read("manifest.json"))
+            model = models.from_manifest(manifest, archive.read)
+    except models.WeightsError:
+        raise
+    except Exception as error:  # noqa: BLE001 — a broken file of any kind gets one sentence
+        raise VisitorError(f"That file is not a saved network ({type(error).__name__}).") from None
+    model.name = name
+    api.loaded[name] = model
+    return {"name": name, "parameters": model.count_parameters(),
+            "test_accuracy": manifest.get("test_accuracy"), "base": manifest.get("base"),
+            "layers": [layer["type"] for layer in manifest["architecture"]["layers"]]}
+
+
+# ---------------------------------------------------------------------------
+# The personal set, and fine-tuning on it
+
+def personal_set_bytes(images, labels):
+    """The .npz file of a personal set: images uint8 (N, 28, 28), labels uint8 (N,)."""
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, images=np.asarray(images, np.uint8).reshape(-1, 28, 28),
+                        labels=np.asarray(labels, np.uint8))
+    return buffer.getvalue()
+
+
+def read_personal_set(data):
+    """Check an imported personal set; return (images uint8 (N, 28, 28), labels uint8 (N,)).
+
+    Anything else (another kind of file, other shapes, labels that are not digits,
+    too many drawings) is refused with a VisitorError that says what is wrong.
+    """
+    data = bytes(data)
+    if len(data) > MAX_FILE_BYTES:
+        raise VisitorError(f"That file is {len(data) / 2**20:.1f} MB; a personal set is at most "
+                           f"{MAX_FILE_BYTES // 2**20} MB.")
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as files:
+            images, labels = files["images"], files["labels"]
+    except KeyError:
+        raise VisitorError("That file has no 'images' and 'labels' arrays: it is not a personal set.") from None
+    except Exception:  # noqa: BLE001 — not an .npz at all
+        raise VisitorError("That file is not a personal set (an .npz file exported from this page).") from None
+    if images.dtype != np.uint8 or images.ndim != 3 or images.shape[1:] != (28, 28):
+        raise VisitorError(f"The images in that file are {images.dtype} {images.shape}; "
+                           "a personal set holds uint8 images of 28×28 pixels.")
+    if labels.shape != (len(images),) or not np.issubdtype(labels.dtype, np.integer):
+        raise VisitorError(f"That file has {len(images)} images but labels of shape {labels.shape}.")
+    if len(labels) and (labels.min() < 0 or labels.max() > 9):
+        raise VisitorError("The labels in that file are not all digits from 0 to 9.")
+    if len(images) > MAX_PERSONAL:
+        raise VisitorError(f"That file holds {len(images):,} drawings; a personal set keeps at most {MAX_PERSONAL:,}.")
+    return images, labels.astype(np.uint8)
+
+
+def personal_export(images, labels):
+    """The personal set as an .npz file, base64 (images: N·784 bytes, labels: N digits)."""
+    return base64.b64encode(personal_set_bytes(images, labels)).decode("ascii")
+
+
+def personal_import(data):
+    """An imported personal set as {"images": base64 of N·784 bytes, "labels": [...]}."""
+    images, labels = read_personal_set(data)
+    return {"images": base64.b64encode(images.tobytes()).decode("ascii"), "labels": labels.tolist()}
+
+
+def fine_tune(model, images, labels, mnist, steps=40, batch_size=32, learning_rate=5e-4, seed=0):
+    """A few steps of Adam on minibatches that are half the visitor's drawings, half MNIST.
+
+    images: float32 (N, 28, 28) in [0, 1]; labels (N,); mnist: (images uint8, labels).
+    The visitor's drawings are slightly moved and turned at each step so the network
+    learns the handwriting rather than the exact pixels; the MNIST half keeps it
+    from forgetting everyone else's.
+    """
+    rng = np.random.default_rng(seed)
+    for layer in model.layers:
+        if hasattr(layer, "rng"):
+            layer.rng = rng
+    optimizer = Adam(learning_rate)
+    half = batch_size // 2
+    losses = []
+    for _ in range(steps):
+        mine = rng.integers(0, len(images), half)
+        theirs = rng.integers(0, len(mnist[0]), batch_size - half)
+        batch = np.concatenate([random_affine(images[mine], rng, 8.0, 0.08, 1.5), to_float(mnist[0][theirs])])
+        targets = np.concatenate([labels[mine], mnist[1][theirs]]).astype(np.intp)
+        losses.append(train_step(model, optimizer, batch, targets))
+    return losses
+
+
+def finetune(name, images, labels, steps=40):
+    """Fine-tune model `name` on the personal set; it becomes '<name>-tuned'. Accuracy before and after."""
+    base = api.model(name)
+    images = np.asarray(images, np.uint8).reshape(-1, 28, 28)
+    labels = np.asarray(labels, np.intp)
+    if len(images) == 0 or len(images) != len(labels):
+        raise VisitorError("Your personal set is empty: correct a few answers in the recognizer first.")
+    tuned_name = name if name.endswith("-tuned") else f"{name}-tuned"
+    original = originals.setdefault(tuned_name, base)
+    model = copy_model(base, tuned_name)
+    pictures = to_float(images)
+    before = accuracy(model, pictures, labels)
+    losses = fine_tune(model, pictures, labels, need_subset()["train"], steps=int(steps))
+    after = accuracy(model, pictures, labels)
+    api.loaded[tuned_name] = model
+    mnist_images, mnist_labels = need_subset()["test"]
+    return {"name": tuned_name, "base": original.name, "before": before, "after": after,
+            "mnist_before": accuracy(original, to_float(mnist_images), mnist_labels),
+            "mnist_after": accuracy(model, to_float(mnist_images), mnist_labels),
+            "losses": losses, "parameters": model.count_parameters(),
+            "layers": [layer["type"] for layer in model.architecture()["layers"]]}
+
+
+def copy_model(model, name):
+    """An independent copy of `model` (same layers, copied weights) called `name`."""
+    copy = models.from_architecture(name, model.architecture())
+    for key, value in model.parameters().items():
+        copy.parameters()[key][...] = value
+    return copy
+
+
+def forget_model(name):
+    """Drop a trained or tuned model from Python (the shipped ones cannot be dropped)."""
+    if name in models.ARCHITECTURES:
+        raise VisitorError(f"The shipped model '{name}' cannot be forgotten.")
+    api.loaded.pop(name, None)
+    originals.pop(name, None)
+    return True
+
+
+PAGE_FUNCTIONS = ["learn_data", "learn_start", "learn_run", "learn_use", "model_file", "adopt_model_file",
+                  "personal_export", "personal_import", "finetune", "forget_model"]
