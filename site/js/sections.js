@@ -4,14 +4,16 @@ import { getSection, setSection } from "./state.js";
 
 const SECTIONS = ["draw", "perceptron", "machine", "train"];
 
-export async function setupSections(python) {
+export async function setupSections(python, recognizer) {
   const parts = [
-    ["perceptron", "./perceptron.js", "setupPerceptron"],
-    ["machine", "./machine.js", "setupMachine"],
+    ["#perceptron .perceptron-root", "./perceptron.js", "setupPerceptron"],
+    ["#machine .machine-root", "./machine.js", "setupMachine"],
+    ["#train .train-root", "./training.js", "setupTraining"],
+    ["#train .personal-root", "./teach.js", "setupTeach"],
   ];
-  for (const [id, path, setup] of parts) {
+  for (const [selector, path, setup] of parts) {
     const module = await import(path);
-    module[setup](document.querySelector(`#${id} .${id}-root`), python);
+    module[setup](document.querySelector(selector), python, recognizer);
   }
   linkNavigation();
 }
