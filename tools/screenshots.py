@@ -1,0 +1,76 @@
+"""Pictures of the page as visitors see it: each section, on a desktop and on a phone, light and dark.
+
+    .venv/bin/python tools/screenshots.py [OUT_FOLDER]     (after 'python3 build.py build')
+
+Writes OUT_FOLDER/NAME.png (default: screenshots/) and refreshes docs/screenshot.png,
+the picture in the README: a 7 drawn on the recognizer, on a desktop.
+"""
+
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+import chromium  # noqa: E402
+from static_server import StaticServer  # noqa: E402
+
+SEVEN = [[(0.27, 0.2), (0.73, 0.2), (0.44, 0.85)], [(0.38, 0.52), (0.62, 0.52)]]
+SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+SECTIONS = ["draw", "perceptron", "machine", "train"]
+
+
+def draw(page, strokes, steps=10):
+    pad = page.get_by_test_id("canvas")
+    pad.evaluate("pad => pad.scrollIntoView({block: 'center', behavior: 'instant'})")
+    box = pad.bounding_box()
+    at = lambda x, y: (box["x"] + x * box["width"], box["y"] + y * box["height"])  # noqa: E731
+    for stroke in strokes:
+        page.mouse.move(*at(*stroke[0]))
+        page.mouse.down()
+        for (x0, y0), (x1, y1) in zip(stroke, stroke[1:]):
+            for i in range(1, steps + 1):
+                page.mouse.move(*at(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps))
+        page.mouse.up()
+    page.wait_for_timeout(1500)
+
+
+def main(out):
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    server = StaticServer(ROOT / "dist", prefix="/digits/").start_in_background()
+    try:
+        with sync_playwright() as playwright:
+            browser = chromium.launch(playwright)
+            for scheme in ("light", "dark"):
+                for screen, viewport in SCREENS.items():
+                    context = browser.new_context(viewport=viewport, color_scheme=scheme,
+                                                  has_touch=screen == "phone", device_scale_factor=1)
+                    page = context.new_page()
+                    page.goto(server.url)
+                    page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=120_000)
+                    draw(page, SEVEN)
+                    for section in SECTIONS:
+                        page.locator(f"#{section}").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
+                        if section == "train":          # show it after a short run
+                            page.get_by_test_id("train-epochs").fill("2")
+                            page.get_by_test_id("train-start").click()
+                            page.locator(".train-root[data-state=done]").wait_for(timeout=120_000)
+                            page.locator(f"#{section}").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
+                        page.wait_for_timeout(400)
+                        path = out / f"{section}-{screen}-{scheme}.png"
+                        page.screenshot(path=path)
+                        print(path)
+                    context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    (ROOT / "docs").mkdir(exist_ok=True)
+    shutil.copyfile(out / "draw-desktop-light.png", ROOT / "docs" / "screenshot.png")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots")
