@@ -51,7 +51,7 @@ VENDORED = {
                          "72cf7bc3c06a0ed615394dee4757620b742eee7019a6781ed54e7167d2294385",
                          {"dist/index.js": "idb-keyval.js", "LICENCE": "idb-keyval.LICENCE.txt"}),
 }
-MAX_DIST_BYTES = 22 * 2**20
+MAX_DIST_BYTES = 20 * 2**20
 
 
 class BuildError(Exception):

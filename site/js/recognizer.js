@@ -142,8 +142,10 @@ function wrapErrors(run, onError) {
 }
 
 function readySentence(python, summary) {
-  const accuracy = summary.test_accuracy ? ` (${percent(summary.test_accuracy, 2)} right on MNIST's test digits)` : "";
-  return `Ready: the ${summary.name} network${accuracy} is running in Python ${python.runtime.python} with numpy ${python.runtime.numpy}, in your browser.`;
+  const digits = summary.test_images ? `${summary.test_images.toLocaleString("en")} of MNIST's test digits` : "MNIST's test digits";
+  const accuracy = summary.test_accuracy ? ` (${percent(summary.test_accuracy, 2)} right on ${digits})` : "";
+  const network = summary.name === "yours" ? "your network" : `the ${summary.name} network`;
+  return `Ready: ${network}${accuracy} is running in Python ${python.runtime.python} with numpy ${python.runtime.numpy}, in your browser.`;
 }
 
 /** Loads each network's weights into Python once, and remembers their manifests. */
