@@ -12,7 +12,7 @@ import pytest
 
 from digits import models
 from digits.data import DATA_DIR, DataError, load_mnist, parse_idx, read_idx
-from digits.train import RECIPES, Recipe, accuracy, fit, to_float
+from digits.train import RECIPES, Recipe, accuracy, augmented, fit, to_float
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -109,6 +109,24 @@ def test_shipped_weights_reach_their_targets(name, target, mnist):
     model = models.load(name)
     test_x, test_y = mnist[1]
     assert accuracy(model, to_float(test_x), test_y.astype(int)) == pytest.approx(manifest["test_accuracy"])
+
+
+@pytest.mark.parametrize("name", ["cnn", "mlp", "nielsen"])
+def test_the_manifest_command_reproduces_the_shipped_recipe(name):
+    """`build.py train --model NAME` trains with RECIPES[NAME]: it must be the recipe the weights were made with."""
+    manifest = json.loads((ROOT / "weights" / name / "manifest.json").read_text())
+    assert Recipe(**{**manifest["recipe"], "epochs": RECIPES[name].epochs}) == RECIPES[name]
+    assert manifest["command"] == f"python3 build.py train --model {name} --epochs {manifest['recipe']['epochs']} --seed {manifest['seed']}"
+
+
+def test_augment_share_moves_that_share_of_each_batch_and_leaves_the_rest_sharp(mnist):
+    images = to_float(mnist[1][0][:400])
+    for share, low, high in [(0.5, 0.35, 0.65), (1.0, 0.99, 1.0)]:
+        recipe = Recipe(epochs=1, batch_size=400, optimizer="sgd", learning_rate=0.1, augment=True, augment_share=share)
+        out = augmented(images, recipe, np.random.default_rng(0))
+        changed = np.abs(out - images).reshape(400, -1).max(axis=1) > 1e-6
+        assert low <= changed.mean() <= high
+    assert np.array_equal(images, to_float(mnist[1][0][:400]))      # the batch itself is never altered
 
 
 def run_predict(*args):
