@@ -1,20 +1,17 @@
-// Start Python first (it takes seconds), then bring every section of the page to life.
+// Bring every section of the page to life; Python is already on its way (boot.js).
 
-import { Python } from "./python.js";
+import { python } from "./boot.js";
 import { setStatus } from "./status.js";
 
-const python = new Python(new URL("./worker.js", import.meta.url));
-
-python.addEventListener("progress", ({ detail }) => {
-  setStatus("loading", detail.message, detail.step / (detail.of + 1));
-});
-python.addEventListener("failed", ({ detail }) => {
-  setStatus("error", `${detail.message} Drawing still works; reload the page to try again.`);
-});
-python.addEventListener("ready", ({ detail }) => {
+// Python may have got ahead of this module: show where it is now, then follow it.
+const showProgress = (detail) => setStatus("loading", detail.message, detail.step / (detail.of + 1));
+if (python.progress) showProgress(python.progress);
+python.addEventListener("progress", ({ detail }) => showProgress(detail));
+python.ready.then((runtime) => {
   setStatus("loading", "Loading the network's weights…", 0.9);
-  document.querySelector(".runtime").textContent =
-    `Python ${detail.runtime.python} · numpy ${detail.runtime.numpy} · Pyodide, in this tab`;
+  document.querySelector(".runtime").textContent = `Python ${runtime.python} · numpy ${runtime.numpy} · Pyodide, in this tab`;
+}, (error) => {
+  setStatus("error", `${error.message} Drawing still works; reload the page to try again.`);
 });
 
 const { setupRecognizer } = await import("./recognizer.js");

@@ -11,7 +11,7 @@ export class Python extends EventTarget {
     this.state = "loading";
     this.ready = new Promise((resolve, reject) => {
       this.worker.onmessage = ({ data }) => {
-        if (data.type === "progress") this.emit("progress", data);
+        if (data.type === "progress") { this.progress = data; this.emit("progress", data); }
         else if (data.type === "ready") { this.state = "ready"; this.runtime = data.runtime; resolve(data.runtime); this.emit("ready", data); }
         else if (data.type === "failed") { this.state = "error"; reject(new Error(data.message)); this.emit("failed", data); }
         else this.settle(data);

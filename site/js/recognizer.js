@@ -78,6 +78,9 @@ export function setupRecognizer(root, python) {
     predict(true);
   });
 
+  // Ask for the chosen network's weights at once: the worker downloads them while Python starts,
+  // and loads them before anything the other sections ask of Python.
+  models.ensure(view.select.value).catch(() => {});
   models.describe().then(() => showFacts(view, models));
   showEmpty(view);
   python.ready.then(async () => {

@@ -21,6 +21,7 @@ function progress(step, message) {
 }
 
 async function start() {
+  const ourPackage = fetch(here("../py/digits.zip"));      // small: fetched while Pyodide loads
   progress(1, "Downloading Python (Pyodide)…");
   try {
     // Pyodide waits forever when its WebAssembly is missing: check the files alongside.
@@ -35,7 +36,7 @@ async function start() {
     throw new Error(`numpy could not be loaded into Python: ${error.message}`);
   }
   progress(3, "Loading the network code…");
-  const response = await fetch(here("../py/digits.zip"));
+  const response = await ourPackage;
   if (!response.ok) throw new Error(`The network code (py/digits.zip) could not be downloaded (HTTP ${response.status}).`);
   pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide" });
   dispatch = pyodide.runPython(
@@ -65,16 +66,14 @@ function call(fn, args, binaries = []) {
   return result;
 }
 
-async function loadModel(name) {
+/** Download weights/<name>/ (manifest and .npy files); this can start before Python is up. */
+async function downloadModel(name) {
   const folder = here(`../weights/${name}/`);
   const manifestResponse = await fetch(folder + "manifest.json");
   if (!manifestResponse.ok) {
     return { error: `The ${name} model could not be downloaded: weights/${name}/manifest.json answered HTTP ${manifestResponse.status}.` };
   }
   const manifestText = await manifestResponse.text();
-  const target = `/weights/${name}`;
-  pyodide.FS.mkdirTree(target);
-  pyodide.FS.writeFile(`${target}/manifest.json`, manifestText);
   let files;
   try {
     files = Object.values(JSON.parse(manifestText).files).map((entry) => entry.file);
@@ -85,10 +84,17 @@ async function loadModel(name) {
     const response = await fetch(folder + file);
     return { file, response, bytes: response.ok ? new Uint8Array(await response.arrayBuffer()) : null };
   }));
-  for (const { file, response, bytes } of downloads) {
-    if (!bytes) return { error: `The ${name} model could not be downloaded: weights/${name}/${file} answered HTTP ${response.status}.` };
-    pyodide.FS.writeFile(`${target}/${file}`, bytes);
-  }
+  const failed = downloads.find((download) => !download.bytes);
+  if (failed) return { error: `The ${name} model could not be downloaded: weights/${name}/${failed.file} answered HTTP ${failed.response.status}.` };
+  return { manifestText, downloads };
+}
+
+/** Put a downloaded model into Python's file system and load it (Python checks every sha256). */
+function loadModel(name, { manifestText, downloads }) {
+  const target = `/weights/${name}`;
+  pyodide.FS.mkdirTree(target);
+  pyodide.FS.writeFile(`${target}/manifest.json`, manifestText);
+  for (const { file, bytes } of downloads) pyodide.FS.writeFile(`${target}/${file}`, bytes);
   return call("load_model", [name, target]);
 }
 
@@ -97,9 +103,12 @@ const started = start();
 onmessage = async ({ data }) => {
   const { id, type } = data;
   try {
+    const download = type === "load-model" ? downloadModel(data.name) : null;   // meanwhile Python starts
     await started;
-    if (type === "load-model") postMessage({ id, ...(await loadModel(data.name)) });
-    else if (type === "memory") postMessage({ id, ok: { wasmBytes: pyodide._module.HEAP8.buffer.byteLength, ...call("memory", []).ok } });
+    if (type === "load-model") {
+      const files = await download;
+      postMessage({ id, ...(files.error ? files : loadModel(data.name, files)) });
+    } else if (type === "memory") postMessage({ id, ok: { wasmBytes: pyodide._module.HEAP8.buffer.byteLength, ...call("memory", []).ok } });
     else postMessage({ id, ...call(data.fn, data.args, data.binaries) });
   } catch (error) {
     postMessage({ id, error: error.message });
