@@ -40,33 +40,17 @@ addEventListener("DOMContentLoaded", () => {
 """
 
 
-def draw(page, strokes, steps=8):
-    box = page.get_by_test_id("canvas").bounding_box()
-    at = lambda x, y: (box["x"] + x * box["width"], box["y"] + y * box["height"])  # noqa: E731
-    for stroke in strokes:
-        page.mouse.move(*at(*stroke[0]))
-        page.mouse.down()
-        for (x0, y0), (x1, y1) in zip(stroke, stroke[1:]):
-            for i in range(1, steps + 1):
-                page.mouse.move(*at(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps))
-        page.mouse.up()
-
-
-def fresh_profile(playwright, profile):
-    return playwright.chromium.launch_persistent_context(
-        profile, executable_path=chromium.executable(), args=chromium.FLAGS, headless=True,
-        viewport={"width": 1200, "height": 900})
-
-
 def first_prediction(playwright, url):
     """Seconds from navigation start to the first answer, drawing as soon as the pad appears."""
     with tempfile.TemporaryDirectory() as profile:
-        context = fresh_profile(playwright, profile)
+        context = chromium.launch_with_profile(playwright, profile)
         try:
             context.add_init_script(CLOCKS)
             page = context.pages[0]
             page.goto(url, wait_until="domcontentloaded")
-            draw(page, SEVEN)
+            # The pad is live once the recognizer is set up, which also builds the bars.
+            page.get_by_test_id("bar-0").wait_for(state="attached", timeout=TIMEOUT)
+            chromium.draw(page, SEVEN)
             page.locator("[data-testid=prediction]:not(:empty)").wait_for(timeout=TIMEOUT)
             return page.evaluate("() => answers.find((a) => a.digit !== '').at") / 1000
         finally:
@@ -75,7 +59,7 @@ def first_prediction(playwright, url):
 
 def floor_cold(playwright, url):
     with tempfile.TemporaryDirectory() as profile:
-        context = fresh_profile(playwright, profile)
+        context = chromium.launch_with_profile(playwright, profile)
         try:
             context.add_init_script(READY_CLOCK)
             page = context.pages[0]
@@ -87,19 +71,19 @@ def floor_cold(playwright, url):
 def latencies(playwright, url, model):
     """Milliseconds from pointerup to the final answer, for DRAWINGS drawings of a 7."""
     with tempfile.TemporaryDirectory() as profile:
-        context = fresh_profile(playwright, profile)
+        context = chromium.launch_with_profile(playwright, profile)
         try:
             context.add_init_script(CLOCKS)
             page = context.pages[0]
             page.goto(f"{url}#draw?model={model}")
             page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=TIMEOUT)
-            draw(page, SEVEN)                       # warm up: every model loaded, first answers given
+            chromium.draw(page, SEVEN)                       # warm up: every model loaded, first answers given
             page.wait_for_timeout(1500)
             samples = []
             for _ in range(DRAWINGS):
                 page.keyboard.press("Escape")
                 page.wait_for_timeout(150)
-                draw(page, SEVEN)
+                chromium.draw(page, SEVEN)
                 page.wait_for_timeout(400)          # let the last answer land
                 samples.append(page.evaluate("""() => {
                     const up = pointerUps[pointerUps.length - 1];
