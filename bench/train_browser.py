@@ -13,6 +13,7 @@
 Run it with 'python3 build.py bench', which builds dist/ first.
 """
 
+import contextlib
 import sys
 import tempfile
 from pathlib import Path
@@ -65,11 +66,8 @@ new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) =>
 """
 
 
-def open_page(playwright, url):
-    profile = tempfile.mkdtemp()
-    context = playwright.chromium.launch_persistent_context(
-        profile, executable_path=chromium.executable(), args=chromium.FLAGS, headless=True,
-        viewport={"width": 1200, "height": 900})
+def open_page(playwright, url, profile):
+    context = chromium.launch_with_profile(playwright, profile)
     page = context.pages[0]
     page.goto(url)
     page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=TIMEOUT)
@@ -81,8 +79,8 @@ def main():
 
     server = StaticServer(ROOT / "dist", prefix="/digits/").start_in_background()
     try:
-        with sync_playwright() as playwright:
-            context, page = open_page(playwright, server.url)
+        with sync_playwright() as playwright, contextlib.ExitStack() as stack:
+            context, page = open_page(playwright, server.url, stack.enter_context(tempfile.TemporaryDirectory()))
             result = page.evaluate(THROUGHPUT, EPOCHS)
             print("Training nielsen (784-30-10 sigmoid, batch 10) in the browser, on 10,000 MNIST images:")
             previous = 0.0
@@ -99,7 +97,7 @@ def main():
                       "(steps, and accuracy on the personal set and 1,000 MNIST digits before and after)")
             context.close()
 
-            context, page = open_page(playwright, server.url + "#train")
+            context, page = open_page(playwright, server.url + "#train", stack.enter_context(tempfile.TemporaryDirectory()))
             page.evaluate(LONG_TASKS)
             page.get_by_test_id("train-epochs").fill(str(EPOCHS))
             page.get_by_test_id("train-start").click()

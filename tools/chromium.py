@@ -13,3 +13,23 @@ def executable():
 
 def launch(playwright):
     return playwright.chromium.launch(executable_path=executable(), args=FLAGS)
+
+
+def launch_with_profile(playwright, profile, viewport=None):
+    """Chromium with an on-disk profile (as a visitor's browser has: the HTTP and wasm caches persist)."""
+    return playwright.chromium.launch_persistent_context(
+        profile, executable_path=executable(), args=FLAGS, headless=True,
+        viewport=viewport or {"width": 1200, "height": 900})
+
+
+def draw(page, strokes, steps=8):
+    """Draw strokes (lists of (x, y) in 0..1 of the pad) on the page's pad with the mouse."""
+    box = page.get_by_test_id("canvas").bounding_box()
+    at = lambda x, y: (box["x"] + x * box["width"], box["y"] + y * box["height"])  # noqa: E731
+    for stroke in strokes:
+        page.mouse.move(*at(*stroke[0]))
+        page.mouse.down()
+        for (x0, y0), (x1, y1) in zip(stroke, stroke[1:]):
+            for i in range(1, steps + 1):
+                page.mouse.move(*at(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps))
+        page.mouse.up()

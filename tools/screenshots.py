@@ -21,18 +21,9 @@ SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "h
 SECTIONS = ["draw", "perceptron", "machine", "train"]
 
 
-def draw(page, strokes, steps=10):
-    pad = page.get_by_test_id("canvas")
-    pad.evaluate("pad => pad.scrollIntoView({block: 'center', behavior: 'instant'})")
-    box = pad.bounding_box()
-    at = lambda x, y: (box["x"] + x * box["width"], box["y"] + y * box["height"])  # noqa: E731
-    for stroke in strokes:
-        page.mouse.move(*at(*stroke[0]))
-        page.mouse.down()
-        for (x0, y0), (x1, y1) in zip(stroke, stroke[1:]):
-            for i in range(1, steps + 1):
-                page.mouse.move(*at(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps))
-        page.mouse.up()
+def draw(page, strokes):
+    page.get_by_test_id("canvas").evaluate("pad => pad.scrollIntoView({block: 'center', behavior: 'instant'})")
+    chromium.draw(page, strokes, steps=10)
     page.wait_for_timeout(1500)
 
 

@@ -45,7 +45,12 @@ def load_model(name, folder):
     model = models.from_manifest(manifest, lambda filename: (Path(folder) / filename).read_bytes())
     model.name = name
     loaded[name] = model
-    return {"name": name, "parameters": model.count_parameters(),
+    return describe(model, manifest)
+
+
+def describe(model, manifest):
+    """What the page shows of a loaded model: its name, size, measured accuracy and layers."""
+    return {"name": model.name, "parameters": model.count_parameters(),
             "test_accuracy": manifest.get("test_accuracy"), "test_correct": manifest.get("test_correct"),
             "layers": [layer["type"] for layer in manifest["architecture"]["layers"]]}
 

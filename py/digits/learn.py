@@ -179,15 +179,10 @@ def learn_use():
 
 def model_file(name, info=None):
     """A loaded model as a zip of manifest.json and .npy files (the weights/NAME/ layout), base64."""
-    model = api.model(name)
+    manifest, tensors = models.saved_files(api.model(name), info or {})
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        manifest = {"name": model.name, "architecture": model.architecture(),
-                    "parameters": model.count_parameters(), "files": {}, **(info or {})}
-        for key, value in model.parameters().items():
-            data = models.npy_bytes(value.astype(np.float32))
-            filename = f"{key.replace('.', '_')}.npy"
-            manifest["files"][key] = {"file": filename, "shape": list(value.shape), "sha256": models.sha256(data)}
+        for filename, data in tensors.items():
             archive.writestr(filename, data)
         archive.writestr("manifest.json", json.dumps(manifest, indent=2))
     return base64.b64encode(buffer.getvalue()).decode("ascii")
@@ -208,9 +203,7 @@ def adopt_model_file(name, data):
         raise VisitorError(f"That file is not a saved network ({type(error).__name__}).") from None
     model.name = name
     api.loaded[name] = model
-    return {"name": name, "parameters": model.count_parameters(),
-            "test_accuracy": manifest.get("test_accuracy"), "base": manifest.get("base"),
-            "layers": [layer["type"] for layer in manifest["architecture"]["layers"]]}
+    return {**api.describe(model, manifest), "base": manifest.get("base")}
 
 
 # ---------------------------------------------------------------------------

@@ -149,16 +149,23 @@ def npy_bytes(array) -> bytes:
 def save(model, folder, info):
     """Write one .npy per tensor and manifest.json into `folder` (which must exist)."""
     folder = Path(folder)
-    files = {}
-    for key, value in model.parameters().items():
-        filename = f"{key.replace('.', '_')}.npy"
-        data = npy_bytes(value.astype(np.float32))
+    manifest, tensors = saved_files(model, info)
+    for filename, data in tensors.items():
         (folder / filename).write_bytes(data)
-        files[key] = {"file": filename, "shape": list(value.shape), "sha256": sha256(data)}
-    manifest = {"name": model.name, "architecture": model.architecture(),
-                "parameters": model.count_parameters(), "files": files, **info}
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     return manifest
+
+
+def saved_files(model, info):
+    """The manifest and the .npy bytes of each tensor ({filename: bytes}) that make a saved model."""
+    files, tensors = {}, {}
+    for key, value in model.parameters().items():
+        filename = f"{key.replace('.', '_')}.npy"
+        tensors[filename] = npy_bytes(value.astype(np.float32))
+        files[key] = {"file": filename, "shape": list(value.shape), "sha256": sha256(tensors[filename])}
+    manifest = {"name": model.name, "architecture": model.architecture(),
+                "parameters": model.count_parameters(), "files": files, **info}
+    return manifest, tensors
 
 
 def from_manifest(manifest, read_file):

@@ -30,7 +30,6 @@ export function setupRecognizer(root, python) {
   const chosen = getParam("model", "cnn");
   view.select.value = chosen in MODELS ? chosen : "cnn";   // a trained network re-selects itself once restored
   let last = null;     // the latest answer: {model, image, probabilities, digit} or null
-  const answerListeners = [];
 
   const predictions = new LatestOnly(async ({ final }) => {
     const name = view.select.value;
@@ -52,7 +51,6 @@ export function setupRecognizer(root, python) {
     showAnswer(view, answer);
     setStatus("ready", readySentence(python, summary));
     if (final) {
-      for (const listener of answerListeners) listener(last);
       await showDetails(view, python, models, last);
     }
   });
@@ -128,8 +126,6 @@ export function setupRecognizer(root, python) {
       const wanted = getParam("model", "cnn");
       if (wanted !== view.select.value && view.select.querySelector(`option[value="${wanted}"]`)) choose(wanted);
     },
-    /** Call `listener(answer)` after every finished reading of a drawing. */
-    onAnswer: (listener) => answerListeners.push(listener),
     get last() { return last; },
   };
 }

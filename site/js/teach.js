@@ -25,7 +25,7 @@ export async function setupTeach(root, python, recognizer) {
     view.correct.hidden = !answer;
     if (answer) view.correctLabel.textContent = `Not a ${answer.digit}? Tell it which digit you drew:`;
   }
-  recognizer.onAnswer(showCorrection);
+  // Every new reading (or an emptied pad) bumps the prediction's data-version.
   new MutationObserver(showCorrection).observe(recognizer.view.prediction, { attributes: true, attributeFilter: ["data-version"] });
 
   view.digits.forEach((button, digit) => button.addEventListener("click", async () => {
@@ -93,9 +93,7 @@ export async function setupTeach(root, python, recognizer) {
   });
 
   view.exportButton.addEventListener("click", async () => {
-    const images = new Uint8Array(set.items.length * 784);
-    set.items.forEach((item, i) => images.set(item.image, i * 784));
-    const file = await python.call("personal_export", images, set.items.map((item) => item.label));
+    const file = await python.call("personal_export", packed(set.items), set.items.map((item) => item.label));
     offerDownload("my-digits.npz", file);
   });
 
@@ -136,10 +134,8 @@ export async function setupTeach(root, python, recognizer) {
     try {
       await ensureSubset(python);
       await recognizer.models.ensure(name);
-      const images = new Uint8Array(set.items.length * 784);
-      set.items.forEach((item, i) => images.set(item.image, i * 784));
       const { steps, batch } = TUNING[name.replace(/-tuned$/, "")] ?? TUNING.other;
-      const answer = await python.call("finetune", name, images, set.items.map((item) => item.label), steps, batch);
+      const answer = await python.call("finetune", name, packed(set.items), set.items.map((item) => item.label), steps, batch);
       const summary = { ...answer, description: `${answer.base} fine-tuned in this page on your ${count(set.items.length)}, mixed with MNIST.` };
       const label = `${answer.name}: ${answer.base} tuned to your handwriting`;
       recognizer.addModel(answer.name, label, summary);
@@ -181,6 +177,13 @@ export async function setupTeach(root, python, recognizer) {
   }
   showSet();
   showCorrection();
+}
+
+/** The drawings' 28x28 images one after another, as Python takes them. */
+function packed(items) {
+  const images = new Uint8Array(items.length * 784);
+  items.forEach((item, i) => images.set(item.image, i * 784));
+  return images;
 }
 
 function count(n) {
