@@ -1,7 +1,10 @@
 """The page runs Python in a worker, from its own folder only, says what it is doing, and
 the build ships only what the page loads."""
 
+import base64
+import hashlib
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -43,13 +46,34 @@ def test_the_page_has_a_title_description_favicon_and_a_strict_csp(app):
     assert "default-src 'self'" in csp and "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
 
 
+def test_the_csp_allows_exactly_the_page_s_inline_script():
+    html = (ROOT / "site" / "index.html").read_text()
+    csp = re.search(r'http-equiv="Content-Security-Policy"\s+content="([^"]*)"', html).group(1)
+    allowed = set(re.findall(r"'sha256-([^']+)'", csp))
+    inline = [base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+              for script in re.findall(r"<script>(.*?)</script>", html, re.S)]
+    assert inline, "index.html starts Python's worker from an inline script"
+    for digest in inline:
+        assert digest in allowed, f"add 'sha256-{digest}' to script-src in index.html's CSP"
+    assert allowed == set(inline), "the CSP allows an inline script the page no longer has"
+
+
+def test_a_worker_that_cannot_start_is_reported_in_a_sentence(open_app, serve_override, expects_errors):
+    serve_override("js/worker.js", 404)
+    page = open_app(wait_ready=False)
+    status = page.get_by_test_id("status")
+    expect(status).to_have_attribute("data-state", "error", timeout=30_000)
+    expect(status).to_contain_text("worker could not start")
+
+
 def test_a_missing_runtime_is_reported_in_a_sentence(open_app, serve_override, expects_errors):
     serve_override("pyodide/pyodide.asm.wasm", 404)
     page = open_app(wait_ready=False)
     status = page.get_by_test_id("status")
     expect(status).to_have_attribute("data-state", "error", timeout=60_000)
     expect(status).to_contain_text("Python")
-    # What needs no Python still works: the pad draws.
+    # What needs no Python still works: the pad draws (once the page's scripts have set it up).
+    expect(page.get_by_test_id("bar-0")).to_be_attached()
     box = page.get_by_test_id("canvas").bounding_box()
     page.mouse.move(box["x"] + 50, box["y"] + 50)
     page.mouse.down()

@@ -29,14 +29,25 @@ class Layer:
         return {"type": type(self).__name__}
 
 
+def initial_weights(rng, shape, scale):
+    """Random normal weights of standard deviation `scale`, or zeros when there is no rng.
+
+    A model about to be loaded needs no random start, and not importing numpy.random
+    saves the page a noticeable moment while it starts.
+    """
+    if rng is None:
+        return np.zeros(shape, dtype=np.float32)
+    return (rng.standard_normal(shape) * scale).astype(np.float32)
+
+
 class Dense(Layer):
     """Fully connected: weighted_sum = x · W + b, with x (N, inputs), W (inputs, outputs)."""
 
     def __init__(self, inputs, outputs, rng=None, init="he"):
-        rng = rng or np.random.default_rng(0)
+        """rng draws the initial weights; without one they start at zero, waiting to be loaded."""
         scale = np.sqrt((2.0 if init == "he" else 1.0) / inputs)
         self.params = {
-            "W": (rng.standard_normal((inputs, outputs)) * scale).astype(np.float32),
+            "W": initial_weights(rng, (inputs, outputs), scale),
             "b": np.zeros(outputs, dtype=np.float32),
         }
 
@@ -61,12 +72,11 @@ class Conv2D(Layer):
     """
 
     def __init__(self, in_channels, filters, size, rng=None):
-        rng = rng or np.random.default_rng(0)
+        """rng draws the initial weights; without one they start at zero, waiting to be loaded."""
         fan_in = in_channels * size * size
         self.size = size
         self.params = {
-            "W": (rng.standard_normal((filters, in_channels, size, size))
-                  * np.sqrt(2.0 / fan_in)).astype(np.float32),
+            "W": initial_weights(rng, (filters, in_channels, size, size), np.sqrt(2.0 / fan_in)),
             "b": np.zeros(filters, dtype=np.float32),
         }
 
@@ -153,11 +163,13 @@ class Dropout(Layer):
 
     def __init__(self, rate, rng=None):
         self.rate = rate
-        self.rng = rng or np.random.default_rng(0)
+        self.rng = rng        # made when training first needs it: predicting never does
 
     def forward(self, x, train=False):
         if not train or self.rate == 0:
             return x, None
+        if self.rng is None:
+            self.rng = np.random.default_rng(0)
         keep = (self.rng.random(x.shape, dtype=np.float32) >= self.rate) / np.float32(1 - self.rate)
         return x * keep, keep
 

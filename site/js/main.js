@@ -1,7 +1,9 @@
-// Bring every section of the page to life; Python is already on its way (boot.js).
+// Bring every section of the page to life; Python is already on its way (index.html started it).
 
-import { python } from "./boot.js";
+import { Python } from "./python.js";
 import { setStatus } from "./status.js";
+
+const python = new Python(window.pythonWorker);
 
 // Python may have got ahead of this module: show where it is now, then follow it.
 const showProgress = (detail) => setStatus("loading", detail.message, detail.step / (detail.of + 1));

@@ -1,11 +1,13 @@
-// The page's handle on Python: a Web Worker running Pyodide (see worker.js).
+// The page's handle on Python: a Web Worker running Pyodide (see worker.js), started by
+// index.html's first script.
 // `python.call("predict", "cnn", bitmap, h, w)` returns a Promise of the result;
 // typed-array arguments are sent as binaries, everything else as JSON.
 
 export class Python extends EventTarget {
-  constructor(workerUrl) {
+  /** worker: the Web Worker; early: its events that came before this handle existed. */
+  constructor({ worker, early = [] }) {
     super();
-    this.worker = new Worker(workerUrl, { type: "module" });
+    this.worker = worker;
     this.pending = new Map();
     this.nextId = 1;
     this.state = "loading";
@@ -24,6 +26,7 @@ export class Python extends EventTarget {
       };
     });
     this.ready.catch(() => {});   // failures are reported through the "failed" event
+    for (const event of early) (event.type === "error" ? this.worker.onerror : this.worker.onmessage)(event);
   }
 
   emit(type, detail) {

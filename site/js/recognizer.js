@@ -81,11 +81,13 @@ export function setupRecognizer(root, python) {
   models.ensure(view.select.value).catch(() => {});
   models.describe().then(() => showFacts(view, models));
   showEmpty(view);
-  python.ready.then(async () => {
+  // Python's first jobs: the chosen network, then the answer to what is already drawn; the
+  // page's other work for Python waits for this (see `started`).
+  const started = python.ready.then(async () => {
     try {
       const summary = await models.ensure(view.select.value);
       setStatus("ready", readySentence(python, summary));
-      predict(true);
+      await predict(true);
     } catch (error) {
       reportFailure(error);
     }
@@ -121,6 +123,8 @@ export function setupRecognizer(root, python) {
 
   return {
     view, models, predict, addModel, removeModel, choose,
+    /** Settles once the recognizer has its network and has answered the drawing, if any. */
+    started,
     /** Once the kept networks are back in the menu, honour a link that chose one of them. */
     restoreChoice() {
       const wanted = getParam("model", "cnn");

@@ -9,9 +9,11 @@ export class LatestOnly {
     this.busy = false;
   }
 
+  /** Ask for `job`; the promise resolves once no request is left unanswered. */
   request(job) {
     this.waiting = job;
-    if (!this.busy) this.pump();
+    if (!this.busy) this.drained = this.pump();
+    return this.drained;
   }
 
   async pump() {

@@ -8,7 +8,7 @@ const fill = element.querySelector(".status-fill");
 export function setStatus(state, sentence, fraction = null) {
   element.dataset.state = state;
   text.textContent = sentence;
-  if (fraction !== null) fill.style.width = `${Math.round(fraction * 100)}%`;
+  if (fraction !== null) fill.style.transform = `scaleX(${fraction.toFixed(3)})`;
 }
 
 export function statusState() {
