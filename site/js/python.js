@@ -60,6 +60,14 @@ export class Python extends EventTarget {
     return this.send({ type: "call", fn, args: packed, binaries });
   }
 
+  /** This Python, for work that can wait: its calls go out once `first` (a promise) settles. */
+  after(first) {
+    const settled = first.then(() => {}, () => {});
+    const ready = settled.then(() => this.ready);
+    ready.catch(() => {});
+    return { ready, call: (fn, ...args) => settled.then(() => this.call(fn, ...args)) };
+  }
+
   /** The size of Python's WebAssembly memory and its count of live objects (to spot leaks). */
   memory() {
     return this.send({ type: "memory" });

@@ -11,9 +11,12 @@ export async function setupSections(python, recognizer) {
     ["#train .train-root", "./training.js", "setupTraining"],
     ["#train .personal-root", "./teach.js", "setupTeach"],
   ];
+  // The visitor's first digit comes first: these sections talk to Python once the recognizer
+  // has its network and has answered.
+  const patientPython = python.after(recognizer.started);
   for (const [selector, path, setup] of parts) {
     const module = await import(path);
-    module[setup](document.querySelector(selector), python, recognizer);
+    module[setup](document.querySelector(selector), patientPython, recognizer);
   }
   linkNavigation();
 }
