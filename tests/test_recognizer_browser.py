@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from digits import models
+from digits import handwriting, models
 from digits.preprocess import to_mnist
 
 pytestmark = pytest.mark.browser
@@ -201,3 +201,18 @@ def test_a_python_failure_is_a_sentence_and_the_page_recovers(app):
         .then(() => "no error", (error) => error.message)""")
     assert message.startswith("Python failed in predict_images") and "Traceback" not in message
     assert draw_with_mouse(app, SEVEN) == "7"
+
+
+@pytest.mark.parametrize("scale", [1.0, 0.35], ids=["big", "small"])
+def test_the_pad_paints_like_the_synthetic_handwriting_its_bench_measures(app, scale):
+    # bench/handwriting.py measures the networks on drawings painted by digits.handwriting:
+    # the pad must paint the same ink, including the thinner pen for a small digit.
+    strokes = [[(0.5 + (x - 0.5) * scale, 0.5 + (y - 0.5) * scale) for x, y in stroke] for stroke in ZERO]
+    draw_with_mouse(app, strokes)
+    answer = last_answer(app)
+    bitmap = np.array(answer["bitmap"], dtype=np.uint8).reshape(answer["height"], answer["width"])
+    painted = handwriting.paint(strokes)
+    ink_share = (bitmap > 127).mean() / (painted > 0.5).mean()
+    assert 0.9 < ink_share < 1.1, f"the pad painted {ink_share:.2f} times the ink"
+    difference = np.abs(to_mnist(bitmap) - to_mnist(painted))
+    assert difference.mean() < 0.01, f"mean difference {difference.mean():.3f}"

@@ -4,9 +4,15 @@
 // redraw them at any size: crisply on screen at the device's pixel ratio, and on a
 // fixed 280x280 "model canvas" whose alpha channel is what Python reads. The same
 // drawing therefore gives the same input on a phone and on a 4K screen.
+//
+// On the model canvas the pen suits the drawing's size: preprocessing scales every
+// digit to 20 px, so a small digit drawn with the screen's pen would arrive in bold
+// strokes MNIST never has. (py/digits/handwriting.py paints the same way, to measure it.)
 
 const MODEL_SIZE = 280;
-const PEN_WIDTH = 0.075;      // of the pad's side: close to MNIST's strokes once scaled to 20 px
+const PEN_WIDTH = 0.075;      // of the pad's side: close to MNIST's strokes once a big digit is scaled to 20 px
+const FULL_PEN_EXTENT = 0.6;  // digits at least this tall or wide (of the side) get the full pen
+const MIN_EXTENT = 0.1;       // …and the pen never gets thinner than for a digit this size
 
 export class Pad extends EventTarget {
   constructor(canvas) {
@@ -14,8 +20,7 @@ export class Pad extends EventTarget {
     this.canvas = canvas;
     this.strokes = [];
     this.current = null;
-    this.modelCanvas = new OffscreenCanvas(MODEL_SIZE, MODEL_SIZE);
-    this.modelContext = this.modelCanvas.getContext("2d", { willReadFrequently: true });
+    this.modelContext = new OffscreenCanvas(MODEL_SIZE, MODEL_SIZE).getContext("2d", { willReadFrequently: true });
     this.screenContext = canvas.getContext("2d");
     new ResizeObserver(() => this.fitToScreen()).observe(canvas);
     matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => this.redraw());
@@ -88,8 +93,12 @@ export class Pad extends EventTarget {
     this.emit("stroke");
   }
 
-  /** The model canvas's alpha channel: a Uint8Array of 280 x 280 values, ink high. */
+  /** The drawing on the model canvas, its pen fitted to the digit's size: alpha, 280 x 280 values, ink high. */
   bitmap() {
+    const context = this.modelContext;
+    context.clearRect(0, 0, MODEL_SIZE, MODEL_SIZE);
+    const pen = modelPenWidth(this.strokes);
+    for (const points of this.strokes) paintStroke(context, MODEL_SIZE, "#000", points, pen);
     const rgba = this.modelContext.getImageData(0, 0, MODEL_SIZE, MODEL_SIZE).data;
     const alpha = new Uint8Array(MODEL_SIZE * MODEL_SIZE);
     for (let i = 0; i < alpha.length; i++) alpha[i] = rgba[4 * i + 3];
@@ -98,36 +107,42 @@ export class Pad extends EventTarget {
 
   // ---------------------------------------------------------------- painting
 
-  surfaces() {
-    const ink = getComputedStyle(this.canvas).getPropertyValue("--ink").trim() || "#111";
-    return [
-      { context: this.screenContext, side: this.canvas.width, color: ink },
-      { context: this.modelContext, side: MODEL_SIZE, color: "#000" },
-    ];
+  inkColor() {
+    return getComputedStyle(this.canvas).getPropertyValue("--ink").trim() || "#111";
   }
 
   redraw() {
-    for (const { context, side, color } of this.surfaces()) {
-      context.clearRect(0, 0, side, side);
-      for (const points of this.strokes) paintStroke(context, side, color, points);
-    }
+    const context = this.screenContext, side = this.canvas.width, color = this.inkColor();
+    context.clearRect(0, 0, side, side);
+    for (const points of this.strokes) paintStroke(context, side, color, points);
     this.canvas.parentElement.classList.toggle("has-ink", !this.isEmpty);
   }
 
   drawLastSegment() {
     const points = this.strokes[this.strokes.length - 1];
     const tail = points.slice(-3);      // the newest curve piece needs its last three points
-    for (const { context, side, color } of this.surfaces()) paintStroke(context, side, color, tail, points.length <= 3);
+    paintStroke(this.screenContext, this.canvas.width, this.inkColor(), tail, PEN_WIDTH, points.length <= 3);
     this.canvas.parentElement.classList.add("has-ink");
   }
 }
 
+/** The model canvas's pen (of its side): the screen's pen, thinner for a digit drawn small. */
+function modelPenWidth(strokes) {
+  let left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
+  for (const [x, y] of strokes.flat()) {
+    left = Math.min(left, x); right = Math.max(right, x);
+    top = Math.min(top, y); bottom = Math.max(bottom, y);
+  }
+  const extent = Math.max(right - left, bottom - top, MIN_EXTENT);
+  return PEN_WIDTH * Math.min(1, extent / FULL_PEN_EXTENT);
+}
+
 /** A smooth stroke through `points`: quadratic curves between the midpoints of successive points. */
-function paintStroke(context, side, color, points, fromStart = true) {
+function paintStroke(context, side, color, points, penWidth = PEN_WIDTH, fromStart = true) {
   const at = ([x, y]) => [x * side, y * side];
   context.strokeStyle = color;
   context.fillStyle = color;
-  context.lineWidth = PEN_WIDTH * side;
+  context.lineWidth = penWidth * side;
   context.lineCap = "round";
   context.lineJoin = "round";
   if (points.length === 1) {
