@@ -53,11 +53,11 @@ def wait_for_new_answer(page, after):
     return prediction.text_content()
 
 
-def draw_with_mouse(page, strokes):
+def draw_with_mouse(page, strokes, steps=6):
     page.get_by_test_id("canvas").evaluate("pad => pad.scrollIntoView({block: 'center', behavior: 'instant'})")
     before = version(page)
     for stroke in strokes:
-        points = points_on_pad(page, stroke)
+        points = points_on_pad(page, stroke, steps)
         page.mouse.move(*points[0])
         page.mouse.down()
         for point in points[1:]:
@@ -92,6 +92,22 @@ def test_drawn_digits_are_read_right(app, strokes, digit):
     assert sum(p) == pytest.approx(1, abs=1e-4)
     assert max(p) == p[int(digit)]
     expect(app.get_by_test_id(f"bar-{digit}")).to_have_class("bar top")
+
+
+@pytest.mark.parametrize("size", [0.75, 0.3], ids=["big", "small"])
+def test_every_style_of_every_digit_is_read_by_the_cnn(app, size):
+    # The styles of bench/handwriting.py, drawn upright through the pad with the mouse.
+    misread = []
+    for digit, styles in handwriting.STYLES.items():
+        for style, strokes in styles.items():
+            points = np.concatenate(strokes)
+            centre, extent = (points.max(axis=0) + points.min(axis=0)) / 2, (points.max(axis=0) - points.min(axis=0)).max()
+            placed = [[tuple(0.5 + (np.asarray(p) - centre) * size / extent) for p in stroke] for stroke in strokes]
+            app.get_by_test_id("clear").click()
+            answer = draw_with_mouse(app, placed, steps=2)     # curves have many points already
+            if answer != str(digit):
+                misread.append(f"{digit} ({style}) read as {answer}")
+    assert not misread
 
 
 def test_drawing_with_a_finger_works(touch_app):
