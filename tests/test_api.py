@@ -1,6 +1,10 @@
 """The functions the page calls, exercised in CPython exactly as the worker calls them."""
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -62,3 +66,20 @@ def test_errors_come_back_as_sentences_not_tracebacks(tmp_path, loaded_mlp):
     assert "0_b.npy" in error and "corrupt" in error
     failure = call("predict", "mlp", {"binary": 0}, 3, 3, binaries=[np.zeros(4, np.uint8)])
     assert failure["error"].startswith("Python failed in predict")
+
+
+def test_the_other_sections_load_when_the_page_first_asks_for_them():
+    # In a fresh interpreter, as in the worker: importing the recognizer's API leaves the
+    # training code unimported, and the first call to a section's function brings it in.
+    script = """
+import json, sys
+from digits import api
+assert "digits.learn" not in sys.modules and "digits.machine" not in sys.modules
+examples = json.loads(api.dispatch("machine_examples", "[]"))["ok"]
+assert len(examples) == 10 and "digits.learn" in sys.modules
+print(json.loads(api.dispatch("no_such_function", "[]"))["error"])
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(Path(api.__file__).parents[1])})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Python has no page function called 'no_such_function'."

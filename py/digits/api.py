@@ -138,10 +138,14 @@ def dispatch(name, args_json, binaries=None):
     visitor can act on keep their message; anything unexpected is summarised in
     one line (the worker logs the detail for developers).
     """
-    try:
-        function = FUNCTIONS[name]
-    except KeyError:
+    if name not in FUNCTIONS:
+        # The other sections' modules are imported when the page first asks for one of their
+        # functions: the recognizer, which the page needs first, is up without waiting for them.
+        from . import pages
+        pages.register_all()
+    if name not in FUNCTIONS:
         return json.dumps({"error": f"Python has no page function called '{name}'."})
+    function = FUNCTIONS[name]
     args = [unpack(a, binaries) for a in json.loads(args_json)]
     try:
         return json.dumps({"ok": function(*args)})

@@ -39,8 +39,7 @@ async function start() {
   const response = await ourPackage;
   if (!response.ok) throw new Error(`The network code (py/digits.zip) could not be downloaded (HTTP ${response.status}).`);
   pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide" });
-  dispatch = pyodide.runPython(
-    "import digits.api, digits.pages\ndigits.pages.register_all()\ndigits.api.dispatch");
+  dispatch = pyodide.runPython("import digits.api\ndigits.api.dispatch");
   const runtime = call("runtime", []);
   if (runtime.error) throw new Error(runtime.error);
   return runtime.ok;
