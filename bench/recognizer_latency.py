@@ -23,7 +23,7 @@ import chromium  # noqa: E402
 from load_time import FLOOR_MAIN, FLOOR_PAGE, FLOOR_WORKER, READY_CLOCK, time_to_ready  # noqa: E402
 from static_server import StaticServer  # noqa: E402
 
-COLD_RUNS = 3
+COLD_RUNS = 5
 DRAWINGS = 40
 TIMEOUT = 120_000
 SEVEN = [[(0.27, 0.2), (0.73, 0.2), (0.44, 0.85)]]
