@@ -114,3 +114,16 @@ def test_an_unknown_command_gets_usage_not_a_traceback():
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "frobnicate"],
                             capture_output=True, text=True)
     assert result.returncode != 0 and "Traceback" not in result.stderr and "usage" in result.stderr
+
+
+def test_a_second_visit_imports_the_bytecode_the_first_one_kept(open_app):
+    from conftest import wait_until_ready
+    page = open_app()
+    assert page.evaluate("() => window.app.python.runtime.bytecode") == "compiled"
+    assert page.evaluate("() => window.app.bytecodeKept") is True
+    page.reload()                             # same context: IndexedDB keeps what was stored
+    wait_until_ready(page)
+    assert page.evaluate("() => window.app.python.runtime.bytecode") == "kept"
+    assert page.evaluate("() => window.app.bytecodeKept") is False      # nothing new to keep
+    result = page.evaluate("() => window.app.python.call('softmax', [0, 0])")
+    assert result == [0.5, 0.5]                # numpy and our code run from the kept bytecode

@@ -21,5 +21,8 @@ const { setupSections } = await import("./sections.js");
 const recognizer = setupRecognizer(document.querySelector("#draw"), python);
 await setupSections(python, recognizer);
 
+// Once the first answer is out, keep what Python compiled: the next visit starts faster.
+const bytecodeKept = recognizer.started.then(() => python.keepBytecode()).catch(() => false);
+
 // For the curious (and for tests): the page's parts, reachable from the browser console.
-window.app = { python, recognizer };
+window.app = { python, recognizer, bytecodeKept };

@@ -4,6 +4,7 @@
 //
 //   "personal"      [{image: Uint8Array(784), label, added}]   28x28 drawings, 0 background, 255 ink
 //   "model:<name>"  {name, label, file, summary, history}       a network as a zip (base64), see learn.py
+//   "bytecode"      {key, zip}      Python's compiled modules, for a faster start (worker.js, bytecode.py)
 
 import { createStore, get, set, del, keys, clear } from "../vendor/idb-keyval.js";
 
@@ -33,4 +34,12 @@ export async function loadModels() {
 
 export function forgetEverything() {
   return clear(store);
+}
+
+export function loadBytecode() {
+  return get("bytecode", store);
+}
+
+export function saveBytecode(kept) {
+  return set("bytecode", kept, store);
 }

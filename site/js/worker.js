@@ -4,17 +4,20 @@
 // Messages in:  {id, type: "call", fn, args, binaries}   run digits.api.<fn>(*args)
 //               {id, type: "load-model", name}           fetch weights/<name>/ and load them
 //               {id, type: "memory"}                     the WebAssembly heap size and Python's object count
+//               {id, type: "keep-bytecode"}              keep Python's compiled modules for the next visit
 // Messages out: {type: "progress", step, of, message}    while the runtime loads
 //               {type: "ready", runtime} | {type: "failed", message}
 //               {id, ok} | {id, error}
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { loadBytecode, saveBytecode } from "./store.js";
 
 const here = (path) => new URL(path, import.meta.url).href;
 const STEPS = 4;
 
 let dispatch = null;          // the one Python function the page calls through
 let pyodide = null;
+const bytecode = { key: null, restored: false };   // see keepBytecode
 
 function progress(step, message) {
   postMessage({ type: "progress", step, of: STEPS, message });
@@ -22,6 +25,7 @@ function progress(step, message) {
 
 async function start() {
   const ourPackage = fetch(here("../py/digits.zip"));      // small: fetched while Pyodide loads
+  const keptBytecode = loadBytecode().catch(() => null);   // none in a private window: fine
   progress(1, "Downloading Python (Pyodide)…");
   try {
     // Pyodide waits forever when its WebAssembly is missing: check the files alongside.
@@ -38,11 +42,42 @@ async function start() {
   progress(3, "Loading the network code…");
   const response = await ourPackage;
   if (!response.ok) throw new Error(`The network code (py/digits.zip) could not be downloaded (HTTP ${response.status}).`);
-  pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide" });
+  const ourCode = await response.arrayBuffer();
+  pyodide.unpackArchive(ourCode, "zip", { extractDir: "/home/pyodide" });
+  bytecode.key = `${pyodide.version} ${await sha256(ourCode)}`;
+  const kept = await keptBytecode;
+  if (kept?.key === bytecode.key) {
+    try {
+      pyodide.unpackArchive(kept.zip, "zip", { extractDir: "/" });
+      bytecode.restored = true;
+    } catch (error) {
+      console.warn(`Python's kept bytecode could not be unpacked (${error.message}): compiling instead.`);
+    }
+  }
+  pyodide.runPython("import sys\nsys.dont_write_bytecode = False");    // so there is bytecode to keep
   dispatch = pyodide.runPython("import digits.api\ndigits.api.dispatch");
   const runtime = call("runtime", []);
   if (runtime.error) throw new Error(runtime.error);
-  return runtime.ok;
+  return { ...runtime.ok, bytecode: bytecode.restored ? "kept" : "compiled" };
+}
+
+/**
+ * Keep the modules Python compiled on this visit (numpy's and ours) in IndexedDB, so the next
+ * visit imports them without compiling: see py/digits/bytecode.py. Python checks each file
+ * against its source, and the key names this Pyodide and this version of our code.
+ */
+async function keepBytecode() {
+  if (bytecode.restored) return false;
+  const archive = pyodide.runPython("import digits.bytecode\ndigits.bytecode.archive()");
+  const zip = archive.toJs();
+  archive.destroy();
+  await saveBytecode({ key: bytecode.key, zip });
+  return true;
+}
+
+async function sha256(buffer) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /** Rejects, naming the file, if a runtime file cannot be downloaded; otherwise never settles. */
@@ -107,7 +142,8 @@ onmessage = async ({ data }) => {
     if (type === "load-model") {
       const files = await download;
       postMessage({ id, ...(files.error ? files : loadModel(data.name, files)) });
-    } else if (type === "memory") postMessage({ id, ok: { wasmBytes: pyodide._module.HEAP8.buffer.byteLength, ...call("memory", []).ok } });
+    } else if (type === "keep-bytecode") postMessage({ id, ok: await keepBytecode() });
+    else if (type === "memory") postMessage({ id, ok: { wasmBytes: pyodide._module.HEAP8.buffer.byteLength, ...call("memory", []).ok } });
     else postMessage({ id, ...call(data.fn, data.args, data.binaries) });
   } catch (error) {
     postMessage({ id, error: error.message });

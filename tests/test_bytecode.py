@@ -1,0 +1,58 @@
+"""Kept bytecode: checked hash-based .pyc files that Python uses while, and only while, the
+source is unchanged."""
+
+import importlib
+import importlib.util
+import marshal
+import sys
+import zipfile
+from io import BytesIO
+
+import pytest
+
+from digits import bytecode
+
+
+@pytest.fixture
+def package(tmp_path, monkeypatch):
+    """A one-module package in tmp_path, imported once with bytecode writing on."""
+    (tmp_path / "kept_demo").mkdir()
+    (tmp_path / "kept_demo" / "__init__.py").write_text("")
+    (tmp_path / "kept_demo" / "value.py").write_text("ANSWER = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    import kept_demo.value
+    yield tmp_path
+    for name in ("kept_demo", "kept_demo.value"):
+        sys.modules.pop(name, None)
+
+
+def fresh_answer():
+    sys.modules.pop("kept_demo.value", None)
+    importlib.invalidate_caches()
+    return importlib.import_module("kept_demo.value").ANSWER
+
+
+def test_the_archive_holds_checked_hash_pycs_of_the_imported_modules(package):
+    kept = zipfile.ZipFile(BytesIO(bytecode.archive(roots=(str(package),))))
+    source = package / "kept_demo" / "value.py"
+    name = importlib.util.cache_from_source(str(source)).lstrip("/")
+    assert name in kept.namelist()
+    pyc = kept.read(name)
+    assert pyc[:4] == importlib.util.MAGIC_NUMBER
+    assert int.from_bytes(pyc[4:8], "little") == bytecode.CHECKED_HASH
+    assert pyc[8:16] == importlib.util.source_hash(source.read_bytes())
+    assert all(entry.startswith(str(package).lstrip("/")) for entry in kept.namelist())
+
+
+def test_python_runs_a_kept_pyc_while_its_source_is_unchanged_and_never_after(package, monkeypatch):
+    source = package / "kept_demo" / "value.py"
+    name = importlib.util.cache_from_source(str(source)).lstrip("/")
+    pyc = zipfile.ZipFile(BytesIO(bytecode.archive(roots=(str(package),)))).read(name)
+    # Swap in code that says 3 under the same source hash: if Python answers 3, it used the file.
+    doctored = pyc[:16] + marshal.dumps(compile("ANSWER = 3\n", str(source), "exec"))
+    (package / name[len(str(package).lstrip("/")) + 1:]).write_bytes(doctored)
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert fresh_answer() == 3
+    source.write_text("ANSWER = 2\n")            # the source changes: the kept file no longer counts
+    assert fresh_answer() == 2
