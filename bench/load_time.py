@@ -32,8 +32,8 @@ from static_server import StaticServer  # noqa: E402
 RUNS = 5
 KINDS = ["cold", "warm 1", "warm 2"]
 TIMEOUT = 120_000       # ms
-SETTLE = 2_000          # ms on the page before a reload, as a visitor stays (the page keeps
-                        # Python's compiled modules for the next visit once it has answered)
+SETTLE = 6_000          # ms on the page before a reload, as a visitor stays (the page keeps
+                        # Python's compiled modules for the next visit after 3 s without drawing)
 READY = "[data-testid=status][data-state=ready]"
 
 FLOOR_PAGE = b"""<!doctype html>

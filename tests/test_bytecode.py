@@ -15,12 +15,12 @@ from digits import bytecode
 
 @pytest.fixture
 def package(tmp_path, monkeypatch):
-    """A one-module package in tmp_path, imported once with bytecode writing on."""
+    """A one-module package in tmp_path, imported once (without writing bytecode, as in the worker)."""
     (tmp_path / "kept_demo").mkdir()
     (tmp_path / "kept_demo" / "__init__.py").write_text("")
     (tmp_path / "kept_demo" / "value.py").write_text("ANSWER = 1\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
     import kept_demo.value
     yield tmp_path
     for name in ("kept_demo", "kept_demo.value"):
@@ -51,8 +51,9 @@ def test_python_runs_a_kept_pyc_while_its_source_is_unchanged_and_never_after(pa
     pyc = zipfile.ZipFile(BytesIO(bytecode.archive(roots=(str(package),)))).read(name)
     # Swap in code that says 3 under the same source hash: if Python answers 3, it used the file.
     doctored = pyc[:16] + marshal.dumps(compile("ANSWER = 3\n", str(source), "exec"))
-    (package / name[len(str(package).lstrip("/")) + 1:]).write_bytes(doctored)
-    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    kept = package / name[len(str(package).lstrip("/")) + 1:]
+    kept.parent.mkdir(exist_ok=True)
+    kept.write_bytes(doctored)
     assert fresh_answer() == 3
     source.write_text("ANSWER = 2\n")            # the source changes: the kept file no longer counts
     assert fresh_answer() == 2

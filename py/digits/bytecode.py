@@ -1,9 +1,10 @@
 """Python's compiled modules, kept between visits, so the page starts faster the second time.
 
 Python compiles each module it imports from source; in the browser that is a good part
-of the start (numpy's modules alone take about a quarter of a second). The worker lets
-Python write the compiled files (.pyc) while it imports; `archive` packs them into one
-zip, which the browser keeps; on the next visit the worker unpacks it before importing.
+of the start (numpy's modules alone take about a quarter of a second). Once the page
+has answered and the visitor pauses, `archive` compiles the modules imported so far
+into one zip, which the browser keeps; on the next visit the worker unpacks it before
+importing, and Python finds the compiled files ready.
 
 Every kept file is a "checked hash-based" .pyc (PEP 552): before using it, Python
 compares the hash of the source with the one in the file, so a changed source is
@@ -12,6 +13,7 @@ compiled afresh and never run stale.
 
 import importlib.util
 import io
+import marshal
 import site
 import sys
 import zipfile
@@ -30,14 +32,15 @@ def archive(roots=ROOTS):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as kept:
         for module in list(sys.modules.values()):
-            source, compiled = getattr(module, "__file__", None), getattr(module, "__cached__", None)
-            if not (source and compiled and source.endswith(".py") and source.startswith(tuple(roots))):
+            source = getattr(module, "__file__", None)
+            if not (source and source.endswith(".py") and source.startswith(tuple(roots))):
                 continue
             try:
-                code = Path(compiled).read_bytes()[16:]       # after the 16-byte header
-                source_hash = importlib.util.source_hash(Path(source).read_bytes())
-            except OSError:
-                continue                                      # not written (or not readable): skip it
-            header = importlib.util.MAGIC_NUMBER + CHECKED_HASH.to_bytes(4, "little") + source_hash
-            kept.writestr(compiled.lstrip("/"), header + code)
+                text = Path(source).read_bytes()
+                code = compile(text, source, "exec", dont_inherit=True)     # as import compiles it
+            except (OSError, SyntaxError):
+                continue
+            header = (importlib.util.MAGIC_NUMBER + CHECKED_HASH.to_bytes(4, "little")
+                      + importlib.util.source_hash(text))
+            kept.writestr(importlib.util.cache_from_source(source).lstrip("/"), header + marshal.dumps(code))
     return buffer.getvalue()

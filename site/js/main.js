@@ -21,8 +21,10 @@ const { setupSections } = await import("./sections.js");
 const recognizer = setupRecognizer(document.querySelector("#draw"), python);
 await setupSections(python, recognizer);
 
-// Once the first answer is out, keep what Python compiled: the next visit starts faster.
-const bytecodeKept = recognizer.started.then(() => python.keepBytecode()).catch(() => false);
+// Once the first answer is out and the visitor pauses, keep Python's modules compiled (a moment
+// of work for the worker): the next visit starts faster.
+const bytecodeKept = recognizer.started.then(() => recognizer.quiet(3000))
+  .then(() => python.keepBytecode()).catch(() => false);
 
 // For the curious (and for tests): the page's parts, reachable from the browser console.
 window.app = { python, recognizer, bytecodeKept };

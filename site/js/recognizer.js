@@ -125,6 +125,16 @@ export function setupRecognizer(root, python) {
     view, models, predict, addModel, removeModel, choose,
     /** Settles once the recognizer has its network and has answered the drawing, if any. */
     started,
+    /** Resolves once the visitor has not drawn for `ms` milliseconds. */
+    quiet(ms) {
+      return new Promise((resolve) => {
+        let timer;
+        const done = () => { view.pad.removeEventListener("draw", wait); resolve(); };
+        const wait = () => { clearTimeout(timer); timer = setTimeout(done, ms); };
+        view.pad.addEventListener("draw", wait);
+        wait();
+      });
+    },
     /** Once the kept networks are back in the menu, honour a link that chose one of them. */
     restoreChoice() {
       const wanted = getParam("model", "cnn");

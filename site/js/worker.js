@@ -54,7 +54,6 @@ async function start() {
       console.warn(`Python's kept bytecode could not be unpacked (${error.message}): compiling instead.`);
     }
   }
-  pyodide.runPython("import sys\nsys.dont_write_bytecode = False");    // so there is bytecode to keep
   dispatch = pyodide.runPython("import digits.api\ndigits.api.dispatch");
   const runtime = call("runtime", []);
   if (runtime.error) throw new Error(runtime.error);
@@ -62,9 +61,9 @@ async function start() {
 }
 
 /**
- * Keep the modules Python compiled on this visit (numpy's and ours) in IndexedDB, so the next
- * visit imports them without compiling: see py/digits/bytecode.py. Python checks each file
- * against its source, and the key names this Pyodide and this version of our code.
+ * Keep the modules imported on this visit (numpy's and ours), compiled, in IndexedDB, so the
+ * next visit imports them without compiling: see py/digits/bytecode.py. Python checks each
+ * file against its source, and the key names this Pyodide and this version of our code.
  */
 async function keepBytecode() {
   if (bytecode.restored) return false;
