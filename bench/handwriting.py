@@ -23,10 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "py"))
 
 from digits import handwriting, models  # noqa: E402
-from digits.preprocess import to_mnist  # noqa: E402
 
 PER_STYLE = 40
-SIZES = {"big": (0.45, 0.9), "small": (0.2, 0.4)}
+SIZES = {"big": handwriting.SIZE_RANGE, "small": (0.2, 0.4)}
 PENS = {"pad's pen": None, "fixed pen": handwriting.PEN_WIDTH}
 
 
@@ -39,7 +38,7 @@ def main():
         print(f"\n{size} drawings ({len(drawings)}: {PER_STYLE} of each of "
               f"{len(set(styles))} styles, {size_range[0]:.0%}-{size_range[1]:.0%} of the pad)")
         for pen_name, pen in PENS.items():
-            images = np.stack([to_mnist(handwriting.paint(strokes, pen=pen)) for _, _, strokes in drawings])
+            images = handwriting.as_mnist(drawings, pen)
             for name, network in networks.items():
                 read = network.predict(images).argmax(axis=1)
                 print(f"  {pen_name:10} {name:8} {np.mean(read == digits):6.1%} read right   "

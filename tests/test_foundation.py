@@ -58,20 +58,22 @@ def test_the_csp_allows_exactly_the_page_s_inline_script():
     assert allowed == set(inline), "the CSP allows an inline script the page no longer has"
 
 
-def test_a_worker_that_cannot_start_is_reported_in_a_sentence(open_app, serve_override, expects_errors):
-    serve_override("js/worker.js", 404)
+def open_without(path, open_app, serve_override, says, timeout):
+    """Open the page with `path` answering 404; the status must turn to error and say `says`."""
+    serve_override(path, 404)
     page = open_app(wait_ready=False)
     status = page.get_by_test_id("status")
-    expect(status).to_have_attribute("data-state", "error", timeout=30_000)
-    expect(status).to_contain_text("worker could not start")
+    expect(status).to_have_attribute("data-state", "error", timeout=timeout)
+    expect(status).to_contain_text(says)
+    return page
+
+
+def test_a_worker_that_cannot_start_is_reported_in_a_sentence(open_app, serve_override, expects_errors):
+    open_without("js/worker.js", open_app, serve_override, "worker could not start", 30_000)
 
 
 def test_a_missing_runtime_is_reported_in_a_sentence(open_app, serve_override, expects_errors):
-    serve_override("pyodide/pyodide.asm.wasm", 404)
-    page = open_app(wait_ready=False)
-    status = page.get_by_test_id("status")
-    expect(status).to_have_attribute("data-state", "error", timeout=60_000)
-    expect(status).to_contain_text("Python")
+    page = open_without("pyodide/pyodide.asm.wasm", open_app, serve_override, "Python", 60_000)
     # What needs no Python still works: the pad draws (once the page's scripts have set it up).
     expect(page.get_by_test_id("bar-0")).to_be_attached()
     box = page.get_by_test_id("canvas").bounding_box()

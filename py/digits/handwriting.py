@@ -18,11 +18,15 @@ everyone; a low score on a style does show what the networks miss.
 
 import numpy as np
 
+from .preprocess import to_mnist
+
 # As in site/js/pad.js:
 CANVAS = 280            # the side of the model canvas, in pixels
 PEN_WIDTH = 0.075       # the pen, as a fraction of the side
 FULL_PEN_EXTENT = 0.6   # a digit at least this tall or wide (of the side) gets the full pen
 MIN_EXTENT = 0.1        # and the pen never gets thinner than for a digit this size
+
+SIZE_RANGE = (0.45, 0.9)   # the digit's longer side, as a share of the pad: as most people draw
 
 
 def arc(cx, cy, rx, ry, start, end, points=24):
@@ -43,8 +47,7 @@ STYLES = {
         "flag": [line((0.38, 0.28), (0.53, 0.15), (0.53, 0.85))],
         "flag and base": [line((0.38, 0.28), (0.53, 0.15), (0.53, 0.85)), line((0.38, 0.85), (0.68, 0.85))]},
     2: {"swan": [arc(0.5, 0.33, 0.22, 0.18, 190, 360) + line((0.68, 0.45), (0.28, 0.85), (0.75, 0.85))],
-        "curly": [arc(0.5, 0.32, 0.22, 0.17, 200, 380) + arc(0.45, 0.62, 0.2, 0.23, 330, 180)[:1]
-                  + line((0.3, 0.85), (0.75, 0.84))]},
+        "curly": [arc(0.5, 0.32, 0.22, 0.17, 200, 380) + line((0.623, 0.505), (0.3, 0.85), (0.75, 0.84))]},
     3: {"two bumps": [arc(0.47, 0.32, 0.21, 0.17, 210, 450) + arc(0.47, 0.67, 0.24, 0.18, 270, 520)],
         "flat top": [line((0.28, 0.16), (0.7, 0.16), (0.45, 0.45)) + arc(0.47, 0.66, 0.24, 0.2, 270, 520)]},
     4: {"open": [line((0.32, 0.15), (0.27, 0.55), (0.75, 0.55)), line((0.63, 0.18), (0.63, 0.86))],
@@ -52,7 +55,7 @@ STYLES = {
     5: {"bar last": [line((0.33, 0.17), (0.3, 0.47)) + arc(0.48, 0.64, 0.23, 0.2, 230, 500),
                      line((0.33, 0.17), (0.72, 0.17))],
         "one stroke": [line((0.72, 0.17), (0.34, 0.17), (0.31, 0.47)) + arc(0.48, 0.64, 0.23, 0.2, 230, 500)]},
-    6: {"loop": [arc(0.62, 0.52, 0.3, 0.38, 250, 180)[::-1][:1] + arc(0.7, 0.55, 0.4, 0.4, 235, 165)
+    6: {"loop": [line((0.32, 0.52)) + arc(0.7, 0.55, 0.4, 0.4, 235, 165)
                  + arc(0.5, 0.66, 0.2, 0.18, 180, 540)]},
     7: {"plain": [line((0.27, 0.18), (0.73, 0.18), (0.42, 0.85))],
         "barred": [line((0.27, 0.18), (0.73, 0.18), (0.42, 0.85)), line((0.38, 0.52), (0.66, 0.52))]},
@@ -64,7 +67,7 @@ STYLES = {
 }
 
 
-def hand(rng, size_range=(0.45, 0.9)):
+def hand(rng, size_range=SIZE_RANGE):
     """A random hand: the transform of one drawing, as a function of a (N, 2) array of points."""
     slant = rng.uniform(-0.3, 0.3)
     angle = np.radians(rng.uniform(-12, 12))
@@ -81,7 +84,7 @@ def hand(rng, size_range=(0.45, 0.9)):
     return draw, size
 
 
-def draw_digit(digit, style, rng, size_range=(0.45, 0.9)):
+def draw_digit(digit, style, rng, size_range=SIZE_RANGE):
     """Strokes (lists of (x, y) in 0..1) of `digit` in `style`, as a random hand draws them."""
     transform, size = hand(rng, size_range)
     strokes = [transform(np.asarray(stroke, dtype=float)) for stroke in STYLES[digit][style]]
@@ -130,10 +133,15 @@ def distance_to_segment(x, y, a, b):
     return np.hypot(x - (a[0] + t * ab[0]), y - (a[1] + t * ab[1]))
 
 
-def samples(per_style, seed=0, size_range=(0.45, 0.9)):
+def samples(per_style, seed=0, size_range=SIZE_RANGE):
     """(digit, style, strokes) for `per_style` random drawings of every style of every digit."""
     rng = np.random.default_rng(seed)
     for digit, styles in STYLES.items():
         for style in styles:
             for _ in range(per_style):
                 yield digit, style, draw_digit(digit, style, rng, size_range)
+
+
+def as_mnist(drawings, pen=None):
+    """The (N, 28, 28) images the networks get for (digit, style, strokes) drawings, as on the page."""
+    return np.stack([to_mnist(paint(strokes, pen=pen)) for _, _, strokes in drawings])

@@ -99,7 +99,7 @@ export class Pad extends EventTarget {
     context.clearRect(0, 0, MODEL_SIZE, MODEL_SIZE);
     const pen = modelPenWidth(this.strokes);
     for (const points of this.strokes) paintStroke(context, MODEL_SIZE, "#000", points, pen);
-    const rgba = this.modelContext.getImageData(0, 0, MODEL_SIZE, MODEL_SIZE).data;
+    const rgba = context.getImageData(0, 0, MODEL_SIZE, MODEL_SIZE).data;
     const alpha = new Uint8Array(MODEL_SIZE * MODEL_SIZE);
     for (let i = 0; i < alpha.length; i++) alpha[i] = rgba[4 * i + 3];
     return { data: alpha, height: MODEL_SIZE, width: MODEL_SIZE };
