@@ -12,7 +12,7 @@ import pytest
 
 from digits import models
 from digits.data import DATA_DIR, DataError, load_mnist, parse_idx, read_idx
-from digits.train import RECIPES, Recipe, accuracy, augmented, fit, to_float
+from digits.train import RECIPES, Recipe, accuracy, augmented, fit, to_float, with_handwriting
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -127,6 +127,21 @@ def test_augment_share_moves_that_share_of_each_batch_and_leaves_the_rest_sharp(
         changed = np.abs(out - images).reshape(400, -1).max(axis=1) > 1e-6
         assert low <= changed.mean() <= high
     assert np.array_equal(images, to_float(mnist[1][0][:400]))      # the batch itself is never altered
+
+
+def test_synthetic_handwriting_joins_the_training_set_as_mnist_images_with_their_digits(mnist):
+    train = (mnist[0][0][:100], mnist[0][1][:100])
+    images, labels = with_handwriting(train, 200, np.random.default_rng(5))
+    assert images.shape == (300, 28, 28) and images.dtype == np.uint8
+    assert labels.shape == (300,) and labels.dtype == train[1].dtype
+    assert np.array_equal(images[:100], train[0]) and np.array_equal(labels[:100], train[1])
+    drawn, digits = images[100:], labels[100:]
+    assert set(digits) == set(range(10))
+    assert drawn.max() == 255 and (drawn.reshape(200, -1) > 0).mean(axis=1).min() > 0.05
+    read = models.load("cnn").predict(to_float(drawn)).argmax(axis=1)
+    assert np.mean(read == digits) > 0.95          # each image shows the digit it is labelled with
+    again, _ = with_handwriting(train, 200, np.random.default_rng(5))
+    assert np.array_equal(images, again)
 
 
 def run_predict(*args):

@@ -151,11 +151,16 @@ def test_pickled_objects_are_never_loaded():
 
 
 def test_fine_tuning_teaches_a_network_a_new_handwriting_without_forgetting_mnist(subset):
-    """A 'handwriting' MNIST never saw: digits drawn upside down. Fine-tuning learns it."""
+    """A 'handwriting' MNIST never saw: digits drawn upside down. Fine-tuning learns it.
+
+    Not 6s and 9s: upside down, each is the other, and no network can read an upside-down
+    6 as a 6 without reading MNIST's 9s as 6s too.
+    """
     api.loaded["mlp"] = models.load("mlp")
     test_images, test_labels = subset["test"]
-    mine = np.rot90(test_images[:40], 2, axes=(1, 2)).copy()
-    labels = test_labels[:40]
+    chosen = np.flatnonzero(~np.isin(test_labels, [6, 9]))[:40]
+    mine = np.rot90(test_images[chosen], 2, axes=(1, 2)).copy()
+    labels = test_labels[chosen]
     answer = learn.finetune("mlp", mine.ravel(), labels.tolist(), steps=60)
     assert answer["name"] == "mlp-tuned" and answer["base"] == "mlp"
     assert answer["after"] > answer["before"] + 0.3

@@ -1,5 +1,6 @@
 """The recognizer, driven like a visitor would: draw with mouse and finger, read the answer."""
 
+import json
 import math
 
 import numpy as np
@@ -168,6 +169,13 @@ def test_switching_models_repredicts_and_matches_cpython(app):
         expected = models.load(name).predict(np.array(answer["image"], np.float32).reshape(1, 28, 28))[0]
         np.testing.assert_allclose(answer["probabilities"], expected, atol=1e-5)
         assert f"model={name}" in app.url
+        manifest = json.loads((models.WEIGHTS_DIR / name / "manifest.json").read_text())
+        facts = expect(app.locator(".model-facts"))
+        facts.to_contain_text(f"{manifest['test_correct']:,} of 10,000 MNIST test digits right")
+        if manifest["recipe"].get("handwriting"):
+            facts.to_contain_text(f"{manifest['recipe']['handwriting']:,} digits drawn as pen strokes")
+        else:
+            facts.not_to_contain_text("drawn as pen strokes")
     expect(app.locator(".compare-row")).to_have_count(3)
 
 

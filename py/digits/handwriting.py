@@ -2,7 +2,8 @@
 
 MNIST says how well a network reads MNIST. The page's visitors draw with a mouse
 or a finger: one pen width, strokes of their own style, any size, any slant. This
-module draws digits that way so the networks can be measured on them too:
+module draws digits that way, so that the networks can learn from them
+(`training_images`, mixed into MNIST by Recipe.handwriting) and be measured on them:
 
   - every digit has a few styles (a 1 with or without a flag, an open or closed 4,
     a 7 with or without a bar…), each a list of strokes in unit coordinates;
@@ -13,7 +14,8 @@ module draws digits that way so the networks can be measured on them too:
     wide, thinner for a digit drawn small (see `pen_width`).
 
 It is not real handwriting, and a high score here does not prove the page reads
-everyone; a low score on a style does show what the networks miss.
+everyone; a low score on a style does show what the networks miss, and is a
+style to add.
 """
 
 import numpy as np
@@ -45,9 +47,12 @@ STYLES = {
         "round": [arc(0.5, 0.5, 0.32, 0.34, -100, 265)]},
     1: {"stick": [line((0.5, 0.15), (0.5, 0.85))],
         "flag": [line((0.38, 0.28), (0.53, 0.15), (0.53, 0.85))],
+        "long flag": [line((0.38, 0.35), (0.55, 0.15), (0.55, 0.85))],
         "flag and base": [line((0.38, 0.28), (0.53, 0.15), (0.53, 0.85)), line((0.38, 0.85), (0.68, 0.85))]},
     2: {"swan": [arc(0.5, 0.33, 0.22, 0.18, 190, 360) + line((0.68, 0.45), (0.28, 0.85), (0.75, 0.85))],
-        "curly": [arc(0.5, 0.32, 0.22, 0.17, 200, 380) + line((0.623, 0.505), (0.3, 0.85), (0.75, 0.84))]},
+        "curly": [arc(0.5, 0.32, 0.22, 0.17, 200, 380) + line((0.623, 0.505), (0.3, 0.85), (0.75, 0.84))],
+        "looped": [arc(0.5, 0.33, 0.22, 0.18, 190, 360) + line((0.68, 0.45), (0.3, 0.8))
+                   + arc(0.36, 0.79, 0.07, 0.06, 150, 450) + line((0.75, 0.84))]},
     3: {"two bumps": [arc(0.47, 0.32, 0.21, 0.17, 210, 450) + arc(0.47, 0.67, 0.24, 0.18, 270, 520)],
         "flat top": [line((0.28, 0.16), (0.7, 0.16), (0.45, 0.45)) + arc(0.47, 0.66, 0.24, 0.2, 270, 520)]},
     4: {"open": [line((0.32, 0.15), (0.27, 0.55), (0.75, 0.55)), line((0.63, 0.18), (0.63, 0.86))],
@@ -56,9 +61,11 @@ STYLES = {
                      line((0.33, 0.17), (0.72, 0.17))],
         "one stroke": [line((0.72, 0.17), (0.34, 0.17), (0.31, 0.47)) + arc(0.48, 0.64, 0.23, 0.2, 230, 500)]},
     6: {"loop": [line((0.32, 0.52)) + arc(0.7, 0.55, 0.4, 0.4, 235, 165)
-                 + arc(0.5, 0.66, 0.2, 0.18, 180, 540)]},
+                 + arc(0.5, 0.66, 0.2, 0.18, 180, 540)],
+        "straight": [line((0.6, 0.15), (0.32, 0.62)) + arc(0.5, 0.66, 0.19, 0.18, 190, 550)]},
     7: {"plain": [line((0.27, 0.18), (0.73, 0.18), (0.42, 0.85))],
-        "barred": [line((0.27, 0.18), (0.73, 0.18), (0.42, 0.85)), line((0.38, 0.52), (0.66, 0.52))]},
+        "barred": [line((0.27, 0.18), (0.73, 0.18), (0.42, 0.85)), line((0.38, 0.52), (0.66, 0.52))],
+        "hooked": [line((0.27, 0.27), (0.28, 0.18), (0.73, 0.18), (0.42, 0.85))]},
     8: {"snowman": [arc(0.5, 0.31, 0.17, 0.16, 90, 450), arc(0.5, 0.67, 0.22, 0.18, -90, 270)],
         "one stroke": [arc(0.5, 0.31, 0.18, 0.16, 20, 270)[::-1] + arc(0.5, 0.67, 0.22, 0.18, -90, 270)
                        + arc(0.5, 0.31, 0.18, 0.16, 20, 90)[::-1]]},
@@ -86,8 +93,13 @@ def hand(rng, size_range=SIZE_RANGE):
 
 def draw_digit(digit, style, rng, size_range=SIZE_RANGE):
     """Strokes (lists of (x, y) in 0..1) of `digit` in `style`, as a random hand draws them."""
+    return draw(STYLES[digit][style], rng, size_range)
+
+
+def draw(model_strokes, rng, size_range=SIZE_RANGE):
+    """Strokes drawn after `model_strokes` (in 0..1) by a random hand, somewhere on the pad."""
     transform, size = hand(rng, size_range)
-    strokes = [transform(np.asarray(stroke, dtype=float)) for stroke in STYLES[digit][style]]
+    strokes = [transform(np.asarray(stroke, dtype=float)) for stroke in model_strokes]
     everything = np.concatenate(strokes)
     low, high = everything.min(axis=0), everything.max(axis=0)
     scale = size / max(high - low)
@@ -140,6 +152,15 @@ def samples(per_style, seed=0, size_range=SIZE_RANGE):
         for style in styles:
             for _ in range(per_style):
                 yield digit, style, draw_digit(digit, style, rng, size_range)
+
+
+def training_images(count, rng, size_range=(0.2, 0.9)):
+    """`count` drawings of random digits in random styles and sizes, as MNIST-convention
+    uint8 (count, 28, 28) images (0 background, 255 ink), with their digits."""
+    digits = rng.integers(0, 10, size=count)
+    drawings = [(digit, style, draw_digit(digit, style, rng, size_range))
+                for digit in digits for style in [rng.choice(list(STYLES[digit]))]]
+    return np.round(as_mnist(drawings) * 255).astype(np.uint8), digits.astype(np.uint8)
 
 
 def as_mnist(drawings, pen=None):

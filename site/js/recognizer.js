@@ -261,7 +261,9 @@ function showFacts(view, models) {
   view.facts.textContent = `${MODELS[view.select.value]}: ${manifest.parameters.toLocaleString("en")} weights, `
     + `${manifest.test_correct.toLocaleString("en")} of 10,000 MNIST test digits right (${percent(manifest.test_accuracy, 2)}).`
     + (manifest.recipe?.label_smoothing ? ` It was trained to keep ${percent(manifest.recipe.label_smoothing, 0)} of doubt `
-      + "(label smoothing), so even a clear digit reads only about 92% sure." : "");
+      + "(label smoothing), so even a clear digit reads only about 92% sure." : "")
+    + (manifest.recipe?.handwriting ? ` Besides MNIST's 60,000 training digits, it learned from `
+      + `${manifest.recipe.handwriting.toLocaleString("en")} digits drawn as pen strokes, the way this pad paints them.` : "");
   for (const option of view.select.options) {
     const m = models.manifests.get(option.value);
     if (m) option.textContent = `${option.value}: ${MODELS[option.value]}, ${percent(m.test_accuracy, 2)}`;
