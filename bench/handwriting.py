@@ -36,17 +36,30 @@ def main():
     networks = {name: models.load(name) for name in models.ARCHITECTURES}
     for size, size_range in SIZES.items():
         drawings = list(handwriting.samples(PER_STYLE, seed=7, size_range=size_range))
-        digits = np.array([digit for digit, _, _ in drawings])
-        styles = [f"{digit} {style}" for digit, style, _ in drawings]
-        print(f"\n{size} drawings ({len(drawings)}: {PER_STYLE} of each of "
-              f"{len(set(styles))} styles, {size_range[0]:.0%}-{size_range[1]:.0%} of the pad)")
+        print(f"\n{size} drawings ({len(drawings)}: {PER_STYLE} of each of {count_styles(drawings)} styles, "
+              f"{size_range[0]:.0%}-{size_range[1]:.0%} of the pad)")
         for pen_name, pen in PENS.items():
-            images = handwriting.as_mnist(drawings, pen)
-            for name, network in networks.items():
-                read = network.predict(images).argmax(axis=1)
-                print(f"  {pen_name:10} {name:8} {np.mean(read == digits):6.1%} read right   "
-                      f"worst: {worst_styles(styles, digits, read)}")
+            report(networks, drawings, pen_name, pen)
+    drawings = list(handwriting.samples(PER_STYLE, seed=7, styles=handwriting.UNSEEN_STYLES))
+    print(f"\nunseen styles ({len(drawings)}: {PER_STYLE} of each of {count_styles(drawings)} styles "
+          f"no network learned from, a Z-like 2, a 7 with a rising bar…)")
+    report(networks, drawings, "pad's pen")
     one_or_seven(networks)
+
+
+def count_styles(drawings):
+    return len({(digit, style) for digit, style, _ in drawings})
+
+
+def report(networks, drawings, pen_name, pen=None):
+    """One line per network: the share of `drawings` read right, and the styles read worst."""
+    images = handwriting.as_mnist(drawings, pen)
+    digits = np.array([digit for digit, _, _ in drawings])
+    styles = [f"{digit} {style}" for digit, style, _ in drawings]
+    for name, network in networks.items():
+        read = network.predict(images).argmax(axis=1)
+        print(f"  {pen_name:10} {name:8} {np.mean(read == digits):6.1%} read right   "
+              f"worst: {worst_styles(styles, digits, read)}")
 
 
 FLAG_LENGTHS = (0.15, 0.25, 0.35, 0.45)      # of the 1's height

@@ -40,3 +40,14 @@ def test_the_cnn_reads_synthetic_handwriting_of_every_size(size_range):
     digits = np.array([digit for digit, _, _ in drawings])
     read = models.load("cnn").predict(images).argmax(axis=1)
     assert np.mean(read == digits) >= 0.97      # 99% and more when measured (bench/handwriting.py)
+
+
+@pytest.mark.parametrize("name, share", [("cnn", 0.98), ("mlp", 0.97), ("nielsen", 0.9)])
+def test_every_network_reads_styles_it_never_learned_from(name, share):
+    # Training draws only STYLES; these are kept out (100%, 99.3% and 96.4% when measured).
+    assert not any(style in handwriting.STYLES[digit] for digit, styles in handwriting.UNSEEN_STYLES.items()
+                   for style in styles)
+    drawings = list(handwriting.samples(10, seed=11, styles=handwriting.UNSEEN_STYLES))
+    digits = np.array([digit for digit, _, _ in drawings])
+    read = models.load(name).predict(handwriting.as_mnist(drawings)).argmax(axis=1)
+    assert np.mean(read == digits) >= share

@@ -6,7 +6,8 @@ module draws digits that way, so that the networks can learn from them
 (`training_images`, mixed into MNIST by Recipe.handwriting) and be measured on them:
 
   - every digit has a few styles (a 1 with or without a flag, an open or closed 4,
-    a 7 with or without a bar…), each a list of strokes in unit coordinates;
+    a 7 with or without a bar…), each a list of strokes in unit coordinates, and
+    UNSEEN_STYLES a few more that training never draws, to measure the networks on;
   - a random hand slants, rotates, stretches, shrinks and shifts each drawing and
     makes its lines wobble a little;
   - the strokes are painted like the pad paints its model canvas, whose ink is what
@@ -71,6 +72,24 @@ STYLES = {
                        + arc(0.5, 0.31, 0.18, 0.16, 20, 90)[::-1]]},
     9: {"straight tail": [arc(0.47, 0.33, 0.2, 0.18, 0, 360), line((0.67, 0.33), (0.64, 0.86))],
         "curved tail": [arc(0.47, 0.33, 0.2, 0.18, 0, 360) + arc(0.35, 0.4, 0.32, 0.46, 0, 90)]},
+}
+
+
+# Styles kept out of training (Recipe.handwriting draws only STYLES), to measure the networks on
+# drawings unlike any they learned from.
+UNSEEN_STYLES = {
+    0: {"slashed": [arc(0.5, 0.5, 0.25, 0.36, -90, 275), line((0.7, 0.2), (0.3, 0.8))]},
+    1: {"serif foot": [line((0.5, 0.15), (0.5, 0.85)), line((0.38, 0.85), (0.62, 0.85))]},
+    2: {"Z": [line((0.28, 0.18), (0.72, 0.18), (0.28, 0.85), (0.75, 0.85))]},
+    4: {"wide open": [line((0.3, 0.15), (0.22, 0.6), (0.8, 0.6)), line((0.62, 0.3), (0.62, 0.9))],
+        "one stroke": [line((0.55, 0.15), (0.25, 0.6), (0.78, 0.6), (0.62, 0.3), (0.62, 0.9))]},
+    5: {"round top": [line((0.7, 0.17), (0.35, 0.2), (0.32, 0.47)) + arc(0.5, 0.65, 0.22, 0.2, 230, 490)]},
+    6: {"small loop": [arc(0.72, 0.6, 0.42, 0.45, 235, 175) + arc(0.47, 0.72, 0.14, 0.12, 180, 540)]},
+    7: {"rising bar": [line((0.27, 0.32), (0.73, 0.15), (0.45, 0.85))],
+        "rising, barred": [line((0.27, 0.3), (0.73, 0.15), (0.45, 0.85)), line((0.4, 0.52), (0.66, 0.5))]},
+    9: {"small head": [arc(0.5, 0.27, 0.15, 0.13, 0, 360), line((0.65, 0.27), (0.6, 0.88))],
+        "hooked tail": [arc(0.47, 0.3, 0.2, 0.17, 0, 360) + line((0.67, 0.3), (0.65, 0.8))
+                        + arc(0.52, 0.8, 0.13, 0.08, 0, 150)]},
 }
 
 
@@ -145,13 +164,14 @@ def distance_to_segment(x, y, a, b):
     return np.hypot(x - (a[0] + t * ab[0]), y - (a[1] + t * ab[1]))
 
 
-def samples(per_style, seed=0, size_range=SIZE_RANGE):
-    """(digit, style, strokes) for `per_style` random drawings of every style of every digit."""
+def samples(per_style, seed=0, size_range=SIZE_RANGE, styles=STYLES):
+    """(digit, style, strokes) for `per_style` random drawings of every style of every digit
+    (of `styles`, shaped like STYLES)."""
     rng = np.random.default_rng(seed)
-    for digit, styles in STYLES.items():
-        for style in styles:
+    for digit, its_styles in styles.items():
+        for style, model_strokes in its_styles.items():
             for _ in range(per_style):
-                yield digit, style, draw_digit(digit, style, rng, size_range)
+                yield digit, style, draw(model_strokes, rng, size_range)
 
 
 def training_images(count, rng, size_range=(0.2, 0.9)):
