@@ -221,6 +221,23 @@ def test_knobs_turn_with_a_mouse_drag(machine):
     assert_loss_matches_python(page)
 
 
+def test_knobs_also_turn_for_pointer_events_made_by_a_script(machine):
+    # Such pointers cannot be captured; the knob must turn all the same.
+    page = machine
+    before = knob_value(page, "machine-knob-4")
+    page.get_by_test_id("machine-knob-4").evaluate("""knob => {
+        const box = knob.getBoundingClientRect();
+        const x = box.left + box.width / 2, y = box.top + box.height / 2;
+        const send = (type, dy) => knob.dispatchEvent(new PointerEvent(type, {
+            bubbles: true, cancelable: true, pointerId: 9, button: 0, clientX: x, clientY: y + dy}));
+        send("pointerdown", 0);
+        send("pointermove", -50);
+        send("pointerup", -50);
+    }""")
+    assert knob_value(page, "machine-knob-4") == pytest.approx(before + 2.0, abs=0.02)
+    assert_loss_matches_python(page)
+
+
 def test_on_a_phone_cells_and_knobs_work_by_touch_without_sideways_scrolling(open_app):
     page = open_app("#machine", has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
     settled(page)

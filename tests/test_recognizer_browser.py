@@ -81,6 +81,23 @@ def draw_with_finger(page, strokes):
     return wait_for_new_answer(page, before)
 
 
+def draw_with_script(page, strokes):
+    """Strokes replayed by dispatching PointerEvents from JavaScript, as a recorder or a tool might."""
+    before = version(page)
+    page.get_by_test_id("canvas").evaluate("""(pad, strokes) => {
+        const box = pad.getBoundingClientRect();
+        const send = (type, [x, y]) => pad.dispatchEvent(new PointerEvent(type, {
+            bubbles: true, cancelable: true, pointerId: 7, pointerType: "pen", button: 0,
+            clientX: box.left + x * box.width, clientY: box.top + y * box.height}));
+        for (const stroke of strokes) {
+            send("pointerdown", stroke[0]);
+            for (const point of stroke.slice(1)) send("pointermove", point);
+            send("pointerup", stroke.at(-1));
+        }
+    }""", strokes)
+    return wait_for_new_answer(page, before)
+
+
 def probabilities(page):
     return [float(page.get_by_test_id(f"bar-{d}").get_attribute("data-prob")) for d in range(10)]
 
@@ -113,6 +130,12 @@ def test_every_style_of_every_digit_is_read_by_the_cnn(app, size):
 
 def test_drawing_with_a_finger_works(touch_app):
     assert draw_with_finger(touch_app, ZERO) == "0"
+
+
+def test_strokes_replayed_by_a_script_are_drawn_and_read(app):
+    assert draw_with_script(app, SEVEN_WITH_BAR) == "7"
+    app.get_by_test_id("clear").click()
+    assert draw_with_script(app, ZERO) == "0"
 
 
 def test_empty_canvas_clear_and_undo(app):

@@ -6,6 +6,7 @@
 // Everything the visitor sets is one state object, kept in the URL hash (keys m.*),
 // so any configuration is a link.
 
+import { capturePointer } from "./pointer.js";
 import { LatestOnly } from "./scheduler.js";
 import { getParam, setParams } from "./state.js";
 
@@ -436,7 +437,7 @@ function paintWithPointer(grid, view) {
     if (!cell || event.button !== 0) return;
     event.preventDefault();
     cell.focus();
-    grid.setPointerCapture(event.pointerId);
+    capturePointer(grid, event);
     paint = { lit: cell.getAttribute("aria-pressed") !== "true" };
     view.onPaint(view.cells.indexOf(cell), paint.lit, false);
   });
@@ -893,7 +894,7 @@ class Knob {
       if (event.button !== 0) return;
       event.preventDefault();
       element.focus();
-      element.setPointerCapture(event.pointerId);
+      capturePointer(element, event);
       drag = { x: event.clientX, y: event.clientY, from: this.value };
       element.classList.add("turning");
     });

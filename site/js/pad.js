@@ -9,6 +9,8 @@
 // digit to 20 px, so a small digit drawn with the screen's pen would arrive in bold
 // strokes MNIST never has. (py/digits/handwriting.py paints the same way, to measure it.)
 
+import { capturePointer } from "./pointer.js";
+
 const MODEL_SIZE = 280;
 const PEN_WIDTH = 0.075;      // of the pad's side: close to MNIST's strokes once a big digit is scaled to 20 px
 const FULL_PEN_EXTENT = 0.6;  // digits at least this tall or wide (of the side) get the full pen
@@ -44,7 +46,7 @@ export class Pad extends EventTarget {
     const canvas = this.canvas;
     canvas.addEventListener("pointerdown", (event) => {
       if (event.button !== 0 && event.pointerType === "mouse") return;
-      canvas.setPointerCapture(event.pointerId);
+      capturePointer(canvas, event);
       this.current = { pointerId: event.pointerId, points: [this.toUnit(event)] };
       this.strokes.push(this.current.points);
       this.drawLastSegment();
