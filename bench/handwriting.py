@@ -8,11 +8,12 @@ digit) and, to show what that buys, with one fixed pen:
   big:   the digit fills 45 to 90% of the pad, as most people draw
   small: 20 to 40% of the pad, where a fixed pen gives strokes far bolder than MNIST's
 
-It prints the share read right per model and the styles each model reads worst, then
-where a 1 with a growing flag starts to be read as a 7. This is not real handwriting:
-it shows where the networks are weak, not how everyone writes. The cnn and mlp are
-trained with other random drawings of these same styles (Recipe.handwriting), so
-their scores here are not those of an unseen test.
+It prints the share read right per model and the styles each model reads worst. Every
+network is trained with other random drawings of these same styles (Recipe.handwriting),
+so these are not the scores of an unseen test; the styles of UNSEEN_STYLES, which
+training never draws, come next. Last, where a 1 whose flag grows starts to be read as
+a 7, and where a 7 whose bar rises stops being one. This is not real handwriting: it
+shows where the networks are weak, not how everyone writes.
 Run it with 'python3 build.py bench'.
 """
 

@@ -110,13 +110,9 @@ def hand(rng, size_range=SIZE_RANGE):
     return draw, size
 
 
-def draw_digit(digit, style, rng, size_range=SIZE_RANGE):
-    """Strokes (lists of (x, y) in 0..1) of `digit` in `style`, as a random hand draws them."""
-    return draw(STYLES[digit][style], rng, size_range)
-
-
 def draw(model_strokes, rng, size_range=SIZE_RANGE):
-    """Strokes drawn after `model_strokes` (in 0..1) by a random hand, somewhere on the pad."""
+    """Strokes (lists of (x, y) in 0..1) drawn after `model_strokes` (a style) by a random hand,
+    somewhere on the pad."""
     transform, size = hand(rng, size_range)
     strokes = [transform(np.asarray(stroke, dtype=float)) for stroke in model_strokes]
     everything = np.concatenate(strokes)
@@ -178,8 +174,10 @@ def training_images(count, rng, size_range=(0.2, 0.9)):
     """`count` drawings of random digits in random styles and sizes, as MNIST-convention
     uint8 (count, 28, 28) images (0 background, 255 ink), with their digits."""
     digits = rng.integers(0, 10, size=count)
-    drawings = [(digit, style, draw_digit(digit, style, rng, size_range))
-                for digit in digits for style in [rng.choice(list(STYLES[digit]))]]
+    drawings = []
+    for digit in digits:
+        style = rng.choice(list(STYLES[digit]))
+        drawings.append((digit, style, draw(STYLES[digit][style], rng, size_range)))
     return np.round(as_mnist(drawings) * 255).astype(np.uint8), digits.astype(np.uint8)
 
 
