@@ -19,6 +19,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from conftest import READY_TIMEOUT
+
 pytestmark = pytest.mark.browser
 
 SITUATIONS = list(itertools.product((1, -1), repeat=3))
@@ -52,9 +54,9 @@ def slider_tenths(page):
     return [round(float(page.get_by_test_id(testid).input_value()) * 10) for testid in WEIGHTS]
 
 
-def expect_answer(page, x, w_tenths, b_tenths):
+def expect_answer(page, x, w_tenths, b_tenths, timeout=5_000):
     z = weighted_sum_tenths(x, w_tenths, b_tenths)
-    expect(page.get_by_test_id("perceptron-sum")).to_have_text(tenths_text(z))
+    expect(page.get_by_test_id("perceptron-sum")).to_have_text(tenths_text(z), timeout=timeout)
     expect(page.get_by_test_id("perceptron-output")).to_have_text("1" if z > 0 else "0")
 
 
@@ -255,7 +257,7 @@ def test_controls_work_before_python_is_ready(open_app):
     expect(toggle).to_have_attribute("data-value", "-1")
     page.get_by_test_id("perceptron-w1").fill("4")
     expect(page.locator("#perceptron .pc-formula")).to_contain_text("1·(4.0)")
-    expect_answer(page, [1, -1, -1], [40, 30, 10], -10)                # once Python answers
+    expect_answer(page, [1, -1, -1], [40, 30, 10], -10, timeout=READY_TIMEOUT)   # once Python answers
 
 
 def test_on_a_phone(open_app):
