@@ -169,6 +169,24 @@ def test_fine_tuning_teaches_a_network_a_new_handwriting_without_forgetting_mnis
     assert learn.accuracy(api.loaded["mlp"], learn.to_float(mine), labels) == answer["before"]
 
 
+def test_fine_tuning_runs_in_slices_and_the_recognizer_keeps_the_original_until_it_ends(subset):
+    api.loaded["nielsen"] = models.load("nielsen")
+    images, labels = subset["test"]
+    learn.finetune_start("nielsen", images[:8].ravel(), labels[:8].tolist(), steps=30, batch_size=16)
+    first = learn.finetune_run(seconds=0)                       # a slice is at least one step
+    assert first["step"] == len(first["losses"]) == 1 and first["steps"] == 30 and not first["done"]
+    assert "nielsen-tuned" not in api.loaded
+    with pytest.raises(api.VisitorError, match="not finished"):
+        learn.finetune_finish()
+    while not learn.finetune_run(seconds=0.01)["done"]:
+        pass
+    answer = learn.finetune_finish()
+    assert answer["name"] == "nielsen-tuned" and len(answer["losses"]) == 30
+    assert api.loaded["nielsen-tuned"] is not api.loaded["nielsen"]
+    with pytest.raises(api.VisitorError, match="Fine-tune"):
+        learn.finetune_run()                                     # it is over: nothing left to run
+
+
 def test_fine_tuning_an_empty_set_says_what_to_do(subset):
     api.loaded["nielsen"] = models.load("nielsen")
     with pytest.raises(api.VisitorError, match="personal set is empty"):

@@ -35,6 +35,7 @@ MAX_FILE_BYTES = 8 * 2**20            # for imported files of any kind
 
 subset = None        # the small MNIST the page trains on: {"train": (images, labels), "test": (...)}
 run = None           # the training run in progress, if any
+tuning = None        # the fine-tuning in progress, if any
 originals = {}       # name → the model as it was before fine-tuning
 measured = weakref.WeakKeyDictionary()   # model → its accuracy on the subset's first 1,000 test digits
 
@@ -257,8 +258,8 @@ def personal_import(data):
     return {"images": base64.b64encode(images.tobytes()).decode("ascii"), "labels": labels.tolist()}
 
 
-def fine_tune(model, images, labels, mnist, steps=40, batch_size=64, learning_rate=1e-3, seed=0):
-    """A few steps of Adam on minibatches that are half the visitor's drawings, half MNIST.
+def fine_tune_steps(model, images, labels, mnist, steps=40, batch_size=64, learning_rate=1e-3, seed=0):
+    """Steps of Adam on minibatches that are half the visitor's drawings, half MNIST: yields each loss.
 
     images: float32 (N, 28, 28) in [0, 1]; labels (N,); mnist: (images uint8, labels).
     The visitor's drawings are slightly moved and turned at each step so the network
@@ -271,37 +272,88 @@ def fine_tune(model, images, labels, mnist, steps=40, batch_size=64, learning_ra
             layer.rng = rng
     optimizer = Adam(learning_rate)
     half = batch_size // 2
-    losses = []
     for _ in range(steps):
         mine = rng.integers(0, len(images), half)
         theirs = rng.integers(0, len(mnist[0]), batch_size - half)
         batch = np.concatenate([random_affine(images[mine], rng, 8.0, 0.08, 1.5), to_float(mnist[0][theirs])])
         targets = np.concatenate([labels[mine], mnist[1][theirs]]).astype(np.intp)
-        losses.append(train_step(model, optimizer, batch, targets))
-    return losses
+        yield train_step(model, optimizer, batch, targets)
+
+
+class Tuning:
+    """A copy of a network learning the visitor's handwriting, a few steps per slice of time.
+
+    Like training from scratch, fine-tuning runs in slices, so the page can show its
+    progress and keep reading drawings in between (the network being tuned is a copy:
+    the recognizer keeps using the original until the tuning finishes).
+    """
+
+    def __init__(self, name, images, labels, steps=40, batch_size=64):
+        base = api.model(name)
+        images = np.asarray(images, np.uint8).reshape(-1, 28, 28)
+        self.labels = np.asarray(labels, np.intp)
+        if len(images) == 0 or len(images) != len(self.labels):
+            raise VisitorError("Your personal set is empty: correct a few answers in the recognizer first.")
+        self.name = name if name.endswith("-tuned") else f"{name}-tuned"
+        self.base = base
+        self.model = copy_model(base, self.name)
+        self.pictures = to_float(images)
+        self.before = accuracy(self.model, self.pictures, self.labels)
+        self.steps, self.losses = int(steps), []
+        self.stepping = fine_tune_steps(self.model, self.pictures, self.labels, need_subset()["train"],
+                                        steps=self.steps, batch_size=int(batch_size))
+
+    def train(self, seconds=0.3):
+        """Take steps for about `seconds`; the loss of each."""
+        losses, started = [], time.perf_counter()
+        for loss in self.stepping:
+            losses.append(loss)
+            if time.perf_counter() - started >= seconds:
+                break
+        self.losses += losses
+        return {"losses": losses, "step": len(self.losses), "steps": self.steps,
+                "done": len(self.losses) == self.steps}
+
+    def finish(self):
+        """Measure the tuned network and hand it to the recognizer; what the page reports."""
+        original = originals.setdefault(self.name, self.base)
+        api.loaded[self.name] = self.model
+        return {"name": self.name, "base": original.name,
+                "before": self.before, "after": accuracy(self.model, self.pictures, self.labels),
+                "mnist_before": mnist_accuracy(self.base), "mnist_after": mnist_accuracy(self.model),
+                "losses": self.losses, "parameters": self.model.count_parameters(),
+                "layers": [layer["type"] for layer in self.model.architecture()["layers"]]}
+
+
+def finetune_start(name, images, labels, steps=40, batch_size=64):
+    """Start fine-tuning model `name` on the personal set (replacing any tuning in progress)."""
+    global tuning
+    tuning = Tuning(name, images, labels, steps, batch_size)
+    return {"name": tuning.name, "before": tuning.before, "steps": tuning.steps}
+
+
+def finetune_run(seconds=0.3):
+    """One slice of fine-tuning steps."""
+    if tuning is None:
+        raise VisitorError("Press Fine-tune to start first.")
+    return tuning.train(seconds)
+
+
+def finetune_finish():
+    """The tuned network, '<name>-tuned', joins the models; its accuracy before and after,
+    on the personal set and on 1,000 MNIST test digits."""
+    global tuning
+    if tuning is None or len(tuning.losses) < tuning.steps:
+        raise VisitorError("The fine-tuning has not finished its steps yet.")
+    finished, tuning = tuning, None
+    return finished.finish()
 
 
 def finetune(name, images, labels, steps=40, batch_size=64):
-    """Fine-tune model `name` on the personal set; it becomes '<name>-tuned'.
-
-    Returns the accuracy on the personal set and on 1,000 MNIST test digits, before and after.
-    """
-    base = api.model(name)
-    images = np.asarray(images, np.uint8).reshape(-1, 28, 28)
-    labels = np.asarray(labels, np.intp)
-    if len(images) == 0 or len(images) != len(labels):
-        raise VisitorError("Your personal set is empty: correct a few answers in the recognizer first.")
-    tuned_name = name if name.endswith("-tuned") else f"{name}-tuned"
-    original = originals.setdefault(tuned_name, base)
-    model = copy_model(base, tuned_name)
-    pictures = to_float(images)
-    before = accuracy(model, pictures, labels)
-    losses = fine_tune(model, pictures, labels, need_subset()["train"], steps=int(steps), batch_size=int(batch_size))
-    api.loaded[tuned_name] = model
-    return {"name": tuned_name, "base": original.name, "before": before, "after": accuracy(model, pictures, labels),
-            "mnist_before": mnist_accuracy(base), "mnist_after": mnist_accuracy(model),
-            "losses": losses, "parameters": model.count_parameters(),
-            "layers": [layer["type"] for layer in model.architecture()["layers"]]}
+    """Fine-tune model `name` on the personal set in one go (the page does it in slices)."""
+    finetune_start(name, images, labels, steps, batch_size)
+    finetune_run(seconds=float("inf"))
+    return finetune_finish()
 
 
 def mnist_accuracy(model, count=1000):
@@ -330,4 +382,5 @@ def forget_model(name):
 
 
 PAGE_FUNCTIONS = ["learn_data", "learn_start", "learn_run", "learn_use", "model_file", "adopt_model_file",
-                  "personal_export", "personal_import", "finetune", "forget_model"]
+                  "personal_export", "personal_import", "finetune_start", "finetune_run", "finetune_finish",
+                  "forget_model"]

@@ -13,10 +13,11 @@ const MAX_FILE_BYTES = 8 * 2 ** 20;   // as learn.MAX_FILE_BYTES
 // Fine-tuning: so many steps of a minibatch this big (half of it the visitor's drawings).
 // The cnn costs about ten times more per image in the browser: fewer, smaller steps keep it to seconds.
 const TUNING = { cnn: { steps: 24, batch: 32 }, other: { steps: 40, batch: 64 } };
+const TUNING_SLICE = 0.25;            // seconds of steps per call to Python
 
 export async function setupTeach(root, python, recognizer) {
   const view = findView(root);
-  const set = { items: [], stored: true };
+  const set = { items: [], stored: true, tuning: false };
 
   // ------------------------------------------------------------ correcting an answer
 
@@ -59,7 +60,8 @@ export async function setupTeach(root, python, recognizer) {
     view.count.textContent = count(set.items.length);
     view.count.dataset.count = String(set.items.length);
     view.empty.hidden = set.items.length > 0;
-    view.finetune.disabled = view.exportButton.disabled = view.clear.disabled = set.items.length === 0;
+    view.exportButton.disabled = view.clear.disabled = set.items.length === 0;
+    view.finetune.disabled = set.items.length === 0 || set.tuning;
     view.finetune.textContent = `Fine-tune ${recognizer.view.select.value} on them`;
     view.items.replaceChildren(...set.items.map((item, index) => {
       const figure = document.createElement("figure");
@@ -129,18 +131,27 @@ export async function setupTeach(root, python, recognizer) {
 
   view.finetune.addEventListener("click", async () => {
     const name = recognizer.view.select.value;
-    view.finetune.disabled = true;
-    view.result.textContent = `Fine-tuning ${name} on your ${count(set.items.length)}…`;
+    const drawings = count(set.items.length);
+    set.tuning = view.finetune.disabled = true;
+    view.result.setAttribute("aria-busy", "true");     // screen readers: the outcome, not every step
+    view.result.textContent = `Fine-tuning ${name} on your ${drawings}…`;
     try {
       await ensureSubset(python);
       await recognizer.models.ensure(name);
       const { steps, batch } = TUNING[name.replace(/-tuned$/, "")] ?? TUNING.other;
-      const answer = await python.call("finetune", name, packed(set.items), set.items.map((item) => item.label), steps, batch);
-      const summary = { ...answer, description: `${answer.base} fine-tuned in this page on your ${count(set.items.length)}, mixed with MNIST.` };
+      await python.call("finetune_start", name, packed(set.items), set.items.map((item) => item.label), steps, batch);
+      // In slices, as training from scratch: the bar moves, and drawings are still read in between.
+      for (let slice = { step: 0, steps, done: false }; !slice.done;) {
+        showTuning(`Fine-tuning ${name} on your ${drawings}: step ${slice.step} of ${slice.steps}…`, slice.step / slice.steps);
+        slice = await python.call("finetune_run", TUNING_SLICE);
+      }
+      showTuning(`Measuring how well the tuned ${name} reads your ${drawings} and 1,000 MNIST test digits…`, 1);
+      const answer = await python.call("finetune_finish");
+      const summary = { ...answer, description: `${answer.base} fine-tuned in this page on your ${drawings}, mixed with MNIST.` };
       const label = `${answer.name}: ${answer.base} tuned to your handwriting`;
       recognizer.addModel(answer.name, label, summary);
       recognizer.choose(answer.name);
-      view.result.textContent = `On your ${count(set.items.length)}: ${percent(answer.before, 0)} right before, ${percent(answer.after, 0)} after. `
+      view.result.textContent = `On your ${drawings}: ${percent(answer.before, 0)} right before, ${percent(answer.after, 0)} after. `
         + `On 1,000 MNIST test digits: ${percent(answer.mnist_before, 1)} before, ${percent(answer.mnist_after, 1)} after. `
         + `The recognizer now uses ${answer.name}.`;
       view.result.dataset.after = String(answer.after);
@@ -149,8 +160,18 @@ export async function setupTeach(root, python, recognizer) {
     } catch (error) {
       view.result.textContent = `Fine-tuning failed: ${error.message}`;
     }
+    view.progress.hidden = true;
+    set.tuning = false;
+    view.result.removeAttribute("aria-busy");
     showSet();
   });
+
+  function showTuning(message, done) {
+    view.result.textContent = message;
+    view.progress.hidden = false;
+    view.progress.value = done;
+  }
+
   recognizer.view.select.addEventListener("change", showSet);
 
   // ------------------------------------------------------------ forgetting
@@ -205,7 +226,7 @@ function findView(root) {
     digits: [...correct.querySelectorAll(".digit-button")],
     saved: correct.querySelector(".saved"),
     count: find("personal-count"), empty: root.querySelector(".personal-empty"), items: root.querySelector(".personal-items"),
-    finetune: find("finetune"), result: find("finetune-result"),
+    finetune: find("finetune"), result: find("finetune-result"), progress: find("finetune-progress"),
     exportButton: find("personal-export"), importInput: find("personal-import"), clear: find("personal-clear"),
     forget: document.querySelector("[data-testid=forget-everything]"),
   };
