@@ -51,6 +51,11 @@ VENDORED = {
                          "72cf7bc3c06a0ed615394dee4757620b742eee7019a6781ed54e7167d2294385",
                          {"dist/index.js": "idb-keyval.js", "LICENCE": "idb-keyval.LICENCE.txt"}),
 }
+# Libraries only the tests use, from npm: package → (tarball, its sha256, the file the tests load)
+TEST_LIBRARIES = {
+    "axe-core@4.14.1": ("axe-core-4.14.1.tgz",            # the accessibility audit of browsers' dev tools
+                        "e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745", "axe.min.js"),
+}
 MAX_DIST_BYTES = 20 * 2**20
 
 
@@ -105,12 +110,23 @@ def add_vendored(folder):
     folder.mkdir()
     for package, (filename, expected, files) in VENDORED.items():
         tarball = npm_tarball(package, filename, expected)
-        with tarfile.open(tarball) as archive:
-            for source, target in files.items():
-                try:
-                    (folder / target).write_bytes(archive.extractfile(f"package/{source}").read())
-                except (KeyError, AttributeError):
-                    raise BuildError(f"{tarball} lacks {source}: delete it and build again.") from None
+        for source, target in files.items():
+            (folder / target).write_bytes(package_file(tarball, source))
+
+
+def test_library(package):
+    """The text of a test-only library's file (its npm tarball fetched once, checked by sha256)."""
+    filename, expected, member = TEST_LIBRARIES[package]
+    return package_file(npm_tarball(package, filename, expected), member).decode()
+
+
+def package_file(tarball, path):
+    """The bytes of one file of an npm package's tarball (`path` inside the package)."""
+    with tarfile.open(tarball) as archive:
+        try:
+            return archive.extractfile(f"package/{path}").read()
+        except (KeyError, AttributeError):
+            raise BuildError(f"{tarball} lacks {path}: delete it and build again.") from None
 
 
 def carrier_wheel():
@@ -347,6 +363,8 @@ def test(args):
     ensure_venv()
     ensure_chromium()
     build()
+    for package in TEST_LIBRARIES:
+        test_library(package)
     return in_venv("-m", "pytest", *args.extra)               # pytest.ini names tests/
 
 

@@ -145,6 +145,13 @@ def touch_app(open_app):
     return open_app(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
 
 
+@pytest.fixture(scope="session")
+def axe_source():
+    """axe-core's script, the accessibility audit of browsers' developer tools (npm, pinned in build.py)."""
+    import build
+    return build.test_library("axe-core@4.14.1")
+
+
 @pytest.fixture
 def expects_errors(request):
     """Use in a test that provokes errors on purpose: console errors then do not fail it."""

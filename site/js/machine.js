@@ -489,9 +489,10 @@ function buildHiddenPanel(view) {
     const picture = el("span", { class: "lamp-weights", "aria-hidden": "true" });
     const squares = Array.from({ length: CELLS }, () => picture.appendChild(el("span")));
     const value = el("span", { class: "lamp-value", text: "–" });
+    // Named by its text, the words a voice-control user reads: "Hidden neuron 1 0.77".
     const button = el("button", { type: "button", class: "lamp", "data-testid": `machine-neuron-${j}`,
-                                  "aria-pressed": "false" },
-      el("span", { class: "lamp-bulb", "aria-hidden": "true" }, el("span", { text: String(j + 1) })), value, picture);
+                                  "aria-pressed": "false" }, el("span", { class: "visually-hidden", text: "Hidden neuron " }),
+      el("span", { class: "lamp-bulb" }, el("span", { text: String(j + 1) })), value, picture);
     button.addEventListener("click", () => view.onChoose("neuron", j));
     lamps.append(button);
     return { button, value, squares };
@@ -732,9 +733,9 @@ function buildSet(view, examples, onPick) {
     const loss = el("span", { class: "set-loss", text: "–" });
     const guess = el("span", { class: "set-guess" });
     const fill = el("span", { class: "set-fill" });
-    const button = el("button", { type: "button", class: "set-item", "data-testid": `machine-set-item-${index}`,
-                                  "aria-label": `Load the example ${example.target}` },
-      picture, el("span", { class: "set-target", text: `${example.target}` }), guess,
+    const button = el("button", { type: "button", class: "set-item", "data-testid": `machine-set-item-${index}` },
+      picture, el("span", { class: "visually-hidden", text: "Load the example " }),
+      el("span", { class: "set-target", text: `${example.target}` }), guess,
       el("span", { class: "set-bar", "aria-hidden": "true" }, fill), loss);
     button.addEventListener("click", () => onPick(index));
     view.setItems.append(el("li", {}, button));
@@ -752,7 +753,6 @@ function render(view, state) {
   });
   view.lamps.forEach((lamp, j) => {
     lamp.button.setAttribute("aria-pressed", String(j === state.neuron));
-    lamp.button.setAttribute("aria-label", `Hidden neuron ${j + 1}`);
     state.knobs.hidden_weights[j].forEach((w, i) => paintWeight(lamp.squares[i], w));
   });
   const j = state.neuron;
@@ -801,7 +801,6 @@ function showForward(view, state, forward) {
     lamp.button.style.setProperty("--glow", a.toFixed(3));
     lamp.button.classList.toggle("bright", a > 0.6);
     lamp.value.textContent = a.toFixed(2);
-    lamp.button.setAttribute("aria-label", `Hidden neuron ${j + 1}: activation ${a.toFixed(2)}`);
     const z = Math.max(-6, Math.min(6, forward.hidden_weighted_sum[j]));
     const dot = view.curve.dots[j];
     dot.setAttribute("transform", `translate(${view.curve.x(z).toFixed(1)} ${view.curve.y(a).toFixed(1)})`);

@@ -365,7 +365,7 @@ function rowMarkup(x, i) {
       <td class="pc-row-sum">…</td>
       <td class="pc-row-output">…</td>
       <td><button type="button" class="pc-want" data-testid="perceptron-want-${i}" aria-pressed="false"
-        aria-label="You would go: ${words.join(", ")}"></button></td>
+        data-situation="${words.join(", ")}"></button></td>
     </tr>`;
 }
 
@@ -485,6 +485,7 @@ function showWish(view, { x, want }, table) {
     const button = row.querySelector(".pc-want");
     button.setAttribute("aria-pressed", String(want[i] === 1));
     button.textContent = want[i] ? "Go" : "Stay";
+    button.setAttribute("aria-label", `${button.textContent}: what you would do when ${button.dataset.situation}`);
     row.classList.toggle("current", SITUATIONS[i].every((value, k) => value === x[k]));
   });
   showAgreement(view, want, table);

@@ -1,0 +1,46 @@
+"""Every section of the page, audited by axe-core: contrast, names, labels, roles, landmarks.
+
+The audit runs on each section in view (sections out of view are not laid out), after a
+digit is drawn and corrected, so the answer, the bars, the correction buttons and the
+personal set are there to be audited too; on a desktop in light colours and on a phone
+in dark ones.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from test_recognizer_browser import SEVEN, draw_with_mouse
+
+pytestmark = pytest.mark.browser
+
+SCREENS = {
+    "desktop-light": {"viewport": {"width": 1280, "height": 900}, "color_scheme": "light"},
+    "phone-dark": {"viewport": {"width": 390, "height": 844}, "color_scheme": "dark",
+                   "has_touch": True, "is_mobile": True},
+}
+SECTIONS = ["draw", "perceptron", "machine", "train"]
+
+AUDIT = """async (selector) => {
+  const result = await axe.run(selector, { resultTypes: ["violations"] });
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}; on `
+    + v.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(", ")
+    + (v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ""));
+}"""
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_every_section_passes_an_accessibility_audit(open_app, axe_source, screen):
+    # bypass_csp lets the test add axe's script; the page's own policy is tested elsewhere.
+    page = open_app("#draw", bypass_csp=True, **SCREENS[screen])
+    draw_with_mouse(page, SEVEN)
+    page.get_by_test_id("teach-7").click()
+    expect(page.get_by_test_id("teach-saved")).to_contain_text("Kept as a 7")
+    expect(page.get_by_test_id("perceptron-sum")).not_to_have_text("…")
+    expect(page.get_by_test_id("machine-loss")).not_to_have_text("", timeout=30_000)
+    page.add_script_tag(content=axe_source)
+    violations = {}
+    for section in SECTIONS:
+        page.locator(f"#{section}").scroll_into_view_if_needed()
+        violations[section] = page.evaluate(AUDIT, f"#{section}")
+    found = [f"#{section}: {v}" for section, found in violations.items() for v in found]
+    assert not found, "axe-core found:\n  " + "\n  ".join(found)
