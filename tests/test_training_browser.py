@@ -132,8 +132,10 @@ def test_teaching_fine_tuning_export_import_and_forgetting(open_app, tmp_path):
     page.get_by_test_id("finetune").click()
     result = page.get_by_test_id("finetune-result")
     expect(page.get_by_test_id("finetune-progress")).to_be_visible()      # it runs in slices, with a bar
+    expect(page.get_by_test_id("forget-everything")).to_be_disabled()     # until the tuned network is kept
     expect(result).to_contain_text("The recognizer now uses mlp-tuned", timeout=120_000)
     expect(page.get_by_test_id("finetune-progress")).to_be_hidden()
+    expect(page.get_by_test_id("forget-everything")).to_be_enabled()
     expect(page.get_by_test_id("model-select")).to_have_value("mlp-tuned")
     assert float(result.get_attribute("data-after")) == 1.0
     page.get_by_test_id("clear").click()

@@ -132,7 +132,7 @@ export async function setupTeach(root, python, recognizer) {
   view.finetune.addEventListener("click", async () => {
     const name = recognizer.view.select.value;
     const drawings = count(set.items.length);
-    set.tuning = view.finetune.disabled = true;
+    set.tuning = view.finetune.disabled = view.forget.disabled = true;   // forgetting waits for the end
     view.result.setAttribute("aria-busy", "true");     // screen readers: the outcome, not every step
     view.result.textContent = `Fine-tuning ${name} on your ${drawings}…`;
     try {
@@ -155,13 +155,13 @@ export async function setupTeach(root, python, recognizer) {
         + `On 1,000 MNIST test digits: ${percent(answer.mnist_before, 1)} before, ${percent(answer.mnist_after, 1)} after. `
         + `The recognizer now uses ${answer.name}.`;
       view.result.dataset.after = String(answer.after);
-      saveModel({ name: answer.name, label, summary, file: await python.call("model_file", answer.name, { base: answer.base }) })
+      await saveModel({ name: answer.name, label, summary, file: await python.call("model_file", answer.name, { base: answer.base }) })
         .catch((error) => console.warn(`The tuned network could not be kept: ${error.message}`));
     } catch (error) {
       view.result.textContent = `Fine-tuning failed: ${error.message}`;
     }
     view.progress.hidden = true;
-    set.tuning = false;
+    set.tuning = view.forget.disabled = false;
     view.result.removeAttribute("aria-busy");
     showSet();
   });
