@@ -340,8 +340,10 @@ def finetune_run(seconds=0.3):
 
 
 def finetune_finish():
-    """The tuned network, '<name>-tuned', joins the models; its accuracy before and after,
-    on the personal set and on 1,000 MNIST test digits."""
+    """Hand the tuned network, '<name>-tuned', to the recognizer; say how well it reads, before and after.
+
+    Before and after: on the personal set and on 1,000 MNIST test digits.
+    """
     global tuning
     if tuning is None or len(tuning.losses) < tuning.steps:
         raise VisitorError("The fine-tuning has not finished its steps yet.")
