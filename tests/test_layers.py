@@ -67,6 +67,26 @@ def test_backward_matches_numerical_gradient(layer, shape):
     check_layer(layer, x)
 
 
+@pytest.mark.parametrize("layer, shape", [(L.Dense(7, 4, rng), (3, 7)), (L.Conv2D(2, 3, 3, rng), (2, 6, 7, 2))],
+                         ids=["Dense", "Conv2D"])
+def test_the_browsers_way_of_multiplying_matrices_gives_the_same_layers(layer, shape, monkeypatch):
+    """In Pyodide the layers multiply matrices with einsum (its numpy has no BLAS): same outputs, same gradients."""
+    x = np.random.default_rng(1).standard_normal(shape).astype(np.float32)
+    out, cache = layer.forward(x)
+    dout = np.random.default_rng(2).standard_normal(out.shape).astype(np.float32)
+    dx, grads = layer.backward(dout, cache)
+    monkeypatch.setattr(L, "IN_BROWSER", True)
+    monkeypatch.setattr(L, "ROWWISE_FROM", 1)       # every product the browser's way, however small
+    browser_out, browser_cache = layer.forward(x)
+    browser_dx, browser_grads = layer.backward(dout, browser_cache)
+    np.testing.assert_allclose(browser_out, out, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(browser_dx, dx, rtol=1e-5, atol=1e-6)
+    for key in grads:
+        np.testing.assert_allclose(browser_grads[key], grads[key], rtol=1e-5, atol=1e-6)
+    assert browser_out.dtype == out.dtype == np.float32
+    check_layer(layer, x.astype(np.float64))
+
+
 def test_conv2d_matches_a_direct_loop():
     conv = in_float64(L.Conv2D(2, 3, 3, np.random.default_rng(3)))
     x = np.random.default_rng(4).standard_normal((1, 5, 5, 2))

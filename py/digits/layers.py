@@ -10,8 +10,29 @@ the chain rule turns it into dL/dx for the layer below. Images flow through the
 convolutional layers as (N, height, width, channels).
 """
 
+import sys
+
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
+
+IN_BROWSER = sys.platform == "emscripten"        # Python in Pyodide
+ROWWISE_FROM = 16                                # summed terms from which rowwise_matmul pays in the browser
+
+
+def matmul(a, b):
+    """The matrix product a @ b, computed the fastest way the numpy at hand offers.
+
+    CPython's numpy hands @ to an optimised BLAS library. Pyodide's numpy has none: its @
+    is a plain loop, two to seven times slower there than einsum summing along rows that
+    lie contiguously in memory, so in the browser large products are computed that way
+    (when each output sums only a few terms, einsum's overhead makes it slower).
+    """
+    return rowwise_matmul(a, b) if IN_BROWSER and a.shape[1] >= ROWWISE_FROM else a @ b
+
+
+def rowwise_matmul(a, b):
+    """a @ b as einsum over a's rows and b's columns, both first laid out contiguously."""
+    return np.einsum("ij,kj->ik", np.ascontiguousarray(a), np.ascontiguousarray(b.T))
 
 
 class Layer:
@@ -52,11 +73,11 @@ class Dense(Layer):
         }
 
     def forward(self, x, train=False):
-        return x @ self.params["W"] + self.params["b"], x
+        return matmul(x, self.params["W"]) + self.params["b"], x
 
     def backward(self, dout, x):
-        grads = {"W": x.T @ dout, "b": dout.sum(axis=0)}
-        return dout @ self.params["W"].T, grads
+        grads = {"W": matmul(x.T, dout), "b": dout.sum(axis=0)}
+        return matmul(dout, self.params["W"].T), grads
 
     def describe(self):
         inputs, outputs = self.params["W"].shape
@@ -88,7 +109,7 @@ class Conv2D(Layer):
         windows = sliding_window_view(x, (k, k), axis=(1, 2))
         patches = windows.reshape(n * out_h * out_w, channels * k * k)
         W = self.params["W"].reshape(len(self.params["b"]), -1)
-        out = patches @ W.T + self.params["b"]
+        out = matmul(patches, W.T) + self.params["b"]
         return out.reshape(n, out_h, out_w, -1), (x.shape, patches)
 
     def backward(self, dout, cache):
@@ -98,10 +119,10 @@ class Conv2D(Layer):
         filters = dout.shape[-1]
         dout_rows = dout.reshape(-1, filters)
         grads = {
-            "W": (dout_rows.T @ patches).reshape(self.params["W"].shape),
+            "W": matmul(dout_rows.T, patches).reshape(self.params["W"].shape),
             "b": dout_rows.sum(axis=0),
         }
-        dpatches = (dout_rows @ self.params["W"].reshape(filters, -1))
+        dpatches = matmul(dout_rows, self.params["W"].reshape(filters, -1))
         dpatches = dpatches.reshape(n, dout.shape[1], dout.shape[2], channels, k, k)
         # col2im: each input pixel collects the gradient of every patch it was part of.
         dx = np.zeros(x_shape, dtype=dout.dtype)
