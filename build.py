@@ -51,10 +51,10 @@ VENDORED = {
                          "72cf7bc3c06a0ed615394dee4757620b742eee7019a6781ed54e7167d2294385",
                          {"dist/index.js": "idb-keyval.js", "LICENCE": "idb-keyval.LICENCE.txt"}),
 }
-# Libraries only the tests use, from npm: package → (tarball, its sha256, the file the tests load)
+# Libraries only the tests use, from npm: name → (package, tarball, its sha256, the file the tests load)
 TEST_LIBRARIES = {
-    "axe-core@4.14.1": ("axe-core-4.14.1.tgz",            # the accessibility audit of browsers' dev tools
-                        "e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745", "axe.min.js"),
+    "axe-core": ("axe-core@4.14.1", "axe-core-4.14.1.tgz",     # the accessibility audit of browsers' dev tools
+                 "e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745", "axe.min.js"),
 }
 MAX_DIST_BYTES = 20 * 2**20
 
@@ -114,9 +114,9 @@ def add_vendored(folder):
             (folder / target).write_bytes(package_file(tarball, source))
 
 
-def test_library(package):
+def test_library(name):
     """The text of a test-only library's file (its npm tarball fetched once, checked by sha256)."""
-    filename, expected, member = TEST_LIBRARIES[package]
+    package, filename, expected, member = TEST_LIBRARIES[name]
     return package_file(npm_tarball(package, filename, expected), member).decode()
 
 
@@ -363,8 +363,8 @@ def test(args):
     ensure_venv()
     ensure_chromium()
     build()
-    for package in TEST_LIBRARIES:
-        test_library(package)
+    for name in TEST_LIBRARIES:
+        test_library(name)
     return in_venv("-m", "pytest", *args.extra)               # pytest.ini names tests/
 
 

@@ -149,7 +149,7 @@ def touch_app(open_app):
 def axe_source():
     """axe-core's script, the accessibility audit of browsers' developer tools (npm, pinned in build.py)."""
     import build
-    return build.test_library("axe-core@4.14.1")
+    return build.test_library("axe-core")
 
 
 @pytest.fixture

@@ -289,19 +289,22 @@ class Tuning:
     """
 
     def __init__(self, name, images, labels, steps=40, batch_size=64):
-        base = api.model(name)
+        self.base = api.model(name)
         images = np.asarray(images, np.uint8).reshape(-1, 28, 28)
         self.labels = np.asarray(labels, np.intp)
         if len(images) == 0 or len(images) != len(self.labels):
             raise VisitorError("Your personal set is empty: correct a few answers in the recognizer first.")
         self.name = name if name.endswith("-tuned") else f"{name}-tuned"
-        self.base = base
-        self.model = copy_model(base, self.name)
+        self.model = copy_model(self.base, self.name)
         self.pictures = to_float(images)
         self.before = accuracy(self.model, self.pictures, self.labels)
         self.steps, self.losses = int(steps), []
         self.stepping = fine_tune_steps(self.model, self.pictures, self.labels, need_subset()["train"],
                                         steps=self.steps, batch_size=int(batch_size))
+
+    @property
+    def done(self):
+        return len(self.losses) == self.steps
 
     def train(self, seconds=0.3):
         """Take steps for about `seconds`; the loss of each."""
@@ -311,8 +314,7 @@ class Tuning:
             if time.perf_counter() - started >= seconds:
                 break
         self.losses += losses
-        return {"losses": losses, "step": len(self.losses), "steps": self.steps,
-                "done": len(self.losses) == self.steps}
+        return {"losses": losses, "step": len(self.losses), "steps": self.steps, "done": self.done}
 
     def finish(self):
         """Measure the tuned network and hand it to the recognizer; what the page reports."""
@@ -345,7 +347,7 @@ def finetune_finish():
     Before and after: on the personal set and on 1,000 MNIST test digits.
     """
     global tuning
-    if tuning is None or len(tuning.losses) < tuning.steps:
+    if tuning is None or not tuning.done:
         raise VisitorError("The fine-tuning has not finished its steps yet.")
     finished, tuning = tuning, None
     return finished.finish()

@@ -364,8 +364,8 @@ function rowMarkup(x, i) {
         <span class="pc-row-icons">${icons}</span><span class="pc-row-words">${words.join("&nbsp;· ")}</span></button></th>
       <td class="pc-row-sum">…</td>
       <td class="pc-row-output">…</td>
-      <td><button type="button" class="pc-want" data-testid="perceptron-want-${i}" aria-pressed="false"
-        data-situation="${words.join(", ")}"></button></td>
+      <td><button type="button" class="pc-want" data-testid="perceptron-want-${i}" aria-pressed="false"><span
+        class="pc-want-word"></span><span class="visually-hidden">: what you would do when ${words.join(", ")}</span></button></td>
     </tr>`;
 }
 
@@ -484,8 +484,7 @@ function showWish(view, { x, want }, table) {
   view.rows.forEach((row, i) => {
     const button = row.querySelector(".pc-want");
     button.setAttribute("aria-pressed", String(want[i] === 1));
-    button.textContent = want[i] ? "Go" : "Stay";
-    button.setAttribute("aria-label", `${button.textContent}: what you would do when ${button.dataset.situation}`);
+    button.querySelector(".pc-want-word").textContent = want[i] ? "Go" : "Stay";
     row.classList.toggle("current", SITUATIONS[i].every((value, k) => value === x[k]));
   });
   showAgreement(view, want, table);
