@@ -1,4 +1,4 @@
-"""The functions the page calls, exercised in CPython exactly as the worker calls them."""
+"""The page's door into Python (py/digits/api.py), exercised in CPython exactly as the worker calls it."""
 
 import json
 import os
@@ -14,72 +14,140 @@ from digits.data import load_mnist
 from digits.preprocess import to_mnist
 
 
-def call(name, *args, binaries=None):
-    return json.loads(api.dispatch(name, json.dumps(list(args)), binaries))
+@pytest.fixture
+def page():
+    """A fresh page: its own session, holding no network yet."""
+    return api.Page()
 
 
-@pytest.fixture(scope="module")
-def loaded_mlp():
-    answer = call("load_model", "mlp", str(models.WEIGHTS_DIR / "mlp"))
-    assert answer["ok"]["parameters"] == 784 * 128 + 128 + 128 * 64 + 64 + 64 * 10 + 10
-    return answer["ok"]
+@pytest.fixture
+def call(page):
+    def call(name, *args, binaries=None):
+        return json.loads(page.dispatch(name, json.dumps(list(args)), binaries))
+    return call
 
 
-def test_softmax_through_dispatch():
-    result = call("softmax", [1, 2, 3])["ok"]
-    e = np.exp([1, 2, 3])
-    np.testing.assert_allclose(result, e / e.sum())
+@pytest.fixture
+def loaded_mlp(call):
+    answer = call("load_model", "mlp", str(models.WEIGHTS_DIR / "mlp"))["ok"]
+    manifest = json.loads((models.WEIGHTS_DIR / "mlp" / "manifest.json").read_text())
+    assert answer == {"name": "mlp", "parameters": 784 * 128 + 128 + 128 * 64 + 64 + 64 * 10 + 10,
+                      "test_accuracy": manifest["test_accuracy"], "test_correct": manifest["test_correct"]}
+    return answer
 
 
-def test_predict_a_bitmap_like_the_page_sends_it(loaded_mlp):
+def test_predict_a_bitmap_like_the_page_sends_it(call, loaded_mlp):
     images, labels = load_mnist("test")
     bitmap = np.kron(images[0], np.ones((10, 10), np.uint8))        # a 280x280 "drawing" of a 7
     answer = call("predict", "mlp", {"binary": 0}, 280, 280, binaries=[bitmap.ravel()])["ok"]
-    assert answer["digit"] == labels[0]
+    assert answer["digit"] == labels[0] and not answer["empty"]
     np.testing.assert_allclose(answer["image"], to_mnist(bitmap).ravel(), atol=1e-7)
     assert sum(answer["probabilities"]) == pytest.approx(1, abs=1e-5)
 
 
-def test_an_empty_drawing_is_not_a_digit(loaded_mlp):
+def test_an_empty_drawing_is_not_a_digit(call, loaded_mlp):
     blank = np.zeros(280 * 280, np.uint8)
     assert call("predict", "mlp", {"binary": 0}, 280, 280, binaries=[blank])["ok"] == {"empty": True}
 
 
-def test_explain_shows_the_strongest_neurons_and_feature_maps(loaded_mlp):
-    image = load_mnist("test")[0][1].ravel() / 255
-    why = call("explain", "mlp", image.tolist())["ok"]
+def test_explain_shows_the_strongest_neurons_and_feature_maps(call, loaded_mlp):
+    image = (load_mnist("test")[0][1].ravel() / 255).tolist()
+    why = call("explain", "mlp", image)["ok"]
+    assert set(why) == {"kind", "hidden", "neurons"} and (why["kind"], why["hidden"]) == ("neurons", 128)
     activations = [n["activation"] for n in why["neurons"]]
     assert activations == sorted(activations, reverse=True) and len(why["neurons"][0]["weights"]) == 784
 
     call("load_model", "cnn", str(models.WEIGHTS_DIR / "cnn"))
-    maps = call("explain", "cnn", image.tolist())["ok"]
+    maps = call("explain", "cnn", image)["ok"]
+    assert set(maps) == {"kind", "size", "maps"} and (maps["kind"], maps["size"]) == ("feature_maps", 24)
     assert len(maps["maps"]) == 20 and len(maps["maps"][0]) == 24 * 24
-    assert min(min(m) for m in maps["maps"]) >= 0
+    assert min(min(m) for m in maps["maps"]) == 0 and max(max(m) for m in maps["maps"]) == 1
 
 
-def test_errors_come_back_as_sentences_not_tracebacks(tmp_path, loaded_mlp):
-    assert "no page function" in call("nonsense")["error"]
-    assert "not loaded" in call("predict_images", "nobody", [[0] * 784])["error"]
+def test_compare_reads_the_image_with_every_loaded_network(call, loaded_mlp):
+    image = (load_mnist("test")[0][0].ravel() / 255).tolist()
+    call("load_model", "nielsen", str(models.WEIGHTS_DIR / "nielsen"))
+    all_of_them = call("compare", image)["ok"]
+    assert sorted(all_of_them) == ["mlp", "nielsen"]
+    assert all(np.argmax(p) == 7 for p in all_of_them.values())
+
+
+def test_each_page_has_its_own_session(call, loaded_mlp):
+    assert call("memory")["ok"]["models"] == ["mlp"]
+    assert json.loads(api.Page().dispatch("memory", "[]"))["ok"]["models"] == []
+
+
+def test_errors_come_back_as_sentences_not_tracebacks(call, tmp_path, loaded_mlp):
+    assert call("nonsense") == {"error": "Python has no page function called 'nonsense'."}
+    assert call("explain", "nobody", [0] * 784) == {"error": "The model 'nobody' is not loaded."}
     models.save(models.nielsen(), tmp_path, {})
     (tmp_path / "0_b.npy").write_bytes(b"garbage")
-    error = call("load_model", "nielsen", str(tmp_path))["error"]
-    assert "0_b.npy" in error and "corrupt" in error
-    failure = call("predict", "mlp", {"binary": 0}, 3, 3, binaries=[np.zeros(4, np.uint8)])
-    assert failure["error"].startswith("Python failed in predict")
+    assert call("load_model", "nielsen", str(tmp_path)) == {
+        "error": "Model 'nielsen': weights file 0_b.npy is corrupt (its sha256 does not match the manifest)."}
+    assert call("predict", "mlp", {"binary": 0}, 3, 3, binaries=[np.zeros(4, np.uint8)]) == {
+        "error": "A 3x3 drawing has 9 bytes, not 4."}
+
+
+def test_an_unexpected_failure_is_one_line_with_the_detail_apart(call, tmp_path):
+    answer = call("load_model", "mlp", str(tmp_path))                    # no manifest there
+    assert answer["error"] == (f"Python failed in load_model: FileNotFoundError: [Errno 2] No such file or "
+                               f"directory: '{tmp_path / 'manifest.json'}'")
+    assert answer["detail"].startswith("Traceback")
+
+
+@pytest.mark.parametrize("name, args, sentence", [
+    ("predict", ["mlp", {"binary": 0}, 280],
+     "predict takes 4 arguments (model, bitmap, height, width); the page sent 3."),
+    ("explain", ["mlp", [0] * 784, 6, "more"],
+     "explain takes 2 to 3 arguments (model, image, top); the page sent 4."),
+    ("runtime", [1], "runtime takes no arguments; the page sent 1."),
+    ("finetune_run", [0.1, 2], "finetune_run takes 0 to 1 arguments (seconds); the page sent 2."),
+    ("learn_use", ["yours"], "learn_use takes no arguments; the page sent 1."),
+    ("learn_shape", [], "learn_shape takes 1 argument (config); the page sent 0."),
+    ("predict", ["mlp", [0, 0, 0, 0], 2, 2], "predict needs a typed array for bitmap, not a list."),
+    ("predict", ["mlp", {"binary": 0}, "2", 2], "predict needs a whole number for height, not a string."),
+    ("predict", ["mlp", {"binary": 0}, 2.5, 2], "predict needs a whole number for height, not a number."),
+    ("predict", [None, {"binary": 0}, 2, 2], "predict needs a string for model, not null."),
+    ("perceptron_evaluate", [[1, 1, 1], [1, 1, 1], True], "perceptron_evaluate needs a number for bias, not true or false."),
+    ("machine_forward", [[0] * 25, [], 1], "machine_forward needs an object for knobs, not a list."),
+    ("predict", ["mlp", {"binary": 1}, 2, 2], "The page referred to a typed array it did not send (1)."),
+])
+def test_wrong_arguments_get_a_sentence_naming_the_function(call, name, args, sentence):
+    assert call(name, *args, binaries=[np.zeros(4, np.uint8)]) == {"error": sentence}
+
+
+def test_arguments_that_are_not_a_json_list_get_a_sentence(page):
+    assert json.loads(page.dispatch("runtime", "{")) == {"error": "The page's arguments are not valid JSON."}
+    assert json.loads(page.dispatch("runtime", "{}")) == {"error": "The page's arguments must be a list."}
+
+
+def test_optional_arguments_may_be_left_out_or_null(call):
+    assert call("learn_run", 0.1, None) == {"error": "Press Train to start a run first."}
+    assert call("learn_run") == {"error": "Press Train to start a run first."}
 
 
 def test_the_other_sections_load_when_the_page_first_asks_for_them():
-    # In a fresh interpreter, as in the worker: importing the recognizer's API leaves the
-    # training code unimported, and the first call to a section's function brings it in.
+    # In a fresh interpreter, as in the worker: importing the page's door brings in the
+    # recognizer alone, and the first call to a section's function brings its module in.
     script = """
 import json, sys
 from digits import api
-assert "digits.learn" not in sys.modules and "digits.machine" not in sys.modules
-examples = json.loads(api.dispatch("machine_examples", "[]"))["ok"]
-assert len(examples) == 10 and "digits.learn" in sys.modules
-print(json.loads(api.dispatch("no_such_function", "[]"))["error"])
+ours = lambda: sorted(name for name in sys.modules if name.startswith("digits."))
+print(ours())
+facts = json.loads(api.dispatch("machine_facts", "[]"))["ok"]
+assert len(facts["examples"]) == 10 and "digits.machine" in sys.modules and "digits.learn" not in sys.modules
+json.loads(api.dispatch("training_facts", "[]"))["ok"]
+assert "digits.learn" in sys.modules
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(Path(api.__file__).parents[1])})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "Python has no page function called 'no_such_function'."
+    assert result.stdout.strip() == str(["digits.api", "digits.errors", "digits.layers", "digits.losses",
+                                         "digits.models", "digits.preprocess", "digits.recognizer",
+                                         "digits.session"])
+
+
+def test_all_facts_gathers_every_sections_facts():
+    facts = api.all_facts()
+    assert sorted(facts) == sorted(api.FACTS) == sorted(name for name in api.PAGE_FUNCTIONS if name.endswith("_facts"))
+    assert json.loads(json.dumps(facts)) == facts                         # JSON as it is

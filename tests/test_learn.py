@@ -1,26 +1,29 @@
-"""Training in the page (py/digits/learn.py): the shipped subset, runs in slices,
-network files, the personal-set format and fine-tuning."""
+"""Training in the page (py/digits/learn.py): the shipped subset, and runs in slices."""
 
-import base64
-import io
-import json
-import zipfile
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from digits import api, learn, models
+from digits import learn, models
 from digits.data import load_mnist
+from digits.errors import VisitorError
+from digits.session import Session
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBSET = ROOT / "data" / "web" / "mnist-small.npz"
 
 
-@pytest.fixture(scope="module")
-def subset():
-    learn.learn_data(SUBSET.read_bytes())
-    return learn.subset
+@pytest.fixture
+def session():
+    """A fresh session holding the subset, as the page's is once it has downloaded it."""
+    fresh = Session()
+    learn.learn_data(fresh, SUBSET.read_bytes())
+    return fresh
+
+
+def config(**changes):
+    return {**learn.DEFAULTS, **changes}
 
 
 def test_the_shipped_subset_is_exactly_the_documented_slice_of_mnist():
@@ -33,161 +36,86 @@ def test_the_shipped_subset_is_exactly_the_documented_slice_of_mnist():
     assert np.bincount(expected["train_labels"], minlength=10).min() > 800    # every digit well represented
 
 
+def test_the_facts_say_what_the_subset_holds_and_the_defaults_are_accepted(session):
+    facts = learn.training_facts()
+    assert (facts["train_images"], facts["test_images"]) == (len(session.subset["train"][1]), len(session.subset["test"][1]))
+    assert learn.checked_config(facts["defaults"]) == {**facts["defaults"], "seed": 0}
+    for activation in facts["activations"]:
+        learn.checked_config(config(activation=activation, learning_rate=facts["learning_rates"][activation]))
+
+
 def test_unreadable_subset_bytes_are_refused_plainly():
-    with pytest.raises(api.VisitorError, match="could not be read"):
-        learn.learn_data(b"not an npz")
+    with pytest.raises(VisitorError) as refused:
+        learn.learn_data(Session(), b"not an npz")
+    assert str(refused.value) == "The MNIST subset could not be read (ValueError)."
 
 
-def test_one_epoch_in_slices_learns_far_above_chance(subset):
-    started = learn.learn_start({"hidden": 30, "activation": "sigmoid", "learning_rate": 0.5,
-                                 "batch_size": 10, "epochs": 1})
+def test_training_without_the_subset_says_so():
+    with pytest.raises(VisitorError) as refused:
+        learn.learn_start(Session(), config())
+    assert str(refused.value) == "The MNIST subset is not loaded yet."
+
+
+def test_one_epoch_in_slices_learns_far_above_chance(session):
+    started = learn.learn_start(session, config(epochs=1))
     assert started["batches"] == 1000 and started["epoch"] == 0 and len(started["neurons"]) == 6
     slices = []
-    while not learn.run.done:
-        slices.append(learn.learn_run(seconds=0.05))
+    while not session.run.done:
+        slices.append(learn.learn_run(session, seconds=0.05))
     assert len(slices) > 1                                  # it really was cut into slices
     assert sum(len(s["losses"]) for s in slices) == 1000    # ... that together make exactly one epoch
     assert slices[-1]["test_accuracy"] > 0.85
     assert np.mean(slices[-1]["losses"]) < np.mean(slices[0]["losses"])
 
 
-def test_a_step_is_exactly_one_minibatch_and_changes_the_weights(subset):
-    learn.learn_start({"hidden": 8, "activation": "relu", "learning_rate": 0.1, "batch_size": 32, "epochs": 1})
-    before = learn.run.model.layers[0].params["W"].copy()
-    answer = learn.learn_run(batches=1)
+def test_a_step_is_exactly_one_minibatch_and_changes_the_weights(session):
+    learn.learn_start(session, config(hidden=8, activation="relu", learning_rate=0.1, batch_size=32, epochs=1))
+    before = session.run.model.layers[0].params["W"].copy()
+    answer = learn.learn_run(session, batches=1)
     assert len(answer["losses"]) == 1 and answer["batch"] == 1
-    assert not np.allclose(before, learn.run.model.layers[0].params["W"])
+    assert not np.allclose(before, session.run.model.layers[0].params["W"])
 
 
-def test_same_seed_same_run(subset):
-    config = {"hidden": 10, "activation": "sigmoid", "learning_rate": 0.5, "batch_size": 50, "epochs": 1}
+def test_same_seed_same_run(session):
     runs = []
     for _ in range(2):
-        learn.learn_start(config)
-        runs.append(learn.learn_run(batches=20)["losses"])
+        learn.learn_start(session, config(hidden=10, batch_size=50, epochs=1))
+        runs.append(learn.learn_run(session, batches=20)["losses"])
     assert runs[0] == runs[1]
 
 
+def test_running_before_starting_says_what_to_press():
+    with pytest.raises(VisitorError) as refused:
+        learn.learn_run(Session())
+    assert str(refused.value) == "Press Train to start a run first."
+
+
 @pytest.mark.parametrize("change, message", [
-    ({"hidden": 0}, "hidden"), ({"hidden": 10_000}, "hidden"), ({"learning_rate": -1}, "learning rate"),
-    ({"batch_size": "ten"}, "batch size"), ({"epochs": True}, "epochs"), ({"activation": "tanh"}, "activation"),
+    ({"hidden": 0}, "The number of hidden neurons must be a number from 1 to 256."),
+    ({"hidden": 10_000}, "The number of hidden neurons must be a number from 1 to 256."),
+    ({"learning_rate": -1}, "The learning rate must be a number from 0.00001 to 10."),
+    ({"batch_size": "ten"}, "The batch size must be a number from 1 to 1000."),
+    ({"epochs": True}, "The number of epochs must be a number from 1 to 50."),
+    ({"activation": "tanh"}, "The activation must be one of sigmoid, relu."),
 ])
-def test_settings_out_of_range_are_refused_by_name(subset, change, message):
-    config = {"hidden": 30, "activation": "sigmoid", "learning_rate": 0.5, "batch_size": 10, "epochs": 1, **change}
-    with pytest.raises(api.VisitorError, match=message):
-        learn.learn_start(config)
+def test_settings_out_of_range_are_refused_by_name(session, change, message):
+    with pytest.raises(VisitorError) as refused:
+        learn.learn_start(session, config(**change))
+    assert str(refused.value) == message
 
 
-def test_a_trained_network_round_trips_through_its_file(subset):
-    learn.learn_start({"hidden": 12, "activation": "relu", "learning_rate": 0.1, "batch_size": 20, "epochs": 1})
-    learn.learn_run(batches=30)
-    learn.learn_use()
-    data = base64.b64decode(learn.model_file("yours"))
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:                 # the weights/NAME/ layout
-        manifest = json.loads(archive.read("manifest.json"))
-        assert set(archive.namelist()) == {"manifest.json", *(f["file"] for f in manifest["files"].values())}
-    summary = learn.adopt_model_file("restored", data)
-    assert summary["parameters"] == 784 * 12 + 12 + 12 * 10 + 10
-    images = learn.to_float(subset["test"][0][:50])
-    np.testing.assert_array_equal(api.model("restored").predict(images), api.model("yours").predict(images))
+@pytest.mark.parametrize("hidden, activation", [(30, "sigmoid"), (1, "relu"), (256, "sigmoid")])
+def test_the_shape_counts_the_parameters_of_the_network_a_run_builds(session, hidden, activation):
+    shape = learn.learn_shape({"hidden": hidden, "activation": activation})
+    learn.learn_start(session, config(hidden=hidden, activation=activation))
+    assert shape == {"sizes": [784, hidden, 10], "parameters": session.run.model.count_parameters()}
+    assert shape["parameters"] == 784 * hidden + hidden + hidden * 10 + 10
 
 
-def test_a_damaged_network_file_is_refused_and_nothing_is_replaced(subset):
-    learn.learn_start({"hidden": 5, "activation": "relu", "learning_rate": 0.1, "batch_size": 20, "epochs": 1})
-    learn.learn_use()
-    kept = api.loaded["yours"]
-    with pytest.raises(api.VisitorError, match="not a saved network"):
-        learn.adopt_model_file("yours", b"PK\x03\x04 broken")
-    data = bytearray(base64.b64decode(learn.model_file("yours")))
-    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    first = next(name for name in members if name.endswith(".npy"))
-    members[first] = members[first][:-4] + b"\0\0\0\0"                # one weight altered
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
-    with pytest.raises(models.WeightsError, match="corrupt"):
-        learn.adopt_model_file("yours", buffer.getvalue())
-    assert api.loaded["yours"] is kept
-
-
-def test_personal_set_file_round_trips():
-    rng = np.random.default_rng(1)
-    images = rng.integers(0, 256, (7, 28, 28), dtype=np.uint8)
-    labels = np.arange(7, dtype=np.uint8)
-    answer = learn.personal_import(base64.b64decode(learn.personal_export(images.ravel(), labels)))
-    assert answer["labels"] == labels.tolist()
-    np.testing.assert_array_equal(np.frombuffer(base64.b64decode(answer["images"]), np.uint8).reshape(7, 28, 28),
-                                  images)
-
-
-def npz(**arrays):
-    buffer = io.BytesIO()
-    np.savez(buffer, **arrays)
-    return buffer.getvalue()
-
-
-@pytest.mark.parametrize("data, message", [
-    (b"hello", "not a personal set"),
-    (npz(pictures=np.zeros((1, 28, 28), np.uint8), labels=np.zeros(1, np.uint8)), "no 'images'"),
-    (npz(images=np.zeros((2, 28, 27), np.uint8), labels=np.zeros(2, np.uint8)), "28×28"),
-    (npz(images=np.zeros((2, 28, 28), np.float32), labels=np.zeros(2, np.uint8)), "uint8"),
-    (npz(images=np.zeros((2, 28, 28), np.uint8), labels=np.zeros(3, np.uint8)), "labels of shape"),
-    (npz(images=np.zeros((2, 28, 28), np.uint8), labels=np.array([1, 12])), "0 to 9"),
-    (npz(images=np.zeros((2001, 28, 28), np.uint8), labels=np.zeros(2001, np.uint8)), "at most 2,000"),
-    (b"\0" * (9 * 2**20), "at most 8 MB"),
-])
-def test_bad_personal_sets_are_refused_with_the_reason(data, message):
-    with pytest.raises(api.VisitorError, match=message):
-        learn.read_personal_set(data)
-
-
-def test_pickled_objects_are_never_loaded():
-    buffer = io.BytesIO()
-    np.savez(buffer, images=np.array([object()], dtype=object), labels=np.zeros(1, np.uint8))
-    with pytest.raises(api.VisitorError):
-        learn.read_personal_set(buffer.getvalue())
-
-
-def test_fine_tuning_teaches_a_network_a_new_handwriting_without_forgetting_mnist(subset):
-    """A 'handwriting' MNIST never saw: digits drawn upside down. Fine-tuning learns it.
-
-    Not 6s and 9s: upside down, each is the other, and no network can read an upside-down
-    6 as a 6 without reading MNIST's 9s as 6s too.
-    """
-    api.loaded["mlp"] = models.load("mlp")
-    test_images, test_labels = subset["test"]
-    chosen = np.flatnonzero(~np.isin(test_labels, [6, 9]))[:40]
-    mine = np.rot90(test_images[chosen], 2, axes=(1, 2)).copy()
-    labels = test_labels[chosen]
-    answer = learn.finetune("mlp", mine.ravel(), labels.tolist(), steps=60)
-    assert answer["name"] == "mlp-tuned" and answer["base"] == "mlp"
-    assert answer["after"] > answer["before"] + 0.3
-    assert answer["mnist_after"] > answer["mnist_before"] - 0.05
-    assert api.loaded["mlp"] is not api.loaded["mlp-tuned"]                # the shipped model is untouched
-    assert learn.accuracy(api.loaded["mlp"], learn.to_float(mine), labels) == answer["before"]
-
-
-def test_fine_tuning_runs_in_slices_and_the_recognizer_keeps_the_original_until_it_ends(subset):
-    api.loaded["nielsen"] = models.load("nielsen")
-    images, labels = subset["test"]
-    learn.finetune_start("nielsen", images[:8].ravel(), labels[:8].tolist(), steps=30, batch_size=16)
-    first = learn.finetune_run(seconds=0)                       # a slice is at least one step
-    assert first["step"] == len(first["losses"]) == 1 and first["steps"] == 30 and not first["done"]
-    assert "nielsen-tuned" not in api.loaded
-    with pytest.raises(api.VisitorError, match="not finished"):
-        learn.finetune_finish()
-    while not learn.finetune_run(seconds=0.01)["done"]:
-        pass
-    answer = learn.finetune_finish()
-    assert answer["name"] == "nielsen-tuned" and len(answer["losses"]) == 30
-    assert api.loaded["nielsen-tuned"] is not api.loaded["nielsen"]
-    with pytest.raises(api.VisitorError, match="Fine-tune"):
-        learn.finetune_run()                                     # it is over: nothing left to run
-
-
-def test_fine_tuning_an_empty_set_says_what_to_do(subset):
-    api.loaded["nielsen"] = models.load("nielsen")
-    with pytest.raises(api.VisitorError, match="personal set is empty"):
-        learn.finetune("nielsen", [], [])
+def test_using_the_run_hands_its_network_to_the_recognizer(session):
+    learn.learn_start(session, config(hidden=12, epochs=1))
+    learn.learn_run(session, batches=3)
+    summary = learn.learn_use(session)
+    assert session.model("yours") is session.run.model
+    assert summary == {"name": "yours", "parameters": models.nielsen(None, 12).count_parameters(),
+                       "test_accuracy": None, "test_images": 2000, "config": {**config(hidden=12, epochs=1), "seed": 0}}

@@ -6,9 +6,14 @@ import math
 import numpy as np
 import pytest
 
-from digits import api, pages
-from digits.machine import (CELLS, KNOB_LIMIT, Knobs, Machine, machine_auto, machine_examples,
+from digits import api
+from digits.machine import (CELLS, KNOB_LIMIT, Knobs, Machine, machine_auto, machine_facts,
                             machine_forward, machine_gradient, machine_set_losses, machine_step)
+
+
+def the_examples():
+    """The machine's ten examples, as the page sends them: in the order of their digits."""
+    return [machine_facts()["examples"][str(digit)] for digit in range(10)]
 
 
 def zero_knobs():
@@ -54,7 +59,7 @@ def test_forward_pass_and_loss_match_a_hand_computation():
 
 
 def test_with_every_knob_at_zero_all_digits_are_equally_likely():
-    result = machine_forward(machine_examples()[3]["cells"], zero_knobs().to_json(), 3)
+    result = machine_forward(the_examples()[3]["cells"], zero_knobs().to_json(), 3)
     assert result["output_activation"] == pytest.approx([0.1] * 10)
     assert result["loss"] == pytest.approx(math.log(10))
 
@@ -102,7 +107,7 @@ def test_backprop_agrees_with_the_numerical_gradient(seed, n):
 
 
 def test_knobs_under_dark_cells_have_no_gradient():
-    example = machine_examples()[1]
+    example = the_examples()[1]
     gradient = machine_gradient(random_knobs(3).to_json(), [example])["gradient"]
     dark = [i for i, lit in enumerate(example["cells"]) if not lit]
     assert np.all(np.asarray(gradient["hidden_weights"])[:, dark] == 0)
@@ -112,7 +117,7 @@ def test_knobs_under_dark_cells_have_no_gradient():
 
 def test_turning_one_knob_against_its_gradient_lowers_the_loss():
     """What the page's hint promises: turn a knob the way the arrow points, and the loss falls."""
-    knobs, example = random_knobs(4), machine_examples()[8]
+    knobs, example = random_knobs(4), the_examples()[8]
     answer = machine_gradient(knobs.to_json(), [example])
     gradient = np.asarray(answer["gradient"]["hidden_weights"])
     j, i = np.unravel_index(np.abs(gradient).argmax(), gradient.shape)
@@ -133,7 +138,7 @@ def test_one_small_step_lowers_the_loss(seed):
 
 
 def test_one_step_on_the_set_lowers_the_set_loss():
-    examples = machine_examples()
+    examples = the_examples()
     answer = machine_step(random_knobs(5).to_json(), examples, 1.0)
     assert answer["loss_after"] < answer["loss_before"]
     assert machine_set_losses(answer["knobs"], examples)["mean"] == pytest.approx(answer["loss_after"])
@@ -141,14 +146,14 @@ def test_one_step_on_the_set_lowers_the_set_loss():
 
 def test_a_step_stops_every_knob_at_its_limit():
     knobs = Knobs.from_flat(np.random.default_rng(9).choice([-3.9, 3.9], 190))
-    answer = machine_step(knobs.to_json(), machine_examples()[2:3], 100.0)
+    answer = machine_step(knobs.to_json(), the_examples()[2:3], 100.0)
     stepped = Knobs.from_json(answer["knobs"]).flat()
     assert np.abs(stepped).max() == KNOB_LIMIT
     assert (np.abs(stepped) == KNOB_LIMIT).sum() >= 10      # the big step pushed these to the stop
 
 
 def test_auto_drives_the_set_loss_down_and_learns_all_ten_examples():
-    examples, start = machine_examples(), random_knobs(6)
+    examples, start = the_examples(), random_knobs(6)
     answer = machine_auto(start.to_json(), examples, 1.0, 300, 30)
     frames = answer["frames"]
     assert frames[0]["step"] == 0 and frames[-1]["step"] == 300
@@ -165,7 +170,7 @@ def test_auto_drives_the_set_loss_down_and_learns_all_ten_examples():
 
 def test_learning_one_example_is_not_learning_the_set():
     """Why the machine needs a training set: tuned for one 8, it reads other digits as 8 too."""
-    examples = machine_examples()
+    examples = the_examples()
     eight = examples[8]
     answer = machine_auto(random_knobs(7).to_json(), [eight], 1.0, 100, 2)
     knobs = answer["frames"][-1]["knobs"]
@@ -177,7 +182,7 @@ def test_learning_one_example_is_not_learning_the_set():
 # ----------------------------------------------------------------------------- the examples and the page
 
 def test_the_examples_are_ten_different_digits():
-    examples = machine_examples()
+    examples = the_examples()
     assert [e["target"] for e in examples] == list(range(10))
     assert all(len(e["cells"]) == CELLS and set(e["cells"]) <= {0, 1} for e in examples)
     assert len({tuple(e["cells"]) for e in examples}) == 10
@@ -187,10 +192,9 @@ def test_the_examples_are_ten_different_digits():
 
 
 def test_the_page_can_call_every_function_and_gets_plain_json():
-    pages.register_all()
-    knobs, examples = random_knobs(8).to_json(), machine_examples()[:3]
+    knobs, examples = random_knobs(8).to_json(), the_examples()[:3]
     calls = {
-        "machine_examples": [],
+        "machine_facts": [],
         "machine_forward": [examples[0]["cells"], knobs, 0],
         "machine_gradient": [knobs, examples],
         "machine_step": [knobs, examples, 0.5],
@@ -198,28 +202,40 @@ def test_the_page_can_call_every_function_and_gets_plain_json():
         "machine_auto": [knobs, examples, 1.0, 20, 5],
     }
     for name, args in calls.items():
-        answer = json.loads(api.dispatch(name, json.dumps(args)))
+        answer = json.loads(api.Page().dispatch(name, json.dumps(args)))
         assert "ok" in answer, (name, answer)
 
 
-@pytest.mark.parametrize("name, args, words", [
-    ("machine_forward", [[0] * 24, None, 0], "25 cells"),
-    ("machine_forward", [[2] * 25, None, 0], "0 (dark) or 1 (lit)"),
-    ("machine_forward", [[0] * 25, None, 10], "digit from 0 to 9"),
-    ("machine_forward", [[0] * 25, {"hidden_weights": []}, 1], "four lists of numbers"),
-    ("machine_step", [None, [{"cells": [0] * 25, "target": 1}], -1], "learning rate"),
-    ("machine_set_losses", [None, []], "1 to 100 drawings"),
+@pytest.mark.parametrize("name, args, sentence", [
+    ("machine_forward", [[0] * 24, None, 0], "A drawing is 25 cells, each 0 (dark) or 1 (lit)."),
+    ("machine_forward", [[2] * 25, None, 0], "A drawing is 25 cells, each 0 (dark) or 1 (lit)."),
+    ("machine_forward", [[0] * 25, None, 10], "The target must be a digit from 0 to 9."),
+    ("machine_forward", [[0] * 25, {"hidden_weights": []}, 1],
+     "The machine's knobs must be four lists of numbers: hidden_weights, hidden_biases, output_weights, output_biases."),
+    ("machine_step", [None, [{"cells": [0] * 25, "target": 1}], -1],
+     "The learning rate must be a number above 0 and at most 100."),
+    ("machine_set_losses", [None, []], "The machine needs 1 to 100 drawings."),
+    ("machine_set_losses", [None, [{"cells": [0] * 25}]], "Each drawing needs 25 cells (0 or 1) and a target digit."),
+    ("machine_auto", [None, [{"cells": [0] * 25, "target": 1}], 1.0, 0, 5], "Auto runs 1 to 5000 steps, shown in 2 to 200 frames."),
 ])
-def test_bad_input_gets_a_sentence(name, args, words):
-    pages.register_all()
+def test_bad_input_gets_a_sentence(name, args, sentence):
     good_knobs = zero_knobs().to_json()
     args = [good_knobs if a is None else a for a in args]
-    answer = json.loads(api.dispatch(name, json.dumps(args)))
-    assert words in answer["error"] and "detail" not in answer
+    answer = json.loads(api.Page().dispatch(name, json.dumps(args)))
+    assert answer == {"error": sentence}
 
 
 def test_knobs_of_the_wrong_shape_are_refused():
     knobs = zero_knobs().to_json()
     knobs["output_weights"] = knobs["output_weights"][:9]
-    answer = json.loads(api.dispatch("machine_gradient", json.dumps([knobs, machine_examples()])))
+    answer = json.loads(api.Page().dispatch("machine_gradient", json.dumps([knobs, the_examples()])))
     assert answer["error"] == "The knobs output_weights must be 10 by 5 finite numbers."
+
+
+def test_the_facts_key_each_example_by_its_digit_and_start_from_the_seven():
+    facts = machine_facts()
+    assert sorted(facts["examples"], key=int) == [str(d) for d in range(10)]
+    assert all(example["target"] == int(digit) for digit, example in facts["examples"].items())
+    assert facts["start"] == facts["examples"]["7"]
+    assert (facts["cells"], facts["side"] ** 2, facts["knob_limit"]) == (CELLS, CELLS, KNOB_LIMIT)
+    assert facts["knob_groups"] == list(Knobs.NAMES) == list(zero_knobs().to_json())

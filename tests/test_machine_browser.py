@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from digits.machine import KNOB_LIMIT, Knobs, machine_examples, machine_forward, machine_set_losses
+from digits.machine import KNOB_LIMIT, Knobs, examples_by_digit, machine_forward, machine_set_losses
 
 pytestmark = pytest.mark.browser
 
@@ -173,7 +173,7 @@ def test_learning_from_the_set_and_auto_drive_the_set_loss_down(machine):
     final = shown_set_loss(page)
     assert final < 0.1
     _, knobs, _ = state_from_url(page)
-    python = machine_set_losses(knobs, machine_examples())
+    python = machine_set_losses(knobs, list(examples_by_digit().values()))
     assert final == pytest.approx(python["mean"], abs=2e-4)
     assert python["correct"] == 10
     expect(page.locator(".set-item.wrong")).to_have_count(0)
@@ -183,7 +183,7 @@ def test_an_example_loads_its_drawing_and_target(machine):
     page = machine
     page.get_by_test_id("machine-example-3").click()
     expect(page.get_by_test_id("machine-target-3")).to_have_attribute("aria-pressed", "true")
-    three = machine_examples()[3]["cells"]
+    three = examples_by_digit()[3]["cells"]
     for i, lit in enumerate(three):
         expect(page.get_by_test_id(f"machine-cell-{i}")).to_have_attribute("aria-pressed", str(bool(lit)).lower())
     assert_loss_matches_python(page)
@@ -191,7 +191,7 @@ def test_an_example_loads_its_drawing_and_target(machine):
 
 def test_a_link_restores_the_machine(open_app):
     knobs = Knobs.from_flat(np.round(np.random.default_rng(1).uniform(-3, 3, 190) * TICKS) / TICKS)
-    cells = machine_examples()[5]["cells"]
+    cells = examples_by_digit()[5]["cells"]
     query = urlencode({"m.g": "".join(map(str, cells)), "m.k": encode_knobs(knobs), "m.t": 6, "m.n": 3})
     page = open_app("#machine?" + query)
     settled(page)

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from digits import api, learn
+from digits import personal, saved_models
+from digits.session import Session
 from test_recognizer_browser import SEVEN, ZERO, draw_with_mouse, last_answer
 
 pytestmark = pytest.mark.browser
@@ -91,9 +92,11 @@ def test_the_trained_network_reads_drawings_downloads_and_survives_a_reload(open
         page.get_by_test_id("train-download").click()
     network = tmp_path / "your-network.zip"
     download.value.save_as(network)
-    summary = learn.adopt_model_file("downloaded", network.read_bytes())
-    assert summary["layers"] == ["Dense", "ReLU", "Dense"] and summary["parameters"] == 784 * 20 + 20 + 210
-    expected = api.model("downloaded").predict(np.array(answer["image"], np.float32).reshape(1, 28, 28))[0]
+    session = Session()
+    summary = saved_models.adopt_model_file(session, "downloaded", network.read_bytes())
+    assert summary["parameters"] == 784 * 20 + 20 + 210
+    assert [layer["type"] for layer in session.model("downloaded").architecture()["layers"]] == ["Dense", "ReLU", "Dense"]
+    expected = session.model("downloaded").predict(np.array(answer["image"], np.float32).reshape(1, 28, 28))[0]
     np.testing.assert_allclose(answer["probabilities"], expected, atol=1e-5)
 
     page.reload()                           # same browser profile: what was kept comes back
@@ -103,7 +106,7 @@ def test_the_trained_network_reads_drawings_downloads_and_survives_a_reload(open
     draw_with_mouse(page, ZERO)
     again = last_answer(page)
     assert again["model"] == "yours"
-    np.testing.assert_allclose(again["probabilities"], api.model("downloaded").predict(
+    np.testing.assert_allclose(again["probabilities"], session.model("downloaded").predict(
         np.array(again["image"], np.float32).reshape(1, 28, 28))[0], atol=1e-5)
 
 
@@ -149,7 +152,7 @@ def test_teaching_fine_tuning_export_import_and_forgetting(open_app, tmp_path):
         page.get_by_test_id("personal-export").click()
     exported = tmp_path / "my-digits.npz"
     download.value.save_as(exported)
-    images, labels = learn.read_personal_set(exported.read_bytes())
+    images, labels = personal.read_personal_set(exported.read_bytes())
     assert labels.tolist() == [6, 7] and images.shape == (2, 28, 28)
     np.testing.assert_allclose(images[0] / 255, np.array(answer["image"]).reshape(28, 28), atol=0.5 / 255 + 1e-6)
 

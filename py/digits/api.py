@@ -1,164 +1,207 @@
-"""What the page asks of Python: every function here takes and returns plain values.
+"""What the page may ask of Python: the registry of page functions, and `dispatch`.
 
-The worker calls `dispatch(name, args_json, binaries)`. Arguments arrive as
-JSON, bitmaps as typed arrays; each answer goes back as one JSON string, so no
+This is the adapter between the page and the package: nothing else in the
+package imports it. The worker calls `dispatch(name, args_json, binaries)`:
+arguments arrive as JSON, bitmaps as typed arrays (an argument {"binary": i}
+stands for binaries[i]); each answer goes back as one JSON string, so no
 Python object ever has to live on the JavaScript side (nothing to leak).
+
+PAGE_FUNCTIONS says where each function lives. Only the recognizer's module is
+imported with this one, so the recognizer is up without waiting for the others;
+another section's module is imported when the page first calls one of its
+functions. A function whose first parameter is `session` is given the visitor's
+session (session.py): their networks and the work in progress. The others need
+nothing but their arguments.
 """
 
+import functools
+import importlib
+import inspect
 import json
-from pathlib import Path
+import sys
 
 import numpy as np
 
-from . import models
-from .losses import softmax as _softmax
-from .preprocess import to_mnist
+from . import recognizer  # noqa: F401 — imported now: the page reads a drawing first
+from .errors import VisitorError
+from .session import Session
 
-loaded = {}     # model name → Sequential, filled by load_model
+PAGE_FUNCTIONS = {
+    # the worker itself
+    "runtime": "api:runtime",
+    "memory": "api:memory",
+    "load_model": "recognizer:load_model",
+    # the recognizer
+    "predict": "recognizer:predict",
+    "compare": "recognizer:compare",
+    "explain": "recognizer:explain",
+    # the perceptron at the beach
+    "perceptron_facts": "perceptron:perceptron_facts",
+    "perceptron_evaluate": "perceptron:perceptron_evaluate",
+    "perceptron_truth_table": "perceptron:perceptron_truth_table",
+    "perceptron_train": "perceptron:perceptron_train",
+    # the MNIST machine
+    "machine_facts": "machine:machine_facts",
+    "machine_forward": "machine:machine_forward",
+    "machine_gradient": "machine:machine_gradient",
+    "machine_step": "machine:machine_step",
+    "machine_set_losses": "machine:machine_set_losses",
+    "machine_auto": "machine:machine_auto",
+    # watch it learn
+    "training_facts": "learn:training_facts",
+    "learn_shape": "learn:learn_shape",
+    "learn_data": "learn:learn_data",
+    "learn_start": "learn:learn_start",
+    "learn_run": "learn:learn_run",
+    "learn_use": "learn:learn_use",
+    # networks made in the page, as files
+    "model_file": "saved_models:model_file",
+    "adopt_model_file": "saved_models:adopt_model_file",
+    "forget_model": "saved_models:forget_model",
+    # teach it your handwriting
+    "teach_facts": "personal:teach_facts",
+    "personal_export": "personal:personal_export",
+    "personal_import": "personal:personal_import",
+    "finetune_start": "finetune:finetune_start",
+    "finetune_run": "finetune:finetune_run",
+    "finetune_finish": "finetune:finetune_finish",
+}
 
-
-class VisitorError(ValueError):
-    """A problem to show the visitor as it is, in one sentence."""
-
-
-def softmax(values):
-    """softmax of a list of numbers, as a list."""
-    return _softmax(np.asarray(values, dtype=np.float64)).tolist()
-
-
-def runtime():
-    """Versions, for the page's footer and for tests."""
-    import sys
-    return {"python": sys.version.split()[0], "numpy": np.__version__}
-
-
-def memory():
-    """How many objects Python holds: flat over many predictions means nothing leaks."""
-    import gc
-    gc.collect()
-    return {"objects": len(gc.get_objects()), "models": sorted(loaded)}
-
-
-def load_model(name, folder):
-    """Load weights from `folder` (in the worker's file system) as model `name`; describe it."""
-    manifest = json.loads((Path(folder) / "manifest.json").read_text())
-    model = models.from_manifest(manifest, lambda filename: (Path(folder) / filename).read_bytes())
-    model.name = name
-    loaded[name] = model
-    return describe(model, manifest)
-
-
-def describe(model, manifest):
-    """What the page shows of a loaded model: its name, size, measured accuracy and layers."""
-    return {"name": model.name, "parameters": model.count_parameters(),
-            "test_accuracy": manifest.get("test_accuracy"), "test_correct": manifest.get("test_correct"),
-            "layers": [layer["type"] for layer in manifest["architecture"]["layers"]]}
-
-
-def model(name):
-    if name not in loaded:
-        raise VisitorError(f"The model '{name}' is not loaded.")
-    return loaded[name]
+FACTS = ["perceptron_facts", "machine_facts", "training_facts", "teach_facts"]
 
 
-def bitmap_image(bitmap, height, width):
-    """The page's drawing (alpha bytes, row by row) as a 2-D array."""
-    return np.asarray(bitmap, dtype=np.uint8).reshape(int(height), int(width))
+class Page:
+    """One visitor's Python: a session, and the page functions called on it."""
+
+    def __init__(self):
+        self.session = Session()
+
+    def dispatch(self, name, args_json, binaries=None):
+        """Call the page function `name` with the JSON arguments.
+
+        Returns a JSON string: {"ok": result} or {"error": "a sentence"}. A
+        VisitorError keeps its message; anything unexpected is summarised in one
+        line, with the traceback in "detail" (the worker logs it for developers).
+        """
+        try:
+            function = page_function(name)
+            args = bound(name, function, [unpack(a, binaries) for a in parsed(args_json)])
+            if takes_session(function):
+                args = [self.session, *args]
+            return json.dumps({"ok": function(*args)})
+        except VisitorError as error:
+            return json.dumps({"error": str(error)})
+        except Exception as error:  # noqa: BLE001 — the page must recover from any failure
+            import traceback
+            return json.dumps({"error": f"Python failed in {name}: {type(error).__name__}: {error}",
+                               "detail": traceback.format_exc()})
 
 
-def preprocess(bitmap, height, width):
-    """The 28x28 image (784 values, row by row) the networks see, or None when nothing is drawn."""
-    image = to_mnist(bitmap_image(bitmap, height, width))
-    return None if image is None else image.ravel().tolist()
+@functools.cache
+def page_function(name):
+    """The function PAGE_FUNCTIONS names, its module imported on first use."""
+    if name not in PAGE_FUNCTIONS:
+        raise VisitorError(f"Python has no page function called '{name}'.")
+    module, function = PAGE_FUNCTIONS[name].split(":")
+    return getattr(importlib.import_module(f"{__package__}.{module}"), function)
 
 
-def predict(name, bitmap, height, width):
-    """Preprocess a drawing and read it: {'image', 'probabilities', 'digit'}, or {'empty': True}."""
-    image = to_mnist(bitmap_image(bitmap, height, width))
-    if image is None:
-        return {"empty": True}
-    probabilities = model(name).predict(image[None])[0]
-    return {"empty": False, "image": image.ravel().tolist(),
-            "probabilities": probabilities.tolist(), "digit": int(probabilities.argmax())}
+def takes_session(function):
+    return next(iter(inspect.signature(function).parameters), None) == "session"
 
 
-def predict_images(name, images):
-    """Probabilities for a list of 28x28 images given as 784 values in [0, 1] each."""
-    batch = np.asarray(images, dtype=np.float32).reshape(-1, 28, 28)
-    return model(name).predict(batch).tolist()
+def parameters(function):
+    """The parameters the page fills in (the session, if any, is not one of them)."""
+    found = list(inspect.signature(function).parameters.values())
+    return found[1:] if takes_session(function) else found
 
 
-def compare(image):
-    """Every loaded model's probabilities for one preprocessed image (784 values)."""
-    batch = np.asarray(image, dtype=np.float32).reshape(1, 28, 28)
-    return {name: m.predict(batch)[0].tolist() for name, m in loaded.items()}
+# What each annotation accepts from the page, and how a sentence names it.
+KINDS = {str: "a string", int: "a whole number", float: "a number", bool: "true or false",
+         list: "a list", dict: "an object", np.ndarray: "a typed array"}
 
 
-def explain(name, image, top=6):
-    """A look inside for one preprocessed image.
-
-    Dense networks: the hidden neurons of the first layer that fired most, with
-    their incoming weights as 28x28 pictures. Convolutional networks: the first
-    layer's feature maps (after ReLU), one picture per filter.
-    """
-    net = model(name)
-    x = np.asarray(image, dtype=np.float32).reshape(28, 28)
-    outputs = net.activations(x)
-    first = net.layers[0]
-    if isinstance(first, models.L.Conv2D):
-        maps = outputs[1]                                     # (24, 24, filters) after ReLU
-        peak = float(maps.max()) or 1.0
-        return {"kind": "feature_maps", "size": maps.shape[0],
-                "maps": [np.round(maps[..., f] / peak, 3).ravel().tolist() for f in range(maps.shape[-1])],
-                "kernels": [np.round(k[0], 4).ravel().tolist() for k in first.params["W"]]}
-    activation = outputs[1]                                   # after the first nonlinearity
-    weighted_input = outputs[0]
-    order = np.argsort(-activation)[:top]
-    W = first.params["W"]
-    return {"kind": "neurons", "hidden": len(activation), "activation": np.round(activation, 4).tolist(),
-            "neurons": [{"index": int(j), "activation": float(activation[j]),
-                         "weighted_sum": float(weighted_input[j]),
-                         "weights": np.round(W[:, j], 4).tolist()} for j in order]}
+def bound(name, function, args):
+    """`args`, checked against `function`'s parameters: their count, and the kind each annotation names."""
+    wanted = parameters(function)
+    required = [p for p in wanted if p.default is inspect.Parameter.empty]
+    if not len(required) <= len(args) <= len(wanted):
+        raise VisitorError(f"{name} takes {counted(required, wanted)}; the page sent {len(args)}.")
+    for parameter, value in zip(wanted, args):
+        if not fits(value, parameter):
+            raise VisitorError(f"{name} needs {KINDS[parameter.annotation]} for {parameter.name}, "
+                               f"not {kind_of(value)}.")
+    return args
 
 
-FUNCTIONS = {f.__name__: f for f in
-             (softmax, runtime, memory, load_model, preprocess, predict, predict_images, compare, explain)}
+def counted(required, wanted):
+    """How many arguments a function takes, in words: "no arguments", "2 to 3 arguments (model, image, top)"."""
+    if not wanted:
+        return "no arguments"
+    count = f"{len(required)} to {len(wanted)}" if len(required) < len(wanted) else str(len(wanted))
+    return f"{count} argument{'' if count == '1' else 's'} ({', '.join(p.name for p in wanted)})"
 
 
-def register(module):
-    """Let another module of the package offer its functions to the page (perceptron, machine, ...)."""
-    for name in getattr(module, "PAGE_FUNCTIONS", ()):
-        FUNCTIONS[name] = getattr(module, name)
+def fits(value, parameter):
+    kind = parameter.annotation
+    if kind not in KINDS or (value is None and parameter.default is None):
+        return True
+    if kind in (int, float) and isinstance(value, bool):
+        return False
+    if kind is float:
+        return isinstance(value, (int, float))
+    return isinstance(value, kind)
 
 
-def dispatch(name, args_json, binaries=None):
-    """Call FUNCTIONS[name] with the JSON arguments; binary arguments replace {"binary": i}.
+def kind_of(value):
+    if value is None:
+        return "null"
+    for kind in (bool, int, float, str, list, dict, np.ndarray):     # bool first: True is an int too
+        if isinstance(value, kind):
+            return KINDS[kind] if kind is not int else "a number"
+    return type(value).__name__
 
-    Returns a JSON string: {"ok": result} or {"error": "a sentence"}. Errors the
-    visitor can act on keep their message; anything unexpected is summarised in
-    one line (the worker logs the detail for developers).
-    """
-    if name not in FUNCTIONS:
-        # The other sections' modules are imported when the page first asks for one of their
-        # functions: the recognizer, which the page needs first, is up without waiting for them.
-        from . import pages
-        pages.register_all()
-    if name not in FUNCTIONS:
-        return json.dumps({"error": f"Python has no page function called '{name}'."})
-    function = FUNCTIONS[name]
-    args = [unpack(a, binaries) for a in json.loads(args_json)]
+
+def parsed(args_json):
     try:
-        return json.dumps({"ok": function(*args)})
-    except (VisitorError, models.WeightsError) as error:
-        return json.dumps({"error": str(error)})
-    except Exception as error:  # noqa: BLE001 — the page must recover from any failure
-        import traceback
-        return json.dumps({"error": f"Python failed in {name}: {type(error).__name__}: {error}",
-                           "detail": traceback.format_exc()})
+        args = json.loads(args_json)
+    except (TypeError, ValueError):
+        raise VisitorError("The page's arguments are not valid JSON.") from None
+    if not isinstance(args, list):
+        raise VisitorError("The page's arguments must be a list.")
+    return args
 
 
 def unpack(argument, binaries):
-    if isinstance(argument, dict) and set(argument) == {"binary"}:
-        data = binaries[argument["binary"]]
-        return np.asarray(data.to_py() if hasattr(data, "to_py") else data)
-    return argument
+    """A typed array for {"binary": i}; any other argument as it is."""
+    if not (isinstance(argument, dict) and set(argument) == {"binary"}):
+        return argument
+    index = argument["binary"]
+    if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(binaries or ()):
+        raise VisitorError(f"The page referred to a typed array it did not send ({index!r}).")
+    data = binaries[index]
+    return np.asarray(data.to_py() if hasattr(data, "to_py") else data)
+
+
+# ---------------------------------------------------------------------------
+# The worker's own questions
+
+def runtime():
+    """Versions, for the page's footer and for tests."""
+    return {"python": sys.version.split()[0], "numpy": np.__version__}
+
+
+def memory(session):
+    """How many objects Python holds: flat over many predictions means nothing leaks."""
+    import gc
+    gc.collect()
+    return {"objects": len(gc.get_objects()), "models": sorted(session.models)}
+
+
+def all_facts():
+    """Every section's facts at once, {function name: answer}: for a build that writes them into the page."""
+    return {name: page_function(name)() for name in FACTS}
+
+
+page = Page()
+dispatch = page.dispatch     # the worker's one entry point

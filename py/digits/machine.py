@@ -24,16 +24,17 @@ its 25 knobs stop doing anything at all, which is baffling when you turn them
 by hand. Over the knobs' range, −4 to +4, it goes from almost off (0.02) to
 almost fully on (0.98).
 
-The functions at the bottom (listed in PAGE_FUNCTIONS) are what the page calls:
-they take and return plain lists, numbers and strings.
+The functions at the bottom are what the page calls: they take and return plain
+lists, numbers and strings, and refuse anything else with a VisitorError.
 """
 
 import numpy as np
 
-from .api import VisitorError
+from .errors import VisitorError
 from .losses import log_softmax, softmax
 
-CELLS, HIDDEN, DIGITS = 25, 5, 10
+SIDE = 5                  # the grid is SIDE x SIDE buttons
+CELLS, HIDDEN, DIGITS = SIDE * SIDE, 5, 10
 KNOB_LIMIT = 4.0          # every knob turns from −KNOB_LIMIT to +KNOB_LIMIT
 
 # Ten digits drawn on the 5x5 grid ("#" lit, "." dark): the machine's training set.
@@ -49,6 +50,7 @@ EXAMPLE_DRAWINGS = {
     8: (".###.", "#...#", ".###.", "#...#", ".###."),
     9: (".###.", "#...#", ".####", "....#", ".###."),
 }
+START_DIGIT = 7           # the example the machine shows first
 
 
 def cells_of(drawing):
@@ -182,16 +184,22 @@ def descend(machine, x, targets, learning_rate, steps, frames):
 
 # ----------------------------------------------------------------------------- for the page
 
-PAGE_FUNCTIONS = ["machine_examples", "machine_forward", "machine_gradient", "machine_step",
-                  "machine_set_losses", "machine_auto"]
+def examples_by_digit():
+    """The ten example drawings, keyed by their digit: {digit: {"cells": 25 zeros and ones, "target": digit}}."""
+    return {digit: {"cells": cells_of(drawing), "target": digit} for digit, drawing in EXAMPLE_DRAWINGS.items()}
 
 
-def machine_examples():
-    """The ten example drawings: [{"cells": 25 zeros and ones, "target": digit}, ...]."""
-    return [{"cells": cells_of(drawing), "target": digit} for digit, drawing in EXAMPLE_DRAWINGS.items()]
+def machine_facts():
+    """What the page needs to know before it asks anything: the machine's sizes, how far a knob
+    turns, the names of the knob groups (in the order of Knobs), the examples keyed by digit,
+    and the drawing shown first."""
+    drawings = examples_by_digit()
+    return {"side": SIDE, "cells": CELLS, "hidden": HIDDEN, "digits": DIGITS, "knob_limit": KNOB_LIMIT,
+            "knob_groups": list(Knobs.NAMES), "examples": {str(d): e for d, e in drawings.items()},
+            "start": drawings[START_DIGIT]}
 
 
-def machine_forward(cells, knobs, target):
+def machine_forward(cells: list, knobs: dict, target: int):
     """Everything the machine shows for one drawing: both layers' weighted sums and activations, and L."""
     x, targets = check_examples([{"cells": cells, "target": target}])
     machine = Machine(Knobs.from_json(knobs))
@@ -199,14 +207,14 @@ def machine_forward(cells, knobs, target):
     return {**forward, "loss": float(machine.losses(x, targets)[0])}
 
 
-def machine_gradient(knobs, examples):
+def machine_gradient(knobs: dict, examples: list):
     """The mean loss over the examples and ∂L/∂knob for every knob (in the knobs' shape)."""
     x, targets = check_examples(examples)
     machine = Machine(Knobs.from_json(knobs))
     return {"loss": machine.mean_loss(x, targets), "gradient": machine.backprop(x, targets).to_json()}
 
 
-def machine_step(knobs, examples, learning_rate):
+def machine_step(knobs: dict, examples: list, learning_rate: float):
     """One gradient step on the examples' mean loss: the new knobs, and the loss before and after."""
     x, targets = check_examples(examples)
     learning_rate = check_learning_rate(learning_rate)
@@ -216,7 +224,7 @@ def machine_step(knobs, examples, learning_rate):
     return {"knobs": machine.knobs.to_json(), "loss_before": before, "loss_after": machine.mean_loss(x, targets)}
 
 
-def machine_set_losses(knobs, examples):
+def machine_set_losses(knobs: dict, examples: list):
     """Each example's loss and the digit the machine reads, and the set's total and mean loss."""
     x, targets = check_examples(examples)
     machine = Machine(Knobs.from_json(knobs))
@@ -226,7 +234,7 @@ def machine_set_losses(knobs, examples):
             "mean": float(losses.mean()), "correct": int((guesses == targets).sum())}
 
 
-def machine_auto(knobs, examples, learning_rate=2.0, steps=300, frames=30):
+def machine_auto(knobs: dict, examples: list, learning_rate: float = 2.0, steps: int = 300, frames: int = 30):
     """Gradient descent on the examples' mean loss, as a few frames to animate.
 
     Returns {"frames": [{"step", "knobs", "loss"}, ...]} from the starting knobs to the last step.

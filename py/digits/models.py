@@ -13,12 +13,13 @@ from pathlib import Path
 import numpy as np
 
 from . import layers as L
+from .errors import VisitorError
 from .losses import softmax
 
 WEIGHTS_DIR = Path(__file__).resolve().parents[2] / "weights"
 
 
-class WeightsError(ValueError):
+class WeightsError(VisitorError):
     """A weights folder is missing a file, or a file is corrupt or the wrong shape."""
 
 

@@ -18,13 +18,15 @@ sum towards the right side of zero. When some choice of weights gets all 8
 situations right (the wish is *linearly separable*) the rule is guaranteed to
 find one; when none does it never settles, and `contradiction` shows why.
 
-The functions at the bottom (listed in PAGE_FUNCTIONS) are what the page calls:
-they take and return plain lists, numbers and strings.
+The functions at the bottom are what the page calls: they take and return plain
+lists, numbers and strings, and refuse anything else with a VisitorError.
 """
 
 import itertools
 
 import numpy as np
+
+from .errors import VisitorError
 
 # All 8 situations, one row each, in the order of the truth table:
 # sunny weekend with friends first, rainy weekday alone last.
@@ -34,6 +36,7 @@ SITUATIONS = np.array(list(itertools.product((1, -1), repeat=3)), dtype=np.float
 WORDS = (("sunny", "raining"), ("weekend", "weekday"), ("with friends", "alone"))
 
 DECIMALS = 9     # sums are rounded to this many decimals before comparing with 0 (see weighted_sum)
+LEARNING_RATE = 0.5    # η: from all-zero weights, every learnable wish ends with weights within ±2
 
 
 class Perceptron:
@@ -42,10 +45,6 @@ class Perceptron:
     def __init__(self, weights, bias):
         self.weights = np.array(weights, dtype=np.float64)
         self.bias = float(bias)
-
-    def terms(self, x):
-        """The contribution of each input, wᵢ·xᵢ."""
-        return self.weights * np.asarray(x, dtype=np.float64)
 
     def weighted_sum(self, x):
         """z = w·x + b, for one situation (3 values) or several (rows of 3).
@@ -141,43 +140,48 @@ def why_not(witness):
 
 # ----------------------------------------------------------------------------- for the page
 
-PAGE_FUNCTIONS = ["perceptron_evaluate", "perceptron_truth_table", "perceptron_train"]
+def perceptron_facts():
+    """What the page needs to know before it asks anything: the 8 situations in the order of
+    every truth table and wish, each described in words; what +1 and -1 mean for each input; and the
+    learning rate `perceptron_train` uses."""
+    return {"situations": [{"inputs": x.astype(int).tolist(), "description": describe(x)} for x in SITUATIONS],
+            "words": [list(pair) for pair in WORDS], "learning_rate": LEARNING_RATE}
 
 
-def perceptron_evaluate(inputs, weights, bias):
-    """One situation: the terms wᵢ·xᵢ, the weighted sum z and the output ŷ."""
+def perceptron_evaluate(inputs: list, weights: list, bias: float):
+    """One situation: the weighted sum z and the output ŷ."""
     x = check_inputs(inputs)
     neuron = Perceptron(check_weights(weights), check_number(bias, "The bias"))
-    weighted_sum = float(neuron.weighted_sum(x))
-    return {"inputs": x.astype(int).tolist(), "terms": rounded(neuron.terms(x)),
-            "weighted_sum": weighted_sum, "output": int(neuron.output(x))}
+    return {"weighted_sum": float(neuron.weighted_sum(x)), "output": int(neuron.output(x))}
 
 
-def perceptron_truth_table(weights, bias):
+def perceptron_truth_table(weights: list, bias: float):
     """All 8 situations with their weighted sums and outputs, in the order of SITUATIONS."""
     neuron = Perceptron(check_weights(weights), check_number(bias, "The bias"))
     sums, outputs = neuron.weighted_sum(SITUATIONS), neuron.output(SITUATIONS)
-    return [{"inputs": x.astype(int).tolist(), "words": describe(x), "weighted_sum": float(z), "output": int(y)}
+    return [{"inputs": x.astype(int).tolist(), "weighted_sum": float(z), "output": int(y)}
             for x, z, y in zip(SITUATIONS, sums, outputs)]
 
 
-def perceptron_train(targets, weights, bias, learning_rate=0.5, max_epochs=20):
+def perceptron_train(targets: list, weights: list, bias: float, learning_rate: float = LEARNING_RATE,
+                     max_epochs: int = 20):
     """Teach the perceptron a wish (8 answers, 1 = go, in the order of SITUATIONS).
 
     Starts from the given weights. When the wish is linearly separable, trains
     until all 8 are right (the rule is guaranteed to get there); otherwise runs
     `max_epochs` passes anyway, to show that it never settles, and explains why.
+    Each update records the weights before and after it; the last `after` is where
+    the neuron ends.
     """
     targets = check_targets(targets)
     learning_rate = check_number(learning_rate, "The learning rate")
     if learning_rate <= 0:
-        raise ValueError("The learning rate must be above zero.")
+        raise VisitorError("The learning rate must be above zero.")
     witness = contradiction(targets)
     neuron = Perceptron(check_weights(weights), check_number(bias, "The bias"))
     # Separable wishes converge for sure; the generous cap only guards against a bug.
-    updates, converged, passes = train(neuron, targets, learning_rate, max_epochs if witness else 10_000)
-    return {"learnable": witness is None, "converged": converged, "updates": updates, "passes": passes,
-            "weights": rounded(neuron.weights), "bias": rounded(neuron.bias),
+    updates, _, passes = train(neuron, targets, learning_rate, max_epochs if witness else 10_000)
+    return {"learnable": witness is None, "updates": updates, "passes": passes,
             "witness": witness, "explanation": why_not(witness) if witness else None}
 
 
@@ -185,7 +189,7 @@ def check_inputs(inputs):
     message = "The three inputs must each be +1 or -1."
     x = numbers(inputs, message)
     if x.shape != (3,) or not np.isin(x, (1, -1)).all():
-        raise ValueError(message)
+        raise VisitorError(message)
     return x
 
 
@@ -193,7 +197,7 @@ def check_weights(weights):
     message = "The perceptron needs three weights, each a finite number."
     w = numbers(weights, message)
     if w.shape != (3,) or not np.isfinite(w).all():
-        raise ValueError(message)
+        raise VisitorError(message)
     return w
 
 
@@ -201,16 +205,16 @@ def numbers(values, message):
     try:
         return np.asarray(values, dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValueError(message) from None
+        raise VisitorError(message) from None
 
 
 def check_number(value, what):
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not np.isfinite(value):
-        raise ValueError(f"{what} must be a finite number.")
+        raise VisitorError(f"{what} must be a finite number.")
     return float(value)
 
 
 def check_targets(targets):
     if len(targets) != 8 or any(y not in (0, 1) for y in targets):
-        raise ValueError("A wish needs 8 answers, each 1 (go) or 0 (stay).")
+        raise VisitorError("A wish needs 8 answers, each 1 (go) or 0 (stay).")
     return np.asarray(targets, dtype=int)

@@ -1,0 +1,378 @@
+// What the page may ask of Python: one function per page function of py/digits/api.py.
+//
+// Every function takes the Python handle first (a `Python` from python.js, or the patient
+// handle of `python.after(...)`: anything with `call(fn, ...args)`) and resolves to Python's
+// answer, or rejects with a PythonError whose message is one sentence for the visitor.
+// Typed arrays travel as binaries, everything else as JSON. tests/test_page_contract.py
+// checks that the names called here are exactly the names Python's registry offers.
+//
+// runtime, memory and load_model are called by worker.js itself, not through here.
+
+/** @typedef {{ call: (fn: string, ...args: any[]) => Promise<any> }} PythonHandle */
+
+// ----------------------------------------------------------------------------- the recognizer
+
+/**
+ * @typedef {{ empty: true } | { empty: false, image: number[], probabilities: number[], digit: number }} Reading
+ *   image: the 28x28 picture the network saw, 784 values in [0, 1], row by row.
+ */
+
+/**
+ * Preprocess a drawing the MNIST way and read it.
+ * @param {PythonHandle} python
+ * @param {string} model a loaded model's name
+ * @param {Uint8Array | Uint8ClampedArray} bitmap the drawing's alpha bytes, row by row
+ * @param {number} height
+ * @param {number} width
+ * @returns {Promise<Reading>}
+ */
+export function predict(python, model, bitmap, height, width) {
+  return python.call("predict", model, bitmap, height, width);
+}
+
+/**
+ * Every loaded model's probabilities for one preprocessed image.
+ * @param {PythonHandle} python
+ * @param {number[]} image 784 values in [0, 1]
+ * @returns {Promise<Record<string, number[]>>} model name → ten probabilities
+ */
+export function compare(python, image) {
+  return python.call("compare", image);
+}
+
+/**
+ * @typedef {{ kind: "feature_maps", size: number, maps: number[][] }
+ *         | { kind: "neurons", hidden: number, neurons: { index: number, activation: number, weights: number[] }[] }} Explanation
+ *   feature_maps: the first convolution's maps after ReLU, size x size each, scaled to [0, 1];
+ *   neurons: the first layer's most active hidden neurons, with their 784 incoming weights.
+ */
+
+/**
+ * A look inside `model` for one preprocessed image.
+ * @param {PythonHandle} python
+ * @param {string} model
+ * @param {number[]} image 784 values in [0, 1]
+ * @returns {Promise<Explanation>}
+ */
+export function explain(python, model, image) {
+  return python.call("explain", model, image);
+}
+
+// ----------------------------------------------------------------------------- the perceptron
+
+/**
+ * @typedef {{ inputs: number[], description: string }} Situation   inputs: three of +1/-1; description: "sunny, weekday, alone"
+ * @typedef {{ situations: Situation[], words: [string, string][], learning_rate: number }} PerceptronFacts
+ *   situations: all 8, in the order of every truth table and wish; words: for each input, what +1 and -1 mean;
+ *   learning_rate: the η perceptronTrain uses.
+ */
+
+/**
+ * The perceptron's rules: its situations in order, the words for its inputs, its learning rate.
+ * @param {PythonHandle} python
+ * @returns {Promise<PerceptronFacts>}
+ */
+export function perceptronFacts(python) {
+  return python.call("perceptron_facts");
+}
+
+/**
+ * One situation: the weighted sum z = w·x + b and the output (1 if z > 0).
+ * @param {PythonHandle} python
+ * @param {number[]} inputs three of +1/-1
+ * @param {number[]} weights three finite numbers
+ * @param {number} bias
+ * @returns {Promise<{ weighted_sum: number, output: 0 | 1 }>}
+ */
+export function perceptronEvaluate(python, inputs, weights, bias) {
+  return python.call("perceptron_evaluate", inputs, weights, bias);
+}
+
+/**
+ * All 8 situations, in the order of PerceptronFacts.situations.
+ * @param {PythonHandle} python
+ * @param {number[]} weights
+ * @param {number} bias
+ * @returns {Promise<{ inputs: number[], weighted_sum: number, output: 0 | 1 }[]>}
+ */
+export function perceptronTruthTable(python, weights, bias) {
+  return python.call("perceptron_truth_table", weights, bias);
+}
+
+/**
+ * @typedef {{ epoch: number, situation: number, inputs: number[], target: 0 | 1, weighted_sum: number,
+ *             output: 0 | 1, error: number, before: { weights: number[], bias: number },
+ *             after: { weights: number[], bias: number } }} PerceptronUpdate
+ * @typedef {{ learnable: boolean, updates: PerceptronUpdate[], passes: number,
+ *             witness: { go: number[], stay: number[] } | null, explanation: string | null }} PerceptronLesson
+ */
+
+/**
+ * Teach the perceptron a wish with the learning rule, from the given weights.
+ * @param {PythonHandle} python
+ * @param {number[]} targets 8 answers, 1 = go, in the order of the situations
+ * @param {number[]} weights
+ * @param {number} bias
+ * @returns {Promise<PerceptronLesson>}
+ */
+export function perceptronTrain(python, targets, weights, bias) {
+  return python.call("perceptron_train", targets, weights, bias);
+}
+
+// ----------------------------------------------------------------------------- the machine
+
+/**
+ * @typedef {{ hidden_weights: number[][], hidden_biases: number[], output_weights: number[][], output_biases: number[] }} Knobs
+ * @typedef {{ cells: number[], target: number }} Example   cells: 25 of 0/1, row by row; target: the right digit
+ * @typedef {{ cells: number, side: number, hidden: number, digits: number, knob_limit: number,
+ *             knob_groups: string[], examples: Record<string, Example>, start: Example }} MachineFacts
+ *   examples: keyed by their digit ("0".."9"); start: the drawing the machine shows first.
+ */
+
+/**
+ * The machine's rules: its sizes, how far a knob turns, its knob groups, its examples.
+ * @param {PythonHandle} python
+ * @returns {Promise<MachineFacts>}
+ */
+export function machineFacts(python) {
+  return python.call("machine_facts");
+}
+
+/**
+ * Everything the machine computes for one drawing, layer by layer, and its loss.
+ * @param {PythonHandle} python
+ * @param {number[]} cells
+ * @param {Knobs} knobs
+ * @param {number} target
+ * @returns {Promise<{ hidden_weighted_sum: number[], hidden_activation: number[], output_weighted_sum: number[],
+ *                     output_activation: number[], loss: number }>}
+ */
+export function machineForward(python, cells, knobs, target) {
+  return python.call("machine_forward", cells, knobs, target);
+}
+
+/**
+ * The mean loss over the examples and its gradient, one number per knob.
+ * @param {PythonHandle} python
+ * @param {Knobs} knobs
+ * @param {Example[]} examples
+ * @returns {Promise<{ loss: number, gradient: Knobs }>}
+ */
+export function machineGradient(python, knobs, examples) {
+  return python.call("machine_gradient", knobs, examples);
+}
+
+/**
+ * One gradient step on the examples' mean loss.
+ * @param {PythonHandle} python
+ * @param {Knobs} knobs
+ * @param {Example[]} examples
+ * @param {number} learningRate above 0, at most 100
+ * @returns {Promise<{ knobs: Knobs, loss_before: number, loss_after: number }>}
+ */
+export function machineStep(python, knobs, examples, learningRate) {
+  return python.call("machine_step", knobs, examples, learningRate);
+}
+
+/**
+ * Each example's loss and the digit the machine reads (in the order sent), and the set's totals.
+ * @param {PythonHandle} python
+ * @param {Knobs} knobs
+ * @param {Example[]} examples
+ * @returns {Promise<{ losses: number[], guesses: number[], total: number, mean: number, correct: number }>}
+ */
+export function machineSetLosses(python, knobs, examples) {
+  return python.call("machine_set_losses", knobs, examples);
+}
+
+/**
+ * Gradient descent, as frames to animate: the first is the starting knobs, the last the last step.
+ * @param {PythonHandle} python
+ * @param {Knobs} knobs
+ * @param {Example[]} examples
+ * @param {number} learningRate
+ * @param {number} steps 1 to 5000
+ * @param {number} frames 2 to 200
+ * @returns {Promise<{ frames: { step: number, knobs: Knobs, loss: number }[] }>}
+ */
+export function machineAuto(python, knobs, examples, learningRate, steps, frames) {
+  return python.call("machine_auto", knobs, examples, learningRate, steps, frames);
+}
+
+// ----------------------------------------------------------------------------- training
+
+/**
+ * @typedef {{ hidden: number, activation: string, learning_rate: number, batch_size: number, epochs: number }} TrainingConfig
+ * @typedef {{ limits: Record<string, [number, number]>, activations: string[], defaults: TrainingConfig,
+ *             learning_rates: Record<string, number>, train_images: number, test_images: number }} TrainingFacts
+ *   limits: each setting's [lowest, highest]; learning_rates: the usual learning rate for each activation.
+ * @typedef {{ name: string, parameters: number, test_accuracy: number | null, test_images: number,
+ *             config: TrainingConfig }} TrainedSummary
+ * @typedef {{ epoch: number, epochs: number, batch: number, batches: number, done: boolean, seconds: number,
+ *             neurons: number[][] }} RunState
+ *   neurons: the first hidden neurons' 784 incoming weights each.
+ */
+
+/**
+ * Training's rules: each setting's range and default, the activations, the subset's sizes.
+ * @param {PythonHandle} python
+ * @returns {Promise<TrainingFacts>}
+ */
+export function trainingFacts(python) {
+  return python.call("training_facts");
+}
+
+/**
+ * The network a configuration builds: its layer sizes and how many weights and biases it has.
+ * @param {PythonHandle} python
+ * @param {TrainingConfig} config
+ * @returns {Promise<{ sizes: number[], parameters: number }>}
+ */
+export function learnShape(python, config) {
+  return python.call("learn_shape", config);
+}
+
+/**
+ * Hand Python the small MNIST the page trains on (data/mnist-small.npz).
+ * @param {PythonHandle} python
+ * @param {Uint8Array} npz
+ * @returns {Promise<{ train: number, test: number }>} how many digits of each
+ */
+export function learnData(python, npz) {
+  return python.call("learn_data", npz);
+}
+
+/**
+ * Start a fresh run (replacing any earlier one).
+ * @param {PythonHandle} python
+ * @param {TrainingConfig} config
+ * @returns {Promise<RunState>}
+ */
+export function learnStart(python, config) {
+  return python.call("learn_start", config);
+}
+
+/**
+ * One slice of training: about `seconds`, or exactly `batches` minibatches.
+ * test_accuracy is there only when an epoch ended in this slice.
+ * @param {PythonHandle} python
+ * @param {number} seconds
+ * @param {number | null} batches
+ * @returns {Promise<RunState & { losses: number[], images_per_second: number, test_accuracy?: number }>}
+ */
+export function learnRun(python, seconds, batches) {
+  return python.call("learn_run", seconds, batches);
+}
+
+/**
+ * Offer the trained network to the recognizer as model "yours".
+ * @param {PythonHandle} python
+ * @returns {Promise<TrainedSummary>}
+ */
+export function learnUse(python) {
+  return python.call("learn_use");
+}
+
+/**
+ * A loaded model as a .zip (the weights/NAME/ layout), base64; `info` goes into its manifest.
+ * @param {PythonHandle} python
+ * @param {string} model
+ * @param {object} info
+ * @returns {Promise<string>}
+ */
+export function modelFile(python, model, info) {
+  return python.call("model_file", model, info);
+}
+
+/**
+ * Load a network from a file made by modelFile, as model `name`.
+ * @param {PythonHandle} python
+ * @param {string} name
+ * @param {Uint8Array} zip
+ * @returns {Promise<{ name: string, parameters: number, test_accuracy: number | null, test_correct: number | null,
+ *                     base: string | null }>}
+ */
+export function adoptModelFile(python, name, zip) {
+  return python.call("adopt_model_file", name, zip);
+}
+
+/**
+ * Drop a trained or tuned model from Python (a shipped one cannot be dropped).
+ * @param {PythonHandle} python
+ * @param {string} model
+ * @returns {Promise<true>}
+ */
+export function forgetModel(python, model) {
+  return python.call("forget_model", model);
+}
+
+// ----------------------------------------------------------------------------- teaching your handwriting
+
+/**
+ * @typedef {{ max_personal: number, max_file_bytes: number }} TeachFacts
+ *   max_personal: drawings a personal set keeps at most; max_file_bytes: the largest file imported.
+ */
+
+/**
+ * Teaching's rules: how many drawings a personal set keeps, how large an imported file may be.
+ * @param {PythonHandle} python
+ * @returns {Promise<TeachFacts>}
+ */
+export function teachFacts(python) {
+  return python.call("teach_facts");
+}
+
+/**
+ * The personal set as an .npz file, base64.
+ * @param {PythonHandle} python
+ * @param {Uint8Array} images the 28x28 images one after another, 0 background, 255 ink
+ * @param {number[]} labels
+ * @returns {Promise<string>}
+ */
+export function personalExport(python, images, labels) {
+  return python.call("personal_export", images, labels);
+}
+
+/**
+ * Read an imported personal set.
+ * @param {PythonHandle} python
+ * @param {Uint8Array} npz
+ * @returns {Promise<{ images: string, labels: number[] }>} images: base64 of N·784 bytes
+ */
+export function personalImport(python, npz) {
+  return python.call("personal_import", npz);
+}
+
+/**
+ * Start fine-tuning `model` on the personal set (replacing any tuning in progress). Python picks
+ * the steps and the batch size for the network, and names the tuned network.
+ * @param {PythonHandle} python
+ * @param {string} model
+ * @param {Uint8Array} images
+ * @param {number[]} labels
+ * @returns {Promise<{ name: string, before: number, steps: number }>} name: the tuned network's, e.g. "cnn-tuned"
+ */
+export function finetuneStart(python, model, images, labels) {
+  return python.call("finetune_start", model, images, labels);
+}
+
+/**
+ * One slice of fine-tuning steps, about `seconds` long.
+ * @param {PythonHandle} python
+ * @param {number} seconds
+ * @returns {Promise<{ losses: number[], step: number, steps: number, done: boolean }>}
+ */
+export function finetuneRun(python, seconds) {
+  return python.call("finetune_run", seconds);
+}
+
+/**
+ * Hand the tuned network to the recognizer; how well it reads, before and after (the personal
+ * set, and 1,000 MNIST test digits).
+ * @param {PythonHandle} python
+ * @returns {Promise<{ name: string, base: string, before: number, after: number,
+ *                     mnist_before: number, mnist_after: number }>}
+ */
+export function finetuneFinish(python) {
+  return python.call("finetune_finish");
+}

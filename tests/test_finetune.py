@@ -1,0 +1,88 @@
+"""Fine-tuning on the visitor's handwriting (py/digits/finetune.py)."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from digits import finetune, learn, models
+from digits.errors import VisitorError
+from digits.session import Session
+from digits.train import accuracy, to_float
+
+SUBSET = Path(__file__).resolve().parents[1] / "data" / "web" / "mnist-small.npz"
+
+
+@pytest.fixture
+def session():
+    """A fresh session holding the subset and the shipped mlp and nielsen networks."""
+    fresh = Session()
+    learn.learn_data(fresh, SUBSET.read_bytes())
+    for name in ("mlp", "nielsen"):
+        fresh.models[name] = models.load(name)
+    return fresh
+
+
+def test_fine_tuning_teaches_a_network_a_new_handwriting_without_forgetting_mnist(session):
+    """A 'handwriting' MNIST never saw: digits drawn upside down. Fine-tuning learns it.
+
+    Not 6s and 9s: upside down, each is the other, and no network can read an upside-down
+    6 as a 6 without reading MNIST's 9s as 6s too.
+    """
+    test_images, test_labels = session.subset["test"]
+    chosen = np.flatnonzero(~np.isin(test_labels, [6, 9]))[:40]
+    mine = np.rot90(test_images[chosen], 2, axes=(1, 2)).copy()
+    labels = test_labels[chosen]
+    answer = finetune.finetune(session, "mlp", mine.ravel(), labels.tolist(), steps=60)
+    assert set(answer) == {"name", "base", "before", "after", "mnist_before", "mnist_after"}
+    assert answer["name"] == "mlp-tuned" and answer["base"] == "mlp"
+    assert answer["after"] > answer["before"] + 0.3
+    assert answer["mnist_after"] > answer["mnist_before"] - 0.05
+    assert session.models["mlp"] is not session.models["mlp-tuned"]        # the shipped model is untouched
+    assert accuracy(session.models["mlp"], to_float(mine), labels) == answer["before"]
+
+
+def test_fine_tuning_runs_in_slices_and_the_recognizer_keeps_the_original_until_it_ends(session):
+    images, labels = session.subset["test"]
+    started = finetune.finetune_start(session, "nielsen", images[:8].ravel(), labels[:8].tolist(), 30, 16)
+    assert started["name"] == "nielsen-tuned" and started["steps"] == 30
+    first = finetune.finetune_run(session, seconds=0)                     # a slice is at least one step
+    assert first["step"] == len(first["losses"]) == 1 and first["steps"] == 30 and not first["done"]
+    assert "nielsen-tuned" not in session.models
+    with pytest.raises(VisitorError) as refused:
+        finetune.finetune_finish(session)
+    assert str(refused.value) == "The fine-tuning has not finished its steps yet."
+    while not finetune.finetune_run(session, seconds=0.01)["done"]:
+        pass
+    answer = finetune.finetune_finish(session)
+    assert answer["name"] == "nielsen-tuned"
+    assert session.models["nielsen-tuned"] is not session.models["nielsen"]
+    with pytest.raises(VisitorError) as refused:
+        finetune.finetune_run(session)                                  # it is over: nothing left to run
+    assert str(refused.value) == "Press Fine-tune to start first."
+
+
+def test_a_tuned_network_tuned_again_keeps_its_name_and_its_base(session):
+    images, labels = session.subset["test"]
+    finetune.finetune(session, "nielsen", images[:8].ravel(), labels[:8].tolist(), steps=2)
+    again = finetune.finetune(session, "nielsen-tuned", images[:8].ravel(), labels[:8].tolist(), steps=2)
+    assert (again["name"], again["base"]) == ("nielsen-tuned", "nielsen")
+
+
+def test_python_picks_the_steps_for_the_network(session):
+    images, labels = session.subset["test"]
+    started = finetune.finetune_start(session, "mlp", images[:8].ravel(), labels[:8].tolist())
+    assert started["steps"] == finetune.RECIPES["dense"]["steps"] == 40
+    assert finetune.recipe(models.cnn()) == finetune.RECIPES["convolutional"] == {"steps": 24, "batch_size": 32}
+
+
+def test_fine_tuning_an_empty_set_says_what_to_do(session):
+    with pytest.raises(VisitorError) as refused:
+        finetune.finetune(session, "nielsen", [], [])
+    assert str(refused.value) == "Your personal set is empty: correct a few answers in the recognizer first."
+
+
+def test_fine_tuning_a_network_that_is_not_loaded_names_it():
+    with pytest.raises(VisitorError) as refused:
+        finetune.finetune(Session(), "cnn", np.zeros(784, np.uint8), [1])
+    assert str(refused.value) == "The model 'cnn' is not loaded."
