@@ -28,8 +28,8 @@ LEARNING_RATES = {"sigmoid": 0.5, "relu": 0.1}
 
 
 def training_facts():
-    """What the page needs to know before it asks anything: each setting's range and default,
-    the activations and a learning rate that suits each, and how many digits the subset holds."""
+    """Training's rules, for the page: each setting's range and default, the activations and a
+    learning rate that suits each, and how many digits the subset holds."""
     return {"limits": {key: list(bounds) for key, bounds in LIMITS.items()}, "activations": list(ACTIVATIONS),
             "defaults": DEFAULTS, "learning_rates": LEARNING_RATES,
             "train_images": SUBSET_SIZES["train"], "test_images": SUBSET_SIZES["test"]}

@@ -190,9 +190,8 @@ def examples_by_digit():
 
 
 def machine_facts():
-    """What the page needs to know before it asks anything: the machine's sizes, how far a knob
-    turns, the names of the knob groups (in the order of Knobs), the examples keyed by digit,
-    and the drawing shown first."""
+    """The machine's rules, for the page: its sizes, how far a knob turns, the knob groups (in
+    the order of Knobs), the examples keyed by digit, and the drawing shown first."""
     drawings = examples_by_digit()
     return {"side": SIDE, "cells": CELLS, "hidden": HIDDEN, "digits": DIGITS, "knob_limit": KNOB_LIMIT,
             "knob_groups": list(Knobs.NAMES), "examples": {str(d): e for d, e in drawings.items()},

@@ -141,9 +141,8 @@ def why_not(witness):
 # ----------------------------------------------------------------------------- for the page
 
 def perceptron_facts():
-    """What the page needs to know before it asks anything: the 8 situations in the order of
-    every truth table and wish, each described in words; what +1 and -1 mean for each input; and the
-    learning rate `perceptron_train` uses."""
+    """The perceptron's rules, for the page: the 8 situations in the order of every truth table
+    and wish, each in words; what +1 and -1 mean for each input; the learning rate of training."""
     return {"situations": [{"inputs": x.astype(int).tolist(), "description": describe(x)} for x in SITUATIONS],
             "words": [list(pair) for pair in WORDS], "learning_rate": LEARNING_RATE}
 

@@ -18,8 +18,8 @@ MAX_FILE_BYTES = 8 * 2**20            # an imported personal set: 2,000 drawings
 
 
 def teach_facts():
-    """What the page needs to know before it asks anything: how many drawings a personal set
-    keeps, and how large a file it imports."""
+    """Teaching's rules, for the page: how many drawings a personal set keeps, and how large a
+    file it imports."""
     return {"max_personal": MAX_PERSONAL, "max_file_bytes": MAX_FILE_BYTES}
 
 
