@@ -1,63 +1,113 @@
-"""Random small rotations, scalings and shifts of training images.
+"""Random changes of training images, the way handwriting varies from one writer to the next.
 
-Handwriting varies: people slant, write big or small, off-centre. Showing the
-network slightly moved copies of each digit teaches it that these changes do
-not change the digit, and it generalises better to new writers.
+People slant, write big or small, wide or narrow, off-centre, with fine pens and
+broad ones, with wavering lines and strokes that break. Showing the network changed
+copies of each digit teaches it that these changes do not change the digit, and it
+reads new writers better. Each function draws one random change per image and makes
+it with distort.py.
 """
 
 import numpy as np
 
-SIZE = 28
-CENTRE = (SIZE - 1) / 2
+from . import distort
 
 
-def random_affine(images, rng, max_degrees=12.0, max_scale=0.1, max_shift=2.5, elastic=0.0):
-    """Apply one random rotation, scale and shift to each image (N, 28, 28), bilinearly.
+def random_affine(images, rng, max_degrees=12.0, max_scale=0.1, max_shift=2.5, elastic=0.0,
+                  max_slant=0.0, max_aspect=0.0, sigma=4.0):
+    """Apply one random rotation, scale, slant, aspect and shift to each image (N, 28, 28), bilinearly.
 
-    For every output pixel p we look up the source point A⁻¹(p − c − t) + c and
-    interpolate between its four neighbours; points outside the image read 0.
-    With `elastic` > 0 each source point also moves by a smooth random field of
-    about that many pixels, as if the paper had been gently crumpled (Simard et al. 2003).
+    Each image gets, uniformly at random, a rotation of up to ±max_degrees, a scale of
+    1 ± max_scale, a slant (shear) of up to ±max_slant, an aspect a with |log a| up to
+    log(1 + max_aspect) (x scaled by a, y by 1/a), and a shift of up to ±max_shift pixels
+    each way. With `elastic` > 0 each source point also moves by a smooth random field of
+    about that many pixels and width `sigma`, as if the paper had been gently crumpled
+    (Simard et al. 2003).
     """
     n = len(images)
-    angle = np.deg2rad(rng.uniform(-max_degrees, max_degrees, n))
+    if n == 0:
+        return images.astype(np.float32)
+    angle = rng.uniform(-max_degrees, max_degrees, n)
     scale = rng.uniform(1 - max_scale, 1 + max_scale, n)
+    slant = rng.uniform(-max_slant, max_slant, n)
+    aspect = np.exp(rng.uniform(-1, 1, n) * np.log1p(max_aspect))
     shift = rng.uniform(-max_shift, max_shift, (n, 2))
-
-    rows, cols = np.mgrid[0:SIZE, 0:SIZE].astype(np.float32)
-    dy = rows[None] - CENTRE - shift[:, 0, None, None]
-    dx = cols[None] - CENTRE - shift[:, 1, None, None]
-    cos, sin = (np.cos(angle) / scale)[:, None, None], (np.sin(angle) / scale)[:, None, None]
-    src_y = cos * dy - sin * dx + CENTRE
-    src_x = sin * dy + cos * dx + CENTRE
-    if elastic:
-        src_y = src_y + smooth_field(rng, n, elastic)
-        src_x = src_x + smooth_field(rng, n, elastic)
-    return bilinear_sample(images, src_y, src_x)
+    matrices = np.stack([distort.linear_map(a, s, k * r, k / r) for a, s, k, r in zip(angle, slant, scale, aspect)])
+    field = distort.elastic_field(rng, images.shape, elastic, sigma) if elastic else None
+    return distort.warp(images, matrices, shift, field)
 
 
-def smooth_field(rng, n, strength, sigma=4.0):
-    """n random displacement fields (28 x 28): white noise blurred by a Gaussian of width sigma,
-    scaled so that a typical displacement is `strength` pixels."""
-    offsets = np.arange(SIZE)
-    blur = np.exp(-((offsets[:, None] - offsets[None, :]) ** 2) / (2 * sigma ** 2)).astype(np.float32)
-    blur /= blur.sum(axis=1, keepdims=True)
-    field = blur @ rng.uniform(-1, 1, (n, SIZE, SIZE)).astype(np.float32) @ blur.T
-    return field * (strength / (field.std() + 1e-8))
+def random_pen(images, rng, thinner, bolder):
+    """Each image's strokes made finer or broader by up to `thinner` / `bolder` pixels on each
+    side (uniformly at random, fractions included: distort.pen)."""
+    change = np.round(rng.uniform(-thinner, bolder, len(images)), 1)   # tenths: few distinct pens to compute
+    return distort.pen(images, change)
 
 
-def bilinear_sample(images, y, x):
-    """images[n] read at real-valued coordinates (y[n], x[n]), zero outside the image."""
+def random_gaps(images, rng, most, radius=1.0):
+    """Each image with 0 to `most` gaps cut in its strokes (distort.cut_gaps), as many as chance says."""
+    out = images.astype(np.float32)
+    gaps = rng.integers(0, most + 1, len(images))
+    for count in range(1, most + 1):
+        chosen = gaps == count
+        out[chosen] = distort.cut_gaps(images[chosen], rng, count, radius)
+    return out
+
+
+def random_speckle(images, rng, most):
+    """Each image flecked with salt and pepper (distort.speckle) of density up to `most`."""
+    density = rng.uniform(0, most, len(images))[:, None, None]
+    flips = rng.random(images.shape) < density
+    return np.where(flips, 1 - distort.binarize(images), images).astype(np.float32)
+
+
+def random_writer(images, rng, rotate=12.0, scale=0.1, shift=2.5, slant=0.0, aspect=0.0, elastic=0.0,
+                  thinner=0.0, bolder=0.0, gaps=0, speckle=0.0, sigma=4.0):
+    """Each image (N, 28, 28) as another writer might have written it, then prepared as the page would.
+
+    In turn, each change drawn at random per image up to its limit: a finer or broader pen
+    (`thinner`, `bolder` pixels a side); an aspect, slant, rotation and elastic wobble (see
+    random_affine); gaps in the strokes (up to `gaps`); specks (up to a `speckle` share of
+    the pixels). A broader pen or a wider digit would not fit MNIST's 20-pixel box, and the
+    page's preprocessing would shrink it back in: so does this, scaling each digit by
+
+        fit = 20 / max(height', width'),   height' = (height + 2·pen) / √aspect,   width' = (width + 2·pen) · √aspect
+
+    (then by the random `scale`), where height and width are those of its ink.
+    """
     n = len(images)
-    padded = np.zeros((n, SIZE + 2, SIZE + 2), dtype=np.float32)
-    padded[:, 1:-1, 1:-1] = images
-    # Shift by one into the padded frame and clamp, so out-of-range reads hit the zero border.
-    y = np.clip(y + 1, 0, SIZE + 1 - 1e-4)
-    x = np.clip(x + 1, 0, SIZE + 1 - 1e-4)
-    y0, x0 = np.floor(y).astype(np.intp), np.floor(x).astype(np.intp)
-    y1, x1 = np.minimum(y0 + 1, SIZE + 1), np.minimum(x0 + 1, SIZE + 1)
-    wy, wx = (y - y0).astype(np.float32), (x - x0).astype(np.float32)
-    index = np.arange(n)[:, None, None]
-    top = padded[index, y0, x0] * (1 - wx) + padded[index, y0, x1] * wx
-    bottom = padded[index, y1, x0] * (1 - wx) + padded[index, y1, x1] * wx
-    return top * (1 - wy) + bottom * wy
+    if n == 0:
+        return images.astype(np.float32)
+    change = np.round(rng.uniform(-thinner, bolder, n), 1) if (thinner or bolder) else np.zeros(n)
+    out = distort.pen(images, change) if (thinner or bolder) else images.astype(np.float32)
+    height, width = ink_extent(images)
+    ratio = np.exp(rng.uniform(-1, 1, n) * np.log1p(aspect))
+    tall, wide = (height + 2 * change) / np.sqrt(ratio), (width + 2 * change) * np.sqrt(ratio)
+    fit = BOX / np.maximum(np.maximum(tall, wide), 1)
+    fit = np.where(height > 0, fit, 1.0)
+    size = fit * rng.uniform(1 - scale, 1 + scale, n)
+    angle = rng.uniform(-rotate, rotate, n)
+    lean = rng.uniform(-slant, slant, n)
+    matrices = np.stack([distort.linear_map(a, s, k * np.sqrt(r), k / np.sqrt(r))
+                         for a, s, k, r in zip(angle, lean, size, ratio)])
+    field = None
+    if elastic:
+        field = distort.elastic_field(rng, images.shape, 1.0, sigma) * rng.uniform(0, elastic, (n, 1, 1, 1))
+    out = distort.warp(out, matrices, rng.uniform(-shift, shift, (n, 2)), field)
+    if gaps:
+        out = random_gaps(out, rng, gaps, radius=1.5)
+    if speckle:
+        out = random_speckle(out, rng, speckle)
+    return out
+
+
+BOX = 20      # MNIST's digits, and the page's, fit in a 20 x 20 box (preprocess.BOX)
+
+
+def ink_extent(images, threshold=0.1):
+    """The height and width (N,) of each image's ink (pixels above `threshold`), 0 for a blank image."""
+    def extent(mask):
+        first = mask.argmax(axis=1)
+        last = mask.shape[1] - 1 - mask[:, ::-1].argmax(axis=1)
+        return np.where(mask.any(axis=1), last - first + 1, 0)
+    ink = images > threshold
+    return extent(ink.any(axis=2)), extent(ink.any(axis=1))

@@ -160,6 +160,19 @@ def distance_to_segment(x, y, a, b):
     return np.hypot(x - (a[0] + t * ab[0]), y - (a[1] + t * ab[1]))
 
 
+def trajectory(strokes, points=8):
+    """The drawing as UCI's pen-digits records it: its strokes joined into one path (the pen
+    lifts are lost) and `points` points spaced evenly along that path's length.
+
+    A pen tablet sampled the pen; the set keeps 8 points per digit, so a digit of two
+    strokes becomes one polyline, with a line where the pen moved in the air.
+    """
+    path = np.concatenate([np.asarray(stroke, dtype=float) for stroke in strokes])
+    along = np.concatenate([[0], np.cumsum(np.hypot(*np.diff(path, axis=0).T))])
+    at = np.linspace(0, along[-1], points)
+    return [np.stack([np.interp(at, along, path[:, 0]), np.interp(at, along, path[:, 1])], axis=1)]
+
+
 def samples(per_style, seed=0, size_range=SIZE_RANGE, styles=STYLES):
     """(digit, style, strokes) for `per_style` random drawings of every style of every digit
     (of `styles`, shaped like STYLES)."""
