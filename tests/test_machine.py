@@ -194,7 +194,6 @@ def test_the_examples_are_ten_different_digits():
 def test_the_page_can_call_every_function_and_gets_plain_json():
     knobs, examples = random_knobs(8).to_json(), the_examples()[:3]
     calls = {
-        "machine_facts": [],
         "machine_forward": [examples[0]["cells"], knobs, 0],
         "machine_gradient": [knobs, examples],
         "machine_step": [knobs, examples, 0.5],

@@ -36,19 +36,16 @@ PAGE_FUNCTIONS = {
     "compare": "recognizer:compare",
     "explain": "recognizer:explain",
     # the perceptron at the beach
-    "perceptron_facts": "perceptron:perceptron_facts",
     "perceptron_evaluate": "perceptron:perceptron_evaluate",
     "perceptron_truth_table": "perceptron:perceptron_truth_table",
     "perceptron_train": "perceptron:perceptron_train",
     # the MNIST machine
-    "machine_facts": "machine:machine_facts",
     "machine_forward": "machine:machine_forward",
     "machine_gradient": "machine:machine_gradient",
     "machine_step": "machine:machine_step",
     "machine_set_losses": "machine:machine_set_losses",
     "machine_auto": "machine:machine_auto",
     # watch it learn
-    "training_facts": "learn:training_facts",
     "learn_shape": "learn:learn_shape",
     "learn_data": "learn:learn_data",
     "learn_start": "learn:learn_start",
@@ -59,7 +56,6 @@ PAGE_FUNCTIONS = {
     "adopt_model_file": "saved_models:adopt_model_file",
     "forget_model": "saved_models:forget_model",
     # teach it your handwriting
-    "teach_facts": "personal:teach_facts",
     "personal_export": "personal:personal_export",
     "personal_import": "personal:personal_import",
     "finetune_start": "finetune:finetune_start",
@@ -67,7 +63,14 @@ PAGE_FUNCTIONS = {
     "finetune_finish": "finetune:finetune_finish",
 }
 
-FACTS = ["perceptron_facts", "machine_facts", "training_facts", "teach_facts"]
+# Each section's rules (words, limits, examples, defaults), which the page needs before Python
+# is ready: build.py writes them into the page from `all_facts`, so the page never asks for them.
+FACTS = {
+    "perceptron_facts": "perceptron:perceptron_facts",
+    "machine_facts": "machine:machine_facts",
+    "training_facts": "learn:training_facts",
+    "teach_facts": "personal:teach_facts",
+}
 
 
 class Page:
@@ -102,7 +105,12 @@ def page_function(name):
     """The function PAGE_FUNCTIONS names, its module imported on first use."""
     if name not in PAGE_FUNCTIONS:
         raise VisitorError(f"Python has no page function called '{name}'.")
-    module, function = PAGE_FUNCTIONS[name].split(":")
+    return found(PAGE_FUNCTIONS[name])
+
+
+def found(where):
+    """The function at "module:function" in this package, its module imported if it is not yet."""
+    module, function = where.split(":")
     return getattr(importlib.import_module(f"{__package__}.{module}"), function)
 
 
@@ -199,8 +207,8 @@ def memory(session):
 
 
 def all_facts():
-    """Every section's facts at once, {function name: answer}: for a build that writes them into the page."""
-    return {name: page_function(name)() for name in FACTS}
+    """Every section's rules at once, {facts function: its answer}, for build.py to write into the page."""
+    return {name: found(where)() for name, where in FACTS.items()}
 
 
 page = Page()

@@ -6,7 +6,9 @@
 // Typed arrays travel as binaries, everything else as JSON. tests/test_page_contract.py
 // checks that the names called here are exactly the names Python's registry offers.
 //
-// runtime, memory and load_model are called by worker.js itself, not through here.
+// runtime, memory and load_model are called by worker.js itself, not through here. Each
+// section's rules (the *Facts types below) are no calls: build.py writes Python's facts
+// functions' answers into generated/facts.js, so they are there before Python is.
 
 /** @typedef {{ call: (fn: string, ...args: any[]) => Promise<any> }} PythonHandle */
 
@@ -68,15 +70,6 @@ export function explain(python, model, image) {
  */
 
 /**
- * The perceptron's rules: its situations in order, the words for its inputs, its learning rate.
- * @param {PythonHandle} python
- * @returns {Promise<PerceptronFacts>}
- */
-export function perceptronFacts(python) {
-  return python.call("perceptron_facts");
-}
-
-/**
  * One situation: the weighted sum z = w·x + b and the output (1 if z > 0).
  * @param {PythonHandle} python
  * @param {number[]} inputs three of +1/-1
@@ -128,15 +121,6 @@ export function perceptronTrain(python, targets, weights, bias) {
  *             knob_groups: string[], examples: Record<string, Example>, start: Example }} MachineFacts
  *   examples: keyed by their digit ("0".."9"); start: the drawing the machine shows first.
  */
-
-/**
- * The machine's rules: its sizes, how far a knob turns, its knob groups, its examples.
- * @param {PythonHandle} python
- * @returns {Promise<MachineFacts>}
- */
-export function machineFacts(python) {
-  return python.call("machine_facts");
-}
 
 /**
  * Everything the machine computes for one drawing, layer by layer, and its loss.
@@ -212,15 +196,6 @@ export function machineAuto(python, knobs, examples, learningRate, steps, frames
  *             neurons: number[][] }} RunState
  *   neurons: the first hidden neurons' 784 incoming weights each.
  */
-
-/**
- * Training's rules: each setting's range and default, the activations, the subset's sizes.
- * @param {PythonHandle} python
- * @returns {Promise<TrainingFacts>}
- */
-export function trainingFacts(python) {
-  return python.call("training_facts");
-}
 
 /**
  * The network a configuration builds: its layer sizes and how many weights and biases it has.
@@ -312,15 +287,6 @@ export function forgetModel(python, model) {
  * @typedef {{ max_personal: number, max_file_bytes: number }} TeachFacts
  *   max_personal: drawings a personal set keeps at most; max_file_bytes: the largest file imported.
  */
-
-/**
- * Teaching's rules: how many drawings a personal set keeps, how large an imported file may be.
- * @param {PythonHandle} python
- * @returns {Promise<TeachFacts>}
- */
-export function teachFacts(python) {
-  return python.call("teach_facts");
-}
 
 /**
  * The personal set as an .npz file, base64.
