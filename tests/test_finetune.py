@@ -76,6 +76,14 @@ def test_python_picks_the_steps_for_the_network(session):
     assert finetune.recipe(models.cnn()) == finetune.RECIPES["convolutional"] == {"steps": 24, "batch_size": 32}
 
 
+def test_a_tuning_is_measured_on_as_many_mnist_digits_as_the_facts_say(session):
+    count = finetune.teach_facts()["mnist_digits"]
+    images, labels = session.subset["test"]
+    network = session.models["nielsen"]
+    assert finetune.mnist_accuracy(session, network) == accuracy(network, to_float(images[:count]), labels[:count])
+    assert finetune.mnist_accuracy(session, network) != accuracy(network, to_float(images), labels)   # not all 2,000
+
+
 def test_fine_tuning_an_empty_set_says_what_to_do(session):
     with pytest.raises(VisitorError) as refused:
         finetune.finetune(session, "nielsen", [], [])

@@ -6,7 +6,7 @@ import io
 import numpy as np
 import pytest
 
-from digits import personal
+from digits import finetune, personal
 from digits.errors import VisitorError
 
 
@@ -27,7 +27,7 @@ def test_personal_set_file_round_trips():
 
 
 def test_the_facts_are_the_limits_an_import_is_held_to():
-    facts = personal.teach_facts()
+    facts = finetune.teach_facts()
     full = npz(images=np.zeros((facts["max_personal"], 28, 28), np.uint8), labels=np.zeros(facts["max_personal"], np.uint8))
     assert len(personal.read_personal_set(full)[0]) == facts["max_personal"]
     with pytest.raises(VisitorError):

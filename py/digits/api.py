@@ -69,7 +69,7 @@ FACTS = {
     "perceptron_facts": "perceptron:perceptron_facts",
     "machine_facts": "machine:machine_facts",
     "training_facts": "learn:training_facts",
-    "teach_facts": "personal:teach_facts",
+    "teach_facts": "finetune:teach_facts",
 }
 
 

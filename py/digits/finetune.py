@@ -16,12 +16,19 @@ from .errors import VisitorError
 from .layers import Conv2D
 from .models import from_architecture
 from .optim import Adam
+from .personal import MAX_FILE_BYTES, MAX_PERSONAL
 from .train import accuracy, to_float, train_step
 
 # Steps and minibatch size of a fine-tuning. A convolutional network costs about ten times
 # more per image in the browser: fewer, smaller steps keep it to seconds.
 RECIPES = {"dense": {"steps": 40, "batch_size": 64}, "convolutional": {"steps": 24, "batch_size": 32}}
 MNIST_DIGITS = 1_000        # the MNIST test digits a tuning is measured on, before and after
+
+
+def teach_facts():
+    """Teaching's rules, for the page: how many drawings a personal set keeps, how large a file
+    it imports, and on how many MNIST test digits a tuning is measured."""
+    return {"max_personal": MAX_PERSONAL, "max_file_bytes": MAX_FILE_BYTES, "mnist_digits": MNIST_DIGITS}
 
 
 def recipe(model):

@@ -17,12 +17,6 @@ MAX_PERSONAL = 2_000                  # drawings in a personal set
 MAX_FILE_BYTES = 8 * 2**20            # an imported personal set: 2,000 drawings take about 1.5 MB
 
 
-def teach_facts():
-    """Teaching's rules, for the page: how many drawings a personal set keeps, and how large a
-    file it imports."""
-    return {"max_personal": MAX_PERSONAL, "max_file_bytes": MAX_FILE_BYTES}
-
-
 def personal_set_bytes(images, labels):
     """The .npz file of a personal set: images uint8 (N, 28, 28), labels uint8 (N,)."""
     buffer = io.BytesIO()

@@ -284,8 +284,9 @@ export function forgetModel(python, model) {
 // ----------------------------------------------------------------------------- teaching your handwriting
 
 /**
- * @typedef {{ max_personal: number, max_file_bytes: number }} TeachFacts
- *   max_personal: drawings a personal set keeps at most; max_file_bytes: the largest file imported.
+ * @typedef {{ max_personal: number, max_file_bytes: number, mnist_digits: number }} TeachFacts
+ *   max_personal: drawings a personal set keeps at most; max_file_bytes: the largest file imported;
+ *   mnist_digits: how many MNIST test digits a tuning is measured on, before and after.
  */
 
 /**
