@@ -240,3 +240,4 @@ def test_the_facts_key_each_example_by_its_digit_and_start_from_the_seven():
     assert facts["knob_groups"] == list(Knobs.NAMES) == list(zero_knobs().to_json())
     assert {group: np.shape(values) for group, values in zero_knobs().to_json().items()} == \
         {group: tuple(shape) for group, shape in facts["knob_shapes"].items()}
+    assert facts["knob_count"] == len(zero_knobs().flat()) == 190

@@ -191,9 +191,11 @@ def examples_by_digit():
 
 def machine_facts():
     """The machine's rules, for the page: its sizes, how far a knob turns, the knob groups (in
-    the order of Knobs) and their shapes, the examples keyed by digit, and the drawing shown first."""
+    the order of Knobs), their shapes and how many knobs they make, the examples keyed by digit,
+    and the drawing shown first."""
     drawings = examples_by_digit()
     return {"side": SIDE, "cells": CELLS, "hidden": HIDDEN, "digits": DIGITS, "knob_limit": KNOB_LIMIT,
+            "knob_count": int(sum(map(np.prod, Knobs.SHAPES))),
             "knob_groups": list(Knobs.NAMES), "knob_shapes": dict(zip(Knobs.NAMES, map(list, Knobs.SHAPES))),
             "examples": {str(d): e for d, e in drawings.items()},
             "start": drawings[START_DIGIT]}

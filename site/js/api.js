@@ -117,7 +117,7 @@ export function perceptronTrain(python, targets, weights, bias) {
 /**
  * @typedef {{ hidden_weights: number[][], hidden_biases: number[], output_weights: number[][], output_biases: number[] }} Knobs
  * @typedef {{ cells: number[], target: number }} Example   cells: 25 of 0/1, row by row; target: the right digit
- * @typedef {{ cells: number, side: number, hidden: number, digits: number, knob_limit: number,
+ * @typedef {{ cells: number, side: number, hidden: number, digits: number, knob_limit: number, knob_count: number,
  *             knob_groups: string[], knob_shapes: Record<string, number[]>, examples: Record<string, Example>,
  *             start: Example }} MachineFacts
  *   knob_shapes: [rows, columns] or [rows] for each group; examples: keyed by their digit ("0".."9");
