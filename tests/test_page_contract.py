@@ -63,3 +63,16 @@ def test_no_other_page_file_calls_python_by_name():
     stray = {path.relative_to(JS).as_posix(): sorted(calls(path)) for path in JS.rglob("*.js")
              if path.name not in ("api.js", "worker.js") and calls(path)}
     assert stray == {}
+
+
+# The names build.py gives Python's facts in js/generated/facts.js.
+FACTS_IN_THE_PAGE = {"PERCEPTRON": "perceptron_facts", "MACHINE": "machine_facts", "TRAINING": "training_facts",
+                     "TEACH": "teach_facts"}
+
+
+def test_every_fact_the_page_reads_is_one_python_gives():
+    facts = api.all_facts()
+    read = {(constant, field) for path in JS.rglob("*.js") if path.parent.name != "generated"
+            for constant, field in re.findall(r"\b(" + "|".join(FACTS_IN_THE_PAGE) + r")\.(\w+)", path.read_text())}
+    assert read, "the sections read Python's facts"
+    assert {(constant, field) for constant, field in read if field not in facts[FACTS_IN_THE_PAGE[constant]]} == set()
