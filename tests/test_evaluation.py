@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from digits import evaluation, models
+from digits.errors import VisitorError
 from digits.models import WEIGHTS_DIR
 
 SUBSET = WEIGHTS_DIR.parent / "data" / "web" / "mnist-small.npz"
@@ -89,7 +90,7 @@ def test_a_misread_cell_names_digits_whose_answer_is_its_column(nets, subset):
 
 
 def test_evaluation_refuses_mismatched_sets_and_a_run_without_a_limit(nets):
-    with pytest.raises(ValueError, match="^3 images but 2 labels$"):
+    with pytest.raises(VisitorError, match="^There are 3 test images but 2 labels.$"):
         evaluation.Evaluation(nets["mlp"], np.zeros((3, 28, 28), np.uint8), [1, 2])
     ev = evaluation.Evaluation(nets["mlp"], np.zeros((3, 28, 28), np.uint8), [1, 2, 3])
     with pytest.raises(ValueError, match="^run needs seconds or count$"):

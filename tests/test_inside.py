@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from digits import inside, models
+from digits.errors import VisitorError
 from digits.models import WEIGHTS_DIR
 
 NAMES = ("cnn", "mlp", "nielsen")
@@ -119,9 +120,9 @@ def test_a_pooled_map_is_traced_back_to_its_convolution(nets):
     net = nets["cnn"]
     assert inside.feature_map_detail(net, 2, 5) == inside.feature_map_detail(net, 0, 5)
     assert len(inside.feature_map_detail(net, 0, 5)["kernels"]) == 1
-    with pytest.raises(ValueError, match="layer 0 has 20 feature maps, not a map 20"):
+    with pytest.raises(VisitorError, match="^Layer 0 has 20 feature maps, numbered 0 to 19; there is no map 20.$"):
         inside.feature_map_detail(net, 1, 20)
-    with pytest.raises(ValueError, match="layer 9 of 'cnn' is not made by a Conv2D layer"):
+    with pytest.raises(VisitorError, match="^Layer 9 of 'cnn' does not come from a Conv2D layer.$"):
         inside.feature_map_detail(net, 9, 0)
 
 
@@ -157,7 +158,7 @@ def test_a_neuron_reading_pixels_shows_its_weights_as_a_picture(nets, digit):
     np.testing.assert_array_equal(detail["inputs"], digit.ravel())
     second = inside.neuron_detail(nets["mlp"], digit, 2, 3)
     assert second["weights_dims"] == [128] and len(second["inputs"]) == 128
-    with pytest.raises(ValueError, match="layer 2 has 64 neurons, not a neuron 64"):
+    with pytest.raises(VisitorError, match="^Layer 2 has 64 neurons, numbered 0 to 63; there is no neuron 64.$"):
         inside.neuron_detail(nets["mlp"], digit, 2, 64)
 
 
@@ -191,7 +192,7 @@ def test_the_loss_if_it_were_k_and_which_way_each_output_is_pushed():
     assert answer["push"] == ["down", "down", "up"] + ["none"] * 7
     assert inside.loss_if(p, 1)["loss"] == pytest.approx(-np.log(0.7))
     assert inside.loss_if(p, 5)["loss"] is None                 # p_5 is 0: −log 0 is infinite
-    with pytest.raises(ValueError, match="k must be a digit from 0 to 9, not 10"):
+    with pytest.raises(VisitorError, match="^The digit must be one from 0 to 9, not 10.$"):
         inside.loss_if(p, 10)
 
 

@@ -18,6 +18,8 @@ import time
 
 import numpy as np
 
+from .errors import VisitorError
+
 DIGITS = 10
 BATCH = 25              # images per network call, the grain of a slice (the cnn: ~10 ms in CPython, ~50 ms in Pyodide)
 SURE = 0.1              # a gallery digit is ordinary when every network gives its label p ≥ 1 − SURE
@@ -34,7 +36,7 @@ class Evaluation:
 
     def __init__(self, model, images, labels, batch=BATCH):
         if len(images) != len(labels):
-            raise ValueError(f"{len(images)} images but {len(labels)} labels")
+            raise VisitorError(f"There are {len(images)} test images but {len(labels)} labels.")
         self.model = model
         self.images = images
         self.labels = np.asarray(labels, dtype=np.int64)
@@ -53,10 +55,12 @@ class Evaluation:
 
     def run(self, seconds=None, count=None):
         """Read the next images, batch after batch, until `seconds` have passed or `count`
-        more images are read (whichever is given; at least one batch); return `progress()`."""
+        more images are read (whichever comes first; a time limit still reads one batch);
+        return `progress()`."""
         if seconds is None and count is None:
             raise ValueError("run needs seconds or count")
-        start, stop = time.perf_counter(), self.total if count is None else min(self.total, self.done + int(count))
+        start = time.perf_counter()
+        stop = self.total if count is None else min(self.total, self.done + int(count))
         while self.done < stop:
             end = min(stop, self.done + self.batch)
             p = self.model.predict(as_floats(self.images[self.done:end]))
@@ -142,8 +146,9 @@ def gallery(images, labels, models, per_digit=8, odd=3, readings=None, pool=None
 
     `models` maps names to networks; `readings` may give, for some of the names, the
     probabilities (N, 10) already computed (by an Evaluation), which saves reading the
-    digits again; `pool` limits the choice to the first `pool` digits (fewer to read). Answer: {"digits": [{"index" (into images), "label", "kind",
-    "readings": {name: {"digit", "confidence"}}}], "per_digit", "odd"}, digit by digit.
+    digits again; `pool` limits the choice to the first `pool` digits (fewer to read).
+    Answer: {"digits": [{"index" (into images), "label", "kind", "readings": {name:
+    {"digit", "confidence"}}}], "per_digit", "odd"}, digit by digit.
     """
     pool = len(labels) if pool is None else int(pool)
     images, labels = images[:pool], np.asarray(labels[:pool], dtype=np.int64)
@@ -177,4 +182,5 @@ def gallery(images, labels, models, per_digit=8, odd=3, readings=None, pool=None
 def pixels(images, indices):
     """The images at `indices`, their uint8 bytes exactly as stored (row by row, 784 each),
     one after another, in base64."""
-    return base64.b64encode(np.ascontiguousarray(np.asarray(images)[list(indices)], dtype=np.uint8).tobytes()).decode("ascii")
+    chosen = np.ascontiguousarray(np.asarray(images)[list(indices)], dtype=np.uint8)
+    return base64.b64encode(chosen.tobytes()).decode("ascii")

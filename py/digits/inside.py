@@ -21,6 +21,7 @@ import numpy as np
 
 from . import layers as L
 from . import models
+from .errors import VisitorError
 from .losses import log_softmax
 
 PASS_THROUGH = (L.Dropout,)     # layers whose output, when reading, is their input, value for value
@@ -185,7 +186,8 @@ def feature_map_detail(model, layer_index, channel):
     W = model.layers[conv_index].params["W"]
     b = model.layers[conv_index].params["b"]
     if not 0 <= channel < len(b):
-        raise ValueError(f"layer {conv_index} has {len(b)} feature maps, not a map {channel}")
+        raise VisitorError(f"Layer {conv_index} has {len(b)} feature maps, numbered 0 to {len(b) - 1}; "
+                           f"there is no map {channel}.")
     kernels = W[channel]                                   # (in_channels, k, k)
     return {"layer": conv_index, "channel": int(channel), "size": int(W.shape[-1]),
             "kernels": [kernel.ravel().tolist() for kernel in kernels], "bias": float(b[channel]),
@@ -206,7 +208,8 @@ def neuron_detail(model, image, layer_index, neuron, top=TOP_TERMS):
     W = model.layers[dense_index].params["W"]
     b = model.layers[dense_index].params["b"]
     if not 0 <= neuron < len(b):
-        raise ValueError(f"layer {dense_index} has {len(b)} neurons, not a neuron {neuron}")
+        raise VisitorError(f"Layer {dense_index} has {len(b)} neurons, numbered 0 to {len(b) - 1}; "
+                           f"there is no neuron {neuron}.")
     outputs = model.activations(np.asarray(image, dtype=np.float32).reshape(28, 28))
     x = (outputs[dense_index - 1] if dense_index > 0 else np.asarray(image, dtype=np.float32)).ravel()
     w = W[:, neuron]
@@ -245,7 +248,7 @@ def producing_layer(model, layer_index, kind):
             break
         index -= 1
     if not 0 <= index < len(model.layers):
-        raise ValueError(f"layer {layer_index} of '{model.name}' is not made by a {kind.__name__} layer")
+        raise VisitorError(f"Layer {layer_index} of '{model.name}' does not come from a {kind.__name__} layer.")
     return index
 
 
@@ -292,7 +295,7 @@ def loss_if(probabilities, k, logits=None):
     p = np.asarray(probabilities, dtype=np.float64).ravel()
     k = int(k)
     if not 0 <= k < len(p):
-        raise ValueError(f"k must be a digit from 0 to {len(p) - 1}, not {k}")
+        raise VisitorError(f"The digit must be one from 0 to {len(p) - 1}, not {k}.")
     if logits is not None:
         loss = -float(log_softmax(np.asarray(logits, dtype=np.float64).ravel())[k])
     else:
