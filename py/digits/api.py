@@ -12,6 +12,11 @@ another section's module is imported when the page first calls one of its
 functions. A function whose first parameter is `session` is given the visitor's
 session (session.py): their networks and the work in progress. The others need
 nothing but their arguments.
+
+Before a call, the arguments are checked against the function's signature: how
+many there are, and the kind each annotation names (str, int, float, bool, list,
+dict, or np.ndarray for a typed array). A mismatch is a sentence naming the
+function and the argument, not a traceback from deep inside it.
 """
 
 import functools
