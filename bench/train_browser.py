@@ -54,8 +54,7 @@ FINE_TUNING = """async (name) => {
   const images = new Uint8Array(10 * 784);
   for (let i = 0; i < 10; i++) for (let row = 4; row < 24; row++) images[i * 784 + row * 28 + 13 + (i % 3)] = 255;
   const started = performance.now();
-  const [steps, batch] = name === "cnn" ? [24, 32] : [40, 64];     // as the page does (TUNING in teach.js)
-  await python.call("finetune_start", name, images, Array(10).fill(1), steps, batch);
+  await python.call("finetune_start", name, images, Array(10).fill(1));   // Python picks the steps, as for the page
   while (!(await python.call("finetune_run", 0.25)).done);        // slices, as the page (TUNING_SLICE)
   await python.call("finetune_finish");
   return (performance.now() - started) / 1000;
