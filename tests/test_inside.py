@@ -120,7 +120,7 @@ def test_a_pooled_map_is_traced_back_to_its_convolution(nets):
     net = nets["cnn"]
     assert inside.feature_map_detail(net, 2, 5) == inside.feature_map_detail(net, 0, 5)
     assert len(inside.feature_map_detail(net, 0, 5)["kernels"]) == 1
-    with pytest.raises(VisitorError, match="^Layer 0 has 20 feature maps, numbered 0 to 19; there is no map 20.$"):
+    with pytest.raises(VisitorError, match="^Layer 0 has 20 feature maps, numbered 0 to 19; there is no feature map 20.$"):
         inside.feature_map_detail(net, 1, 20)
     with pytest.raises(VisitorError, match="^Layer 9 of 'cnn' does not come from a Conv2D layer.$"):
         inside.feature_map_detail(net, 9, 0)

@@ -182,12 +182,7 @@ def feature_map_detail(model, layer_index, channel):
     Answer: {"layer": the convolution's index, "channel", "size", "kernels": [k·k floats,
     row by row, one list per input channel], "bias", "low", "high"} (the weights' range).
     """
-    conv_index = producing_layer(model, layer_index, L.Conv2D)
-    W = model.layers[conv_index].params["W"]
-    b = model.layers[conv_index].params["b"]
-    if not 0 <= channel < len(b):
-        raise VisitorError(f"Layer {conv_index} has {len(b)} feature maps, numbered 0 to {len(b) - 1}; "
-                           f"there is no map {channel}.")
+    conv_index, W, b = weights_of(model, layer_index, L.Conv2D, channel, "feature map")
     kernels = W[channel]                                   # (in_channels, k, k)
     return {"layer": conv_index, "channel": int(channel), "size": int(W.shape[-1]),
             "kernels": [kernel.ravel().tolist() for kernel in kernels], "bias": float(b[channel]),
@@ -204,12 +199,7 @@ def neuron_detail(model, image, layer_index, neuron, top=TOP_TERMS):
     {"kind": "ReLU" | "Sigmoid" | "Softmax", "value"}}. top terms + rest + bias = z up to
     float32 rounding. `layer_index` may also name the activation after the dense layer.
     """
-    dense_index = producing_layer(model, layer_index, L.Dense)
-    W = model.layers[dense_index].params["W"]
-    b = model.layers[dense_index].params["b"]
-    if not 0 <= neuron < len(b):
-        raise VisitorError(f"Layer {dense_index} has {len(b)} neurons, numbered 0 to {len(b) - 1}; "
-                           f"there is no neuron {neuron}.")
+    dense_index, W, b = weights_of(model, layer_index, L.Dense, neuron, "neuron")
     outputs = model.activations(np.asarray(image, dtype=np.float32).reshape(28, 28))
     x = (outputs[dense_index - 1] if dense_index > 0 else np.asarray(image, dtype=np.float32)).ravel()
     w = W[:, neuron]
@@ -234,6 +224,17 @@ def activation_of(model, outputs, dense_index, neuron):
         return {"kind": type(model.layers[after]).__name__, "value": float(outputs[after][neuron])}
     probabilities = softmax_steps(outputs[dense_index])["probabilities"]
     return {"kind": "Softmax", "value": probabilities[neuron]}
+
+
+def weights_of(model, layer_index, kind, unit, name):
+    """(index, W, b) of the `kind` layer that makes `layer_index`'s outputs, once `unit`
+    (a feature map or a neuron, called `name`) is checked to be one of them."""
+    index = producing_layer(model, layer_index, kind)
+    W, b = model.layers[index].params["W"], model.layers[index].params["b"]
+    if not 0 <= unit < len(b):
+        raise VisitorError(f"Layer {index} has {len(b)} {name}s, numbered 0 to {len(b) - 1}; "
+                           f"there is no {name} {unit}.")
+    return index, W, b
 
 
 def producing_layer(model, layer_index, kind):
