@@ -88,11 +88,32 @@ def test_errors_come_back_as_sentences_not_tracebacks(call, tmp_path, loaded_mlp
         "error": "A 3x3 drawing has 9 bytes, not 4."}
 
 
-def test_an_unexpected_failure_is_one_line_with_the_detail_apart(call, tmp_path):
-    answer = call("load_model", "mlp", str(tmp_path))                    # no manifest there
-    assert answer["error"] == (f"Python failed in load_model: FileNotFoundError: [Errno 2] No such file or "
-                               f"directory: '{tmp_path / 'manifest.json'}'")
+def test_a_folder_without_weights_is_a_sentence(call, tmp_path):
+    assert call("load_model", "mlp", str(tmp_path)) == {
+        "error": f"The mlp model has no readable manifest.json in {tmp_path}."}
+
+
+def test_an_unexpected_failure_is_one_line_with_the_detail_apart(call, loaded_mlp, monkeypatch):
+    def broken(network, batch):
+        raise ZeroDivisionError("division by zero")
+    monkeypatch.setattr(models.Sequential, "predict", broken)
+    answer = call("compare", [0.0] * 784)
+    assert answer["error"] == "Python failed in compare: ZeroDivisionError: division by zero"
     assert answer["detail"].startswith("Traceback")
+
+
+@pytest.mark.parametrize("image", [[], [0.5] * 783, [0.5] * 785, [[0.5] * 28] * 28, [2.0] * 784, [-0.1] * 784,
+                                   [None] * 784, ["0"] * 784, [[0.5, [0.5]]] * 392])
+def test_an_image_that_is_not_28x28_in_0_to_1_is_refused(call, loaded_mlp, image):
+    assert call("compare", image) == {"error": "An image must be 784 numbers (28x28, row by row), each from 0 to 1."}
+    assert call("explain", "mlp", image) == {"error": "An image must be 784 numbers (28x28, row by row), each from 0 to 1."}
+
+
+@pytest.mark.parametrize("height, width", [(0, 0), (-28, -28), (100_000, 1), (1, 5000)])
+def test_a_drawing_of_impossible_size_is_refused(call, loaded_mlp, height, width):
+    bitmap = np.zeros(abs(height * width) if abs(height * width) < 10**6 else 4, np.uint8)
+    assert call("predict", "mlp", {"binary": 0}, height, width, binaries=[bitmap]) == {
+        "error": f"A drawing must be 1 to 4096 pixels on each side, not {height}x{width}."}
 
 
 @pytest.mark.parametrize("name, args, sentence", [

@@ -46,7 +46,7 @@ def test_a_damaged_network_file_is_refused_and_nothing_is_replaced(session):
     kept = session.models["yours"]
     with pytest.raises(VisitorError) as refused:
         saved_models.adopt_model_file(session, "yours", b"PK\x03\x04 broken")
-    assert str(refused.value) == "That file is not a saved network (BadZipFile)."
+    assert str(refused.value) == "That file is not a saved network (it is no zip file, or it is cut short)."
     with zipfile.ZipFile(io.BytesIO(base64.b64decode(saved_models.model_file(session, "yours")))) as archive:
         members = {name: archive.read(name) for name in archive.namelist()}
     members["0_W.npy"] = members["0_W.npy"][:-4] + b"\0\0\0\0"                # one weight altered

@@ -134,6 +134,22 @@ LAYER_TYPES = {
 }
 
 
+def declared_parameters(manifest):
+    """How many weights a manifest's architecture declares, counted before any is allocated.
+
+    A file from outside could describe a network of billions of weights; this lets the
+    caller refuse it before building it. Anything malformed counts as 0 here and is
+    refused by from_manifest with its own sentence.
+    """
+    try:
+        layers = manifest["architecture"]["layers"]
+        return sum(int(d["inputs"]) * int(d["outputs"]) + int(d["outputs"]) if d["type"] == "Dense"
+                   else int(d["filters"]) * (int(d["in_channels"]) * int(d["size"]) ** 2 + 1) if d["type"] == "Conv2D"
+                   else 0 for d in layers)
+    except (KeyError, TypeError, ValueError):
+        return 0
+
+
 # ---------------------------------------------------------------------------
 # Saving and loading
 

@@ -19,7 +19,10 @@ from .preprocess import to_mnist
 
 def load_model(session, name: str, folder: str):
     """Load the weights in `folder` (manifest.json and .npy files) as model `name`; describe it."""
-    manifest = json.loads((Path(folder) / "manifest.json").read_text())
+    try:
+        manifest = json.loads((Path(folder) / "manifest.json").read_text())
+    except (OSError, ValueError):
+        raise VisitorError(f"The {name} model has no readable manifest.json in {folder[:100]}.") from None
     model = from_manifest(manifest, lambda filename: (Path(folder) / filename).read_bytes())
     model.name = name
     session.models[name] = model
@@ -32,21 +35,37 @@ def describe(model, manifest):
             "test_accuracy": manifest.get("test_accuracy"), "test_correct": manifest.get("test_correct")}
 
 
+MAX_SIDE = 4096     # pixels: no pad is larger, and a bigger bitmap would only cost memory
+
+
 def bitmap_image(bitmap, height, width):
     """The page's drawing (alpha bytes, row by row) as a 2-D array."""
+    if not (0 < height <= MAX_SIDE and 0 < width <= MAX_SIDE):
+        raise VisitorError(f"A drawing must be 1 to {MAX_SIDE} pixels on each side, not {height}x{width}.")
+    if bitmap.size != height * width:
+        raise VisitorError(f"A {height}x{width} drawing has {height * width} bytes, not {bitmap.size}.")
     return np.asarray(bitmap, dtype=np.uint8).reshape(height, width)
 
 
 def as_image(image):
-    """A preprocessed image as the page sends it (784 values in [0, 1]) as a batch of one."""
-    return np.asarray(image, dtype=np.float32).reshape(1, 28, 28)
+    """A preprocessed image as the page sends it (784 values in [0, 1]) as a batch of one.
+
+    The page only ever sends back an image Python gave it; anything else is refused
+    with a sentence rather than read as a digit.
+    """
+    try:
+        values = np.asarray(image)
+    except (TypeError, ValueError):      # lists of uneven depth
+        values = np.zeros(0)
+    values = values.astype(np.float32) if values.dtype.kind in "iuf" else np.zeros(0)
+    if values.shape != (784,) or not (np.isfinite(values).all() and 0 <= values.min() <= values.max() <= 1):
+        raise VisitorError("An image must be 784 numbers (28x28, row by row), each from 0 to 1.")
+    return values.reshape(1, 28, 28)
 
 
 def predict(session, model: str, bitmap: np.ndarray, height: int, width: int):
     """Preprocess a drawing and read it: {'empty': False, 'image', 'probabilities', 'digit'}, or {'empty': True}."""
     network = session.model(model)
-    if bitmap.size != height * width:
-        raise VisitorError(f"A {height}x{width} drawing has {height * width} bytes, not {bitmap.size}.")
     image = to_mnist(bitmap_image(bitmap, height, width))
     if image is None:
         return {"empty": True}

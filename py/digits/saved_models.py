@@ -12,10 +12,12 @@ import zipfile
 import numpy as np
 
 from . import models
+from .archives import checked_zip
 from .errors import VisitorError
 from .recognizer import describe
 
 MAX_NETWORK_BYTES = 8 * 2**20     # the cnn, the largest network, zips to under 1 MB
+MAX_UNPACKED_BYTES = 16 * 2**20   # and unpacks to 0.8 MB: float32 weights, the manifest
 
 
 def model_file(session, model: str, info: dict = None):
@@ -39,8 +41,11 @@ def adopt_model_file(session, name: str, data: np.ndarray):
     if len(data) > MAX_NETWORK_BYTES:
         raise VisitorError("That network file is too big to be one of ours.")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with checked_zip(data, MAX_UNPACKED_BYTES, "saved network",
+                         "That file is not a saved network (it is no zip file, or it is cut short).") as archive:
             manifest = json.loads(archive.read("manifest.json"))
+            if models.declared_parameters(manifest) * 4 > MAX_UNPACKED_BYTES:
+                raise VisitorError("That network file describes a network far bigger than its weights.")
             model = models.from_manifest(manifest, archive.read)
     except VisitorError:
         raise
