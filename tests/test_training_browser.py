@@ -61,9 +61,8 @@ def test_step_trains_exactly_one_batch(open_app):
     expect(progress).not_to_have_attribute("value", "0", timeout=60_000)
     assert float(progress.evaluate("p => p.value")) == pytest.approx(1 / 200)
     page.get_by_test_id("train-step").click()
-    page.wait_for_timeout(500)
+    expect(progress).to_have_attribute("value", str(2 / 200))
     expect(page.locator(".train-root")).to_have_attribute("data-state", "paused")
-    assert float(progress.evaluate("p => p.value")) == pytest.approx(2 / 200)
     page.get_by_test_id("train-reset").click()
     expect(page.locator(".train-root")).to_have_attribute("data-state", "idle")
     expect(page.get_by_test_id("train-epochs")).to_be_enabled()
@@ -83,7 +82,7 @@ def test_the_trained_network_reads_drawings_downloads_and_survives_a_reload(open
     train_to_the_end(page)
     page.get_by_test_id("train-use").click()
     expect(page.get_by_test_id("model-select")).to_have_value("yours")
-    page.wait_for_timeout(1500)             # the page scrolls smoothly up to the recognizer
+    expect(page.get_by_test_id("canvas")).to_be_in_viewport()      # the page scrolls up to the recognizer
     draw_with_mouse(page, ZERO)
     answer = last_answer(page)
     assert answer["model"] == "yours"
@@ -116,7 +115,7 @@ def correct_as(page, digit):
 
 
 def test_teaching_fine_tuning_export_import_and_forgetting(open_app, tmp_path):
-    page = open_app("#draw?model=mlp")
+    page = open_app("#draw?d.model=mlp")
     page.on("dialog", lambda dialog: dialog.accept())
     count = page.get_by_test_id("personal-count")
     # Teach it that this zero is a 6: a wrong label on purpose, so the answer must change.
@@ -186,7 +185,8 @@ def test_teaching_fine_tuning_export_import_and_forgetting(open_app, tmp_path):
     expect(page.locator("option[value='mlp-tuned']")).to_have_count(0)
     page.reload()
     expect(page.get_by_test_id("status")).to_have_attribute("data-state", "ready", timeout=90_000)
-    page.wait_for_timeout(1000)
+    expect(page.locator(".personal-root")).to_have_attribute("data-kept", "restored", timeout=30_000)
+    expect(page.locator(".train-root")).to_have_attribute("data-kept", "restored", timeout=30_000)
     expect(count).to_have_attribute("data-count", "0")
     expect(page.locator("option[value='mlp-tuned']")).to_have_count(0)
 

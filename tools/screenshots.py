@@ -24,7 +24,7 @@ SECTIONS = ["draw", "perceptron", "machine", "train"]
 def draw(page, strokes):
     page.get_by_test_id("canvas").evaluate("pad => pad.scrollIntoView({block: 'center', behavior: 'instant'})")
     chromium.draw(page, strokes, steps=10)
-    page.wait_for_timeout(1500)
+    page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for()   # the last reading is in
 
 
 def main(out):

@@ -1,7 +1,13 @@
 // Bring every section of the page to life; Python is already on its way (index.html started it).
+//
+// Each section is a folder under sections/ with the same parts: state.js (what the visitor
+// set, and how it lives in the URL), view.js (its DOM, built with lib/dom.js, and what it
+// shows), controller.js (what happens, and what it asks Python through api.js). Each one
+// builds itself inside the root index.html gives it, and talks to the others only through
+// what they return here.
 
 import { Python } from "./python.js";
-import { setStatus } from "./status.js";
+import { setStatus } from "./lib/status.js";
 
 const python = new Python(window.pythonWorker);
 
@@ -16,10 +22,23 @@ python.ready.then((runtime) => {
   setStatus("error", `${error.message} Drawing still works; reload the page to try again.`);
 });
 
-const { setupRecognizer } = await import("./recognizer.js");
-const { setupSections } = await import("./sections.js");
-const recognizer = setupRecognizer(document.querySelector("#draw"), python);
-await setupSections(python, recognizer);
+const root = (selector) => document.querySelector(selector);
+const { setupRecognizer } = await import("./sections/recognizer/controller.js");
+const recognizer = setupRecognizer(root("#draw .recognizer-root"), python);
+
+// The visitor's first digit comes first: the other sections talk to Python once the recognizer
+// has its network and has answered.
+const patientPython = python.after(recognizer.started);
+const { setupPerceptron } = await import("./sections/perceptron/controller.js");
+setupPerceptron(root("#perceptron .perceptron-root"), patientPython);
+const { setupMachine } = await import("./sections/machine/controller.js");
+setupMachine(root("#machine .machine-root"), patientPython);
+const { setupTraining } = await import("./sections/training/controller.js");
+setupTraining(root("#train .train-root"), patientPython, recognizer);
+const { setupTeach } = await import("./sections/teach/controller.js");
+setupTeach(root("#train .teach-root"), patientPython, recognizer);
+const { linkNavigation } = await import("./navigation.js");
+linkNavigation(["draw", "perceptron", "machine", "train"]);
 
 // Once the first answer is out and the visitor pauses, keep Python's modules compiled (a moment
 // of work for the worker): the next visit starts faster.

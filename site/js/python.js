@@ -1,7 +1,8 @@
 // The page's handle on Python: a Web Worker running Pyodide (see worker.js), started by
 // index.html's first script.
-// `python.call("predict", "cnn", bitmap, h, w)` returns a Promise of the result;
-// typed-array arguments are sent as binaries, everything else as JSON.
+// `python.call("predict", "cnn", bitmap, h, w)` returns a Promise of the result; the sections
+// call it through api.js, one typed function per Python page function. Typed-array arguments
+// are sent as binaries, everything else as JSON.
 
 export class Python extends EventTarget {
   /** worker: the Web Worker; early: its events that came before this handle existed. */

@@ -1,5 +1,7 @@
 // Files in and out of the page: downloads the visitor keeps, and the MNIST subset Python trains on.
 
+import * as api from "../api.js";
+
 /** Offer bytes (base64, as Python sends them) as a file download. */
 export function offerDownload(filename, base64, type = "application/octet-stream") {
   const url = URL.createObjectURL(new Blob([bytesFromBase64(base64)], { type }));
@@ -21,7 +23,7 @@ export function ensureSubset(python) {
   subset ??= (async () => {
     const response = await fetch("data/mnist-small.npz");
     if (!response.ok) throw new Error(`The MNIST subset (data/mnist-small.npz) could not be downloaded (HTTP ${response.status}).`);
-    return python.call("learn_data", new Uint8Array(await response.arrayBuffer()));
+    return api.learnData(python, new Uint8Array(await response.arrayBuffer()));
   })();
   subset.catch(() => { subset = null; });     // a later attempt may succeed
   return subset;

@@ -9,7 +9,7 @@
 // digit to 20 px, so a small digit drawn with the screen's pen would arrive in bold
 // strokes MNIST never has. (py/digits/handwriting.py paints the same way, to measure it.)
 
-import { capturePointer } from "./pointer.js";
+import { capturePointer } from "../lib/pointer.js";
 
 const MODEL_SIZE = 280;
 const PEN_WIDTH = 0.075;      // of the pad's side: close to MNIST's strokes once a big digit is scaled to 20 px

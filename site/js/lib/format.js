@@ -1,0 +1,34 @@
+// Numbers as the page writes them.
+
+/** 0.98765 → "98.8%"; never rounds up to a certainty the network does not have. */
+export function percent(value, digits) {
+  const text = (value * 100).toFixed(digits);
+  return value < 1 && Number(text) === 100 ? `>${(100 - 10 ** -digits).toFixed(digits)}%` : `${text}%`;
+}
+
+/** A number with one decimal (-1.5, 0.0, 2.0), more only when it has them. */
+export function fixed(value) {
+  let text = value.toFixed(1);
+  if (Math.abs(Number(text) - value) > 1e-9) text = String(Number(value.toFixed(3)));
+  return text === "-0.0" ? "0.0" : text;
+}
+
+/** A signed reading with a real minus sign: −0.25, 1.50. */
+export function signed(value, digits = 2) {
+  return (value < 0 ? "−" : "") + Math.abs(value).toFixed(digits);
+}
+
+/** "positive", "negative" or "zero": the class that colours a value by its sign. */
+export function sign(value) {
+  return value > 0 ? "positive" : value < 0 ? "negative" : "zero";
+}
+
+/** 1,234 the same way in every browser language. */
+export function whole(value) {
+  return value.toLocaleString("en");
+}
+
+/** "1 drawing", "2 drawings". */
+export function count(n, noun) {
+  return `${whole(n)} ${noun}${n === 1 ? "" : "s"}`;
+}

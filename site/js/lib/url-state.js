@@ -1,0 +1,179 @@
+// The page's state in the URL hash, so any view is a link someone can share:
+//
+//   #perceptron?p.x=010&p.w1=-2.5&d.model=mlp
+//
+// Before "?" is the section in view; after it, every key the page keeps, declared below and
+// nowhere else: its type, its default, its range. Each key starts with its section's letter
+// (d: draw, p: perceptron, m: machine). A key that is missing, malformed or out of range reads as
+// its default, silently: a damaged or old link still opens the page. Writing never adds history
+// entries (no Back-button spam).
+
+import { MACHINE } from "../generated/facts.js";
+
+// How many knobs the machine has: the sizes of its groups of weights and biases, added up.
+const KNOB_COUNT = Object.values(MACHINE.knob_shapes).reduce((sum, shape) => sum + shape.reduce((a, b) => a * b, 1), 0);
+
+const KEYS = {
+  // The recognizer: the network that reads the drawing (a shipped one, or one made in this page).
+  "d.model": text(/^[a-z0-9][a-z0-9-]{0,39}$/, "cnn"),
+  // The perceptron: the situation (1 = sunny / weekend / friends), the weights and the bias,
+  // and what the visitor would do in each of the 8 situations (1 = go), in table order.
+  "p.x": bits(3, [1, 1, 0]),
+  "p.w1": number({ min: -5, max: 5, step: 0.1 }, 2),
+  "p.w2": number({ min: -5, max: 5, step: 0.1 }, 3),
+  "p.w3": number({ min: -5, max: 5, step: 0.1 }, 1),
+  "p.b": number({ min: -5, max: 5, step: 0.1 }, -1),
+  "p.want": bits(8, [1, 0, 1, 0, 0, 0, 0, 0]),
+  // The machine: the 5x5 drawing, every knob, the right answer, the hidden neuron and the output
+  // whose knobs are shown (no default: the output follows the right answer), the learning rate,
+  // the hint, and what it learns from.
+  "m.g": bits(MACHINE.cells, MACHINE.start.cells),
+  "m.k": knobPositions(KNOB_COUNT, MACHINE.knob_limit, null),
+  "m.t": integer({ min: 0, max: MACHINE.digits - 1 }, MACHINE.start.target),
+  "m.n": integer({ min: 0, max: MACHINE.hidden - 1 }, 0),
+  "m.o": integer({ min: 0, max: MACHINE.digits - 1 }, null),
+  "m.r": oneOf([0.1, 0.3, 1, 3], 0.3),
+  "m.h": flag(),
+  "m.s": oneOf(["drawing", "set"], "drawing"),
+};
+
+/** The learning rates the machine offers (the values "m.r" accepts). */
+export const MACHINE_RATES = KEYS["m.r"].values;
+
+/** The value of `key` in the URL, or its default. */
+export function readKey(key) {
+  const type = KEYS[key];
+  const text = parse().params.get(key);
+  if (text === null) return type.fallback;
+  return type.decode(text) ?? type.fallback;
+}
+
+/** The value `key` has when the URL does not say. */
+export function defaultOf(key) {
+  return KEYS[key].fallback;
+}
+
+/** A number key's range: {min, max, step} (the perceptron's sliders are built from it). */
+export function rangeOf(key) {
+  const { min, max, step } = KEYS[key];
+  return { min, max, step };
+}
+
+/** Store several keys at once; null or undefined removes a key (it then reads as its default). */
+export function writeKeys(changes) {
+  const { section, params } = parse();
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null || value === undefined) params.delete(key);
+    else params.set(key, KEYS[key].encode(value));
+  }
+  write(section, params);
+}
+
+/** Every key of a section (its letter, e.g. "m"), as it would read now. */
+export function readSection(letter) {
+  const keys = Object.keys(KEYS).filter((key) => key.startsWith(`${letter}.`));
+  return Object.fromEntries(keys.map((key) => [key, readKey(key)]));
+}
+
+/** Remove every key of a section. */
+export function clearSection(letter) {
+  writeKeys(Object.fromEntries(Object.keys(readSection(letter)).map((key) => [key, null])));
+}
+
+export function getSection() {
+  return parse().section;
+}
+
+export function setSection(section) {
+  write(section, parse().params);
+}
+
+// ------------------------------------------------------------------ the types of keys
+// Each: decode(text) → value, or undefined when malformed or out of range; encode(value) → text.
+
+function text(pattern, fallback) {
+  return { fallback, decode: (value) => (pattern.test(value) ? value : undefined), encode: String };
+}
+
+function number({ min, max, step }, fallback) {
+  return {
+    fallback, min, max, step,
+    decode(value) {
+      const n = Number(value);
+      if (value.trim() === "" || !Number.isFinite(n) || n < min || n > max) return undefined;
+      return Number((Math.round(n / step) * step).toFixed(6));     // where a slider can stand
+    },
+    encode: String,
+  };
+}
+
+function integer({ min, max }, fallback) {
+  return {
+    fallback,
+    decode: (value) => (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? Number(value) : undefined),
+    encode: String,
+  };
+}
+
+function oneOf(values, fallback) {
+  return { fallback, values, decode: (value) => values.find((v) => String(v) === value), encode: String };
+}
+
+function flag() {
+  return { fallback: false, decode: (value) => (value === "1" ? true : undefined), encode: (value) => (value ? "1" : "0") };
+}
+
+/** A list of `length` zeros and ones, written as "01101". */
+function bits(length, fallback) {
+  const pattern = new RegExp(`^[01]{${length}}$`);
+  return {
+    fallback,
+    decode: (value) => (pattern.test(value) ? [...value].map(Number) : undefined),
+    encode: (value) => value.join(""),
+  };
+}
+
+// Knob positions: each value in −limit..limit, a multiple of 1/TICKS (so a link restores it exactly),
+// written as two characters of base64url for its position 0..2·limit·TICKS.
+const TICKS = 500;
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+function knobPositions(length, limit, fallback) {
+  return {
+    fallback,
+    decode(value) {
+      if (value.length !== 2 * length) return undefined;
+      const values = [];
+      for (let i = 0; i < value.length; i += 2) {
+        const [high, low] = [BASE64.indexOf(value[i]), BASE64.indexOf(value[i + 1])];
+        const position = high * 64 + low;
+        if (high < 0 || low < 0 || position > 2 * limit * TICKS) return undefined;
+        values.push((position - limit * TICKS) / TICKS);
+      }
+      return values;
+    },
+    encode: (values) => values.map((v) => {
+      const position = Math.round(v * TICKS) + limit * TICKS;
+      return BASE64[position >> 6] + BASE64[position & 63];
+    }).join(""),
+  };
+}
+
+/** The value a knob can stand at: within the limit, a multiple of 1/TICKS. */
+export function knobPosition(value) {
+  const limit = MACHINE.knob_limit;
+  return Math.round(Math.max(-limit, Math.min(limit, value)) * TICKS) / TICKS;
+}
+
+// ------------------------------------------------------------------ the hash itself
+
+function parse() {
+  const [section, query = ""] = location.hash.replace(/^#/, "").split("?");
+  return { section, params: new URLSearchParams(query) };
+}
+
+function write(section, params) {
+  const query = params.toString();
+  const hash = section || query ? `#${section}${query ? `?${query}` : ""}` : "";
+  if (hash !== location.hash) history.replaceState(null, "", hash || location.pathname + location.search);
+}

@@ -1,0 +1,34 @@
+// Links between sections keep the page state, and the URL hash follows the section in view.
+
+import { getSection, setSection } from "./lib/url-state.js";
+
+/** Make the header's links scroll to their section, and keep the hash on the section in view. */
+export function linkNavigation(sections) {
+  for (const link of document.querySelectorAll("nav a, .brand")) {
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      const id = link.getAttribute("href").slice(1);
+      document.getElementById(id).scrollIntoView();
+      setSection(id);
+      highlight(id);
+    });
+  }
+  const initial = sections.includes(getSection()) ? getSection() : sections[0];
+  if (initial !== sections[0]) document.getElementById(initial).scrollIntoView();
+  highlight(initial);
+
+  // As the visitor scrolls, the section in view becomes the one in the link.
+  const observer = new IntersectionObserver((entries) => {
+    const visible = entries.filter((e) => e.isIntersecting).sort((a, b) => b.intersectionRatio - a.intersectionRatio)[0];
+    if (!visible) return;
+    setSection(visible.target.id);
+    highlight(visible.target.id);
+  }, { rootMargin: "-40% 0px -55% 0px" });
+  for (const id of sections) observer.observe(document.getElementById(id));
+}
+
+function highlight(id) {
+  for (const link of document.querySelectorAll("nav a")) {
+    link.setAttribute("aria-current", String(link.getAttribute("href") === `#${id}`));
+  }
+}

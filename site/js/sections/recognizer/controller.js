@@ -1,0 +1,172 @@
+// The recognizer: draw, see the 28x28 input, read the ten probabilities, switch networks,
+// compare them, and peek at why. How a stroke travels: the pad paints it and says "draw"
+// (while the pen moves) or "stroke" (when it lifts); each asks for a reading, LatestOnly keeps
+// one in flight; api.predict sends the pad's 280x280 alpha bytes to Python, which preprocesses
+// them the MNIST way and answers the image it saw and ten probabilities; the view draws them.
+
+import * as api from "../../api.js";
+import { percent, whole } from "../../lib/format.js";
+import { LatestOnly } from "../../lib/scheduler.js";
+import { setStatus } from "../../lib/status.js";
+import { ModelShelf, SHIPPED } from "./models.js";
+import { chosenInUrl, rememberChoice } from "./state.js";
+import { RecognizerView } from "./view.js";
+
+export function setupRecognizer(root, python) {
+  const models = new ModelShelf(python);
+  const events = new EventTarget();        // "answer": a new reading or an emptied pad; "model": another network chosen
+  let last = null;                         // the latest answer: {model, bitmap, image, probabilities, digit} or null
+
+  const view = new RecognizerView(root, {
+    clear: () => view.pad.clear(),
+    undo: () => view.pad.undo(),
+    choose: (name) => choose(name),
+  });
+  const wanted = chosenInUrl();
+  view.select.value = SHIPPED.includes(wanted) ? wanted : "cnn";   // a network made here re-selects itself once restored
+
+  const readings = new LatestOnly(async ({ final }) => {
+    const name = view.select.value;
+    await python.ready;
+    const summary = await models.ensure(name);
+    const bitmap = view.pad.isEmpty ? null : view.pad.bitmap();
+    const answer = bitmap && await api.predict(python, name, bitmap.data, bitmap.height, bitmap.width);
+    if (!answer || answer.empty) {
+      last = null;
+      view.showEmpty(answer ? "Too little ink to read: draw a bigger digit." : undefined);
+      events.dispatchEvent(new Event("answer"));
+      return;
+    }
+    last = { model: name, bitmap, ...answer };
+    view.showAnswer(answer);
+    events.dispatchEvent(new Event("answer"));
+    setStatus("ready", readySentence(python, name, models.shipped(name) ?? summary));
+    if (final) await showDetails(last);
+  }, { onError: (error) => setStatus("error", error.message) });
+
+  /** The other networks' readings and a look inside, once the pen is lifted. */
+  async function showDetails(answer) {
+    const [all, why] = await Promise.all([api.compare(python, answer.image), api.explain(python, answer.model, answer.image)]);
+    view.showComparison(all, answer.digit);
+    view.showWhy(why, answer.digit);
+  }
+
+  // While the pen moves, one reading per frame; the prediction's data-busy says whether any
+  // reading is still to come (tests wait for "false" rather than for time).
+  let frameAsked = false;
+  const showBusy = () => view.showBusy(frameAsked || readings.busy);
+  const read = (final) => {
+    const drained = readings.request({ final });
+    showBusy();
+    drained.then(showBusy);
+    return drained;
+  };
+  view.pad.addEventListener("draw", () => {
+    if (frameAsked) return;
+    frameAsked = true;
+    showBusy();
+    requestAnimationFrame(() => {
+      frameAsked = false;
+      read(false);
+    });
+  });
+  view.pad.addEventListener("stroke", () => read(true));
+  document.addEventListener("keydown", (event) => {
+    if (event.target.closest("input, select, textarea, [contenteditable]")) return;
+    if (event.key === "Escape") view.pad.clear();
+    else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z") {
+      event.preventDefault();
+      view.pad.undo();
+    }
+  });
+
+  /** Read the drawing with network `name` from now on. */
+  function choose(name) {
+    view.select.value = name;
+    rememberChoice(name);
+    showFacts();
+    events.dispatchEvent(new Event("model"));
+    read(true);
+  }
+
+  function showFacts() {
+    view.showFacts(models.shipped(view.select.value), models.madeHere.get(view.select.value)?.summary);
+  }
+
+  // Ask for the chosen network's weights at once: the worker downloads them while Python starts,
+  // and loads them before anything the other sections ask of Python.
+  models.ensure(view.select.value).catch(() => {});
+  showFacts();
+  view.showEmpty();
+  // Python's first jobs: the chosen network, then the answer to what is already drawn; the
+  // page's other work for Python waits for this (see `started`).
+  const started = python.ready.then(async () => {
+    try {
+      const name = view.select.value;
+      const summary = await models.ensure(name);
+      setStatus("ready", readySentence(python, name, models.shipped(name) ?? summary));
+      await read(true);
+    } catch (error) {
+      setStatus("error", error.message);
+    }
+    // The other networks load quietly, for the side-by-side comparison.
+    for (const name of SHIPPED) models.ensure(name).catch(() => {});
+  }, () => {});
+
+  return {
+    events,
+    /** Settles once the recognizer has its network and has answered the drawing, if any. */
+    started,
+    /** The latest answer, or null when nothing is read. */
+    get last() { return last; },
+    /** The network the menu has chosen. */
+    get chosen() { return view.select.value; },
+    /** The networks made in this page that the menu offers. */
+    get madeHere() { return [...models.madeHere.keys()]; },
+    /** The network's summary once Python holds it. */
+    ensureModel: (name) => models.ensure(name),
+    /** Offer a network that Python already holds (trained or tuned in the page) in the menu. */
+    addModel(name, label, summary) {
+      models.adopt(name, label, summary);
+      view.offer(name, label);
+    },
+    /** Take a network made here out of the menu; the menu falls back to the cnn if it was chosen. */
+    removeModel(name) {
+      view.withdraw(name);
+      models.forget(name);
+      if (!view.select.value) choose("cnn");
+    },
+    /** Read with `name` from now on; `show` scrolls the recognizer into view. */
+    choose(name, { show = false } = {}) {
+      choose(name);
+      if (show) root.scrollIntoView();
+    },
+    /** Place another section's element under the answer (the teach section's correction buttons). */
+    placeUnderAnswer(element) {
+      view.underAnswer.replaceChildren(element);
+    },
+    /** Once the kept networks are back in the menu, honour a link that chose one of them. */
+    restoreChoice() {
+      const name = chosenInUrl();
+      if (name !== view.select.value && view.offers(name)) choose(name);
+    },
+    /** Resolves once the visitor has not drawn for `ms` milliseconds. */
+    quiet(ms) {
+      return new Promise((resolve) => {
+        let timer;
+        const done = () => { view.pad.removeEventListener("draw", wait); resolve(); };
+        const wait = () => { clearTimeout(timer); timer = setTimeout(done, ms); };
+        view.pad.addEventListener("draw", wait);
+        wait();
+      });
+    },
+  };
+}
+
+/** "Ready: the cnn network (99.62% right on 10,000 of MNIST's test digits) is running in Python 3.12…" */
+function readySentence(python, name, facts) {
+  const digits = facts.test_images ? `${whole(facts.test_images)} of MNIST's test digits` : "MNIST's test digits";
+  const accuracy = facts.test_accuracy ? ` (${percent(facts.test_accuracy, 2)} right on ${digits})` : "";
+  const network = name === "yours" ? "your network" : `the ${name} network`;
+  return `Ready: ${network}${accuracy} is running in Python ${python.runtime.python} with numpy ${python.runtime.numpy}, in your browser.`;
+}

@@ -1,0 +1,170 @@
+// The recognizer's face: the pad and its tools, the 28x28 image the network sees, the answer
+// and its ten bars, the menu of networks, the three networks side by side, and why.
+
+import { MODELS } from "../../generated/facts.js";
+import { h } from "../../lib/dom.js";
+import { percent, whole } from "../../lib/format.js";
+import { Pad } from "../../widgets/pad.js";
+import { drawDiverging, drawGray } from "../../widgets/pictures.js";
+
+const EMPTY_WHY = "Draw a digit to see what the network paid attention to.";
+
+export class RecognizerView {
+  /** on: the controller's handlers (clear, undo, choose). */
+  constructor(root, on) {
+    this.canvas = h("canvas", { "data-testid": "canvas", class: "draw-canvas", role: "img",
+                                "aria-label": "Drawing area: draw one digit, 0 to 9" });
+    this.preprocessed = h("canvas", { "data-testid": "preprocessed", class: "preprocessed", width: 28, height: 28,
+                                      "aria-label": "The 28 by 28 image the network receives" });
+    this.prediction = h("output", { "data-testid": "prediction", class: "prediction", "data-version": "0", "data-busy": "true",
+                                    "aria-live": "polite" });
+    this.confidence = h("span", { class: "confidence" });
+    this.select = h("select", { "data-testid": "model-select", onchange: () => on.choose(this.select.value) },
+      MODELS.map((model) => h("option", { value: model.name }, menuLabel(model))));
+    this.facts = h("p", { class: "model-facts" });
+    this.bars = Array.from({ length: 10 }, (_, digit) => bar(digit));
+    this.underAnswer = h("div", { class: "under-answer" });
+    this.compare = h("div", { class: "compare", "aria-live": "polite" });
+    this.whyIntro = h("p", { class: "why-intro" }, EMPTY_WHY);
+    this.why = h("div", { class: "why" });
+    root.replaceChildren(
+      h("div", { class: "recognizer" },
+        h("div", { class: "card pad-card" },
+          h("div", { class: "canvas-wrap" }, this.canvas, h("p", { class: "canvas-hint", "aria-hidden": "true" }, "Draw a digit here")),
+          h("div", { class: "pad-tools" },
+            h("button", { type: "button", "data-testid": "undo", class: "button", "aria-keyshortcuts": "Control+Z", onclick: on.undo },
+              "Undo ", h("kbd", {}, "Ctrl Z")),
+            h("button", { type: "button", "data-testid": "clear", class: "button", "aria-keyshortcuts": "Escape", onclick: on.clear },
+              "Clear ", h("kbd", {}, "Esc")))),
+        h("div", { class: "card answer-card" },
+          h("div", { class: "answer-top" },
+            h("figure", { class: "seen" }, this.preprocessed,
+              h("figcaption", {}, "What the network sees: your ink cropped, scaled to fit 20×20 pixels and placed by its " +
+                "centre of mass in a 28×28 grid, as the MNIST digits were. A small digit is redrawn with a finer pen " +
+                "first, so its lines stay as thin as MNIST's.")),
+            h("div", { class: "verdict" }, h("span", { class: "verdict-label" }, "It reads"), this.prediction, this.confidence)),
+          h("label", { class: "model-choice" }, h("span", {}, "Network"), this.select),
+          this.facts,
+          h("ol", { class: "bars", "aria-label": "Confidence for each digit" }, this.bars.map((b) => b.element)),
+          this.underAnswer)),
+      h("div", { class: "below-recognizer" },
+        h("div", { class: "card compare-card" }, h("h2", {}, "Three networks, one drawing"), this.compare),
+        h("div", { class: "card why-card" }, h("h2", {}, "Why this answer?"), this.whyIntro, this.why)));
+    this.pad = new Pad(this.canvas);       // once on the page: the pad sizes itself to its place
+  }
+
+  showBusy(busy) {
+    this.prediction.dataset.busy = String(busy);
+  }
+
+  /** Every new answer (or emptied pad) bumps data-version by one, so a test can wait for a fresh one. */
+  bumpVersion() {
+    this.prediction.dataset.version = String(Number(this.prediction.dataset.version) + 1);
+  }
+
+  showEmpty(message = "Draw a digit on the pad.") {
+    this.prediction.textContent = "";
+    this.confidence.textContent = message;
+    for (const b of this.bars) b.set(0, false);
+    this.preprocessed.getContext("2d").clearRect(0, 0, 28, 28);
+    this.compare.replaceChildren(h("p", { class: "muted" }, "Draw a digit to see how each network reads it."));
+    this.why.replaceChildren();
+    this.whyIntro.textContent = EMPTY_WHY;
+    this.bumpVersion();
+  }
+
+  showAnswer({ image, probabilities, digit }) {
+    this.prediction.textContent = String(digit);
+    this.confidence.textContent = `${percent(probabilities[digit], 1)} sure`;
+    probabilities.forEach((p, d) => this.bars[d].set(p, d === digit));
+    drawGray(this.preprocessed, image, 28);
+    this.bumpVersion();
+  }
+
+  /** What the menu's chosen network is: a shipped one's facts, or the summary of one made here. */
+  showFacts(shipped, madeHere) {
+    if (!shipped) {
+      this.facts.textContent = madeHere?.description ?? "A network made in this page, kept in this browser.";
+      return;
+    }
+    this.facts.textContent = `${shipped.label}: ${whole(shipped.parameters)} weights, `
+      + `${whole(shipped.test_correct)} of ${whole(shipped.test_images)} MNIST test digits right (${percent(shipped.test_accuracy, 2)}).`
+      + (shipped.label_smoothing ? ` It was trained to keep ${percent(shipped.label_smoothing, 0)} of doubt `
+        + "(label smoothing), so even a clear digit reads only about 92% sure." : "")
+      + (shipped.handwriting ? ` Besides MNIST's 60,000 training digits, it learned from `
+        + `${whole(shipped.handwriting)} digits drawn as pen strokes, the way this pad paints them.` : "");
+  }
+
+  /** Put network `name` in the menu (or rename it there). */
+  offer(name, label) {
+    const option = [...this.select.options].find((o) => o.value === name);
+    if (option) option.textContent = label;
+    else this.select.add(h("option", { value: name }, label));
+  }
+
+  withdraw(name) {
+    [...this.select.options].find((o) => o.value === name)?.remove();
+  }
+
+  offers(name) {
+    return [...this.select.options].some((o) => o.value === name);
+  }
+
+  /** Each shipped network's reading of the same image; `digit` is the chosen network's. */
+  showComparison(all, digit) {
+    this.compare.replaceChildren(...MODELS.map(({ name }) => {
+      const probabilities = all[name];
+      if (!probabilities) {
+        return h("div", { class: "compare-row" }, h("span", {}, name), h("span", { class: "digit muted" }, "…"),
+          h("span", { class: "sure" }, "loading"), h("span"));
+      }
+      const best = probabilities.indexOf(Math.max(...probabilities));
+      return h("div", { class: best !== digit ? "compare-row disagrees" : "compare-row" },
+        h("span", {}, name), h("span", { class: "digit" }, String(best)), h("span", { class: "sure" }, percent(probabilities[best], 1)),
+        h("span", { class: "mini", title: `${name}: ${percent(probabilities[best], 1)} for ${best}` },
+          probabilities.map((p) => h("span", { style: { height: `${Math.max(2, p * 100)}%` } }))));
+    }));
+  }
+
+  /** What the network paid attention to: the first convolution's maps, or the hidden neurons that fired most. */
+  showWhy(why, digit) {
+    if (why.kind === "feature_maps") {
+      this.whyIntro.textContent = `The first layer slides ${why.maps.length} small 5×5 filters over the image. `
+        + "Each picture shows where one filter found its pattern (bright = strong). The layers above combine these into strokes, loops and finally a digit.";
+      this.why.replaceChildren(...why.maps.map((map, index) =>
+        figure((canvas) => drawGray(canvas, map, why.size), `filter ${index + 1}`)));
+    } else {
+      this.whyIntro.textContent = `The ${why.hidden} hidden neurons of the first layer each weigh every pixel: warm pixels push a neuron up, cool ones down. `
+        + `These ${why.neurons.length} fired most for your ${digit}; their weights are drawn as 28×28 pictures.`;
+      this.why.replaceChildren(...why.neurons.map((neuron, rank) =>
+        figure((canvas) => drawDiverging(canvas, neuron.weights, 28), `#${neuron.index} · ${neuron.activation.toFixed(2)}`, rank === 0)));
+    }
+  }
+}
+
+/** "cnn: convolutional network, 99.62%" */
+export function menuLabel(model) {
+  return `${model.name}: ${model.label}, ${percent(model.test_accuracy, 2)}`;
+}
+
+function bar(digit) {
+  const fill = h("span", { class: "bar-fill" });
+  const value = h("span", { class: "bar-value" }, "–");
+  const element = h("li", { class: "bar", "data-testid": `bar-${digit}`, "data-prob": "0" },
+    h("span", { class: "bar-digit" }, String(digit)), h("span", { class: "bar-track" }, fill), value);
+  return {
+    element,
+    set(probability, top) {
+      element.dataset.prob = probability.toFixed(6);
+      element.classList.toggle("top", top);
+      fill.style.transform = `scaleX(${probability})`;
+      value.textContent = top || probability >= 0.0005 ? percent(probability, 1) : "0%";
+    },
+  };
+}
+
+function figure(paint, caption, strong = false) {
+  const canvas = h("canvas");
+  paint(canvas);
+  return h("figure", { class: strong ? "strong" : null }, canvas, h("figcaption", {}, caption));
+}

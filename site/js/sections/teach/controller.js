@@ -1,0 +1,150 @@
+// Teach it your handwriting. When the recognizer reads a drawing wrong, the visitor says
+// which digit it is; the 28x28 image joins a personal set kept in this browser. Fine-tuning
+// trains the chosen network a little on that set (mixed with MNIST, so it does not forget),
+// and the tuned network joins the menu. Python: finetune_* and personal_* (api.js); Python
+// also decides the set's limits, how long each network is tuned, and the tuned network's name.
+
+import * as api from "../../api.js";
+import { TEACH } from "../../generated/facts.js";
+import { bytesFromBase64, ensureSubset, offerDownload } from "../../lib/files.js";
+import { percent, whole } from "../../lib/format.js";
+import { forgetEverything, forgetModel, saveModel } from "../../store.js";
+import { PersonalSet } from "./state.js";
+import { drawings, TeachView } from "./view.js";
+
+const TUNING_SLICE = 0.25;            // seconds of steps per call to Python
+const MEGABYTE = 2 ** 20;
+const MNIST_TEST = whole(TEACH.mnist_digits);      // how many MNIST test digits a tuned network is measured on
+
+export async function setupTeach(root, python, recognizer) {
+  const set = new PersonalSet();
+
+  const view = new TeachView(root, {
+    correct: (digit) => correct(digit),
+    remove: async (index) => {
+      set.remove(index);
+      await keep();
+      showSet();
+    },
+    clear: async () => {
+      if (!confirm(`Delete all ${drawings(set.size)} of your personal set?`)) return;
+      set.clear();
+      await keep();
+      showSet();
+    },
+    export: async () => offerDownload("my-digits.npz", await api.personalExport(python, set.packed(), set.labels())),
+    import: async (input) => {
+      const file = input.files[0];
+      input.value = "";
+      if (!file) return;
+      view.result.textContent = await importSet(file);
+      showSet();
+    },
+    finetune: () => finetune(),
+    forget: () => forget(),
+  });
+  recognizer.placeUnderAnswer(view.correction);
+  recognizer.events.addEventListener("answer", () => view.showCorrection(recognizer.last));
+  recognizer.events.addEventListener("model", () => showSet());
+
+  const showSet = () => view.showSet(set.items, { tuning: set.tuning, model: recognizer.chosen });
+
+  async function keep() {
+    const problem = await set.keep();
+    if (problem) view.result.textContent = problem;
+  }
+
+  // ------------------------------------------------------------ the set
+
+  async function correct(digit) {
+    const answer = recognizer.last;
+    if (!answer) return;
+    if (!set.hasRoomFor(1)) {
+      view.saved.textContent = `Your personal set is full (${whole(TEACH.max_personal)} drawings): delete some first.`;
+      return;
+    }
+    set.add(Uint8Array.from(answer.image, (v) => Math.round(v * 255)), [digit]);
+    await keep();
+    view.saved.textContent = `Kept as a ${digit}: your personal set has ${drawings(set.size)}. `
+      + "Fine-tune a network on it in “Teach it your handwriting” below.";
+    showSet();
+  }
+
+  /** Add the drawings in `file` to the set; the answer is a sentence. Nothing is lost on failure. */
+  async function importSet(file) {
+    if (file.size > TEACH.max_file_bytes) {
+      return `${file.name} is ${(file.size / MEGABYTE).toFixed(1)} MB; a personal set is at most `
+        + `${TEACH.max_file_bytes / MEGABYTE} MB. Nothing was imported.`;
+    }
+    let answer;
+    try {
+      answer = await api.personalImport(python, new Uint8Array(await file.arrayBuffer()));
+    } catch (error) {
+      return `${file.name} was not imported: ${error.message}`;
+    }
+    if (!set.hasRoomFor(answer.labels.length)) {
+      return `${file.name} holds ${drawings(answer.labels.length)}; with yours that is over ${whole(TEACH.max_personal)}. Nothing was imported.`;
+    }
+    set.add(bytesFromBase64(answer.images), answer.labels);
+    await keep();
+    return `Imported ${drawings(answer.labels.length)} from ${file.name}.`;
+  }
+
+  // ------------------------------------------------------------ fine-tuning
+
+  async function finetune() {
+    const name = recognizer.chosen;
+    const yours = drawings(set.size);
+    set.tuning = view.finetune.disabled = view.forget.disabled = true;   // forgetting waits for the end
+    view.result.setAttribute("aria-busy", "true");     // screen readers: the outcome, not every step
+    view.result.textContent = `Fine-tuning ${name} on your ${yours}…`;
+    try {
+      await ensureSubset(python);
+      await recognizer.ensureModel(name);
+      const start = await api.finetuneStart(python, name, set.packed(), set.labels());
+      // In slices, as training from scratch: the bar moves, and drawings are still read in between.
+      for (let slice = { step: 0, steps: start.steps, done: false }; !slice.done;) {
+        view.showTuning(`Fine-tuning ${name} on your ${yours}: step ${slice.step} of ${slice.steps}…`, slice.step / slice.steps);
+        slice = await api.finetuneRun(python, TUNING_SLICE);
+      }
+      view.showTuning(`Measuring how well the tuned ${name} reads your ${yours} and ${MNIST_TEST} MNIST test digits…`, 1);
+      const answer = await api.finetuneFinish(python);
+      const summary = { ...answer, description: `${answer.base} fine-tuned in this page on your ${yours}, mixed with MNIST.` };
+      const label = `${answer.name}: ${answer.base} tuned to your handwriting`;
+      recognizer.addModel(answer.name, label, summary);
+      recognizer.choose(answer.name);
+      view.result.textContent = `On your ${yours}: ${percent(answer.before, 0)} right before, ${percent(answer.after, 0)} after. `
+        + `On ${MNIST_TEST} MNIST test digits: ${percent(answer.mnist_before, 1)} before, ${percent(answer.mnist_after, 1)} after. `
+        + `The recognizer now uses ${answer.name}.`;
+      view.result.dataset.after = String(answer.after);
+      await saveModel({ name: answer.name, label, summary, file: await api.modelFile(python, answer.name, { base: answer.base }) })
+        .catch((error) => console.warn(`The tuned network could not be kept: ${error.message}`));
+    } catch (error) {
+      view.result.textContent = `Fine-tuning failed: ${error.message}`;
+    }
+    view.progress.hidden = true;
+    set.tuning = view.forget.disabled = false;
+    view.result.removeAttribute("aria-busy");
+    showSet();
+  }
+
+  // ------------------------------------------------------------ forgetting
+
+  async function forget() {
+    if (!confirm("Forget your personal set and every network trained or tuned in this page?")) return;
+    await forgetEverything().catch(() => {});
+    set.clear();
+    for (const name of recognizer.madeHere) {
+      await api.forgetModel(python, name).catch(() => {});
+      await forgetModel(name).catch(() => {});
+      recognizer.removeModel(name);
+    }
+    view.result.textContent = "Forgotten: nothing from you is kept in this browser any more.";
+    showSet();
+  }
+
+  await set.load();
+  showSet();
+  view.showRestored();
+  view.showCorrection(recognizer.last);
+}

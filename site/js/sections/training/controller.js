@@ -1,0 +1,124 @@
+// Watch it learn: a small network trains on MNIST digits in the worker, a slice of a fraction
+// of a second at a time, while the page draws its loss, its accuracy and what its hidden
+// neurons come to look for. Python: py/digits/learn.py, through api.js.
+
+import * as api from "../../api.js";
+import { TRAINING } from "../../generated/facts.js";
+import { ensureSubset, offerDownload } from "../../lib/files.js";
+import { percent, whole } from "../../lib/format.js";
+import { Generation } from "../../lib/generation.js";
+import { LatestOnly } from "../../lib/scheduler.js";
+import { saveModel } from "../../store.js";
+import { restoreKeptNetworks } from "./kept.js";
+import { newRun, recordSlice } from "./state.js";
+import { thin, TrainingView } from "./view.js";
+
+const SLICE_SECONDS = 0.15;       // Python trains this long between two redraws
+const TEST_DIGITS = `${whole(TRAINING.test_images)} test digits`;
+
+export function setupTraining(root, python, recognizer) {
+  const run = newRun();
+  const runs = new Generation();          // Reset makes the run under way stale
+
+  const view = new TrainingView(root, {
+    start: () => train(),
+    pause: () => {
+      run.running = false;
+      view.say("Paused. Resume to go on where it stopped, or step one batch at a time.");
+    },
+    step: () => train({ batches: 1 }),
+    reset: () => reset(),
+    use: () => recognizer.choose("yours", { show: true }),
+    download: async () => offerDownload("your-network.zip",
+      await api.modelFile(python, "yours", { config: run.summary.config }), "application/zip"),
+    settings: () => shapes.request(view.readSettings()),
+    activation: () => { view.settings.learning_rate.value = String(TRAINING.learning_rates[view.settings.activation.value]); },
+  });
+
+  // The network the settings describe, as Python builds it (or why it cannot).
+  const shapes = new LatestOnly(async (settings, ticket) => {
+    const shape = await api.learnShape(python, settings);
+    if (ticket.stale) return;
+    view.showShape(shape, settings.activation);
+  }, { onError: (error) => { view.shape.textContent = error.message; } });
+
+  /** Start a run with the current settings (Python refuses bad ones with a sentence). */
+  async function begin() {
+    view.say(`Downloading ${whole(TRAINING.train_images + TRAINING.test_images)} MNIST digits (about 2 MB)…`);
+    await ensureSubset(python);
+    const answer = await api.learnStart(python, view.readSettings());
+    Object.assign(run, { started: true, done: false, losses: [], accuracy: [], summary: null });
+    show(answer);
+  }
+
+  async function train({ batches = null } = {}) {
+    if (run.done) reset();
+    const ticket = runs.ticket();
+    try {
+      if (!run.started) await begin();
+      run.running = batches === null;
+      view.showButtons(run);
+      view.say(run.running ? "Training…" : "");
+      do {
+        const slice = await api.learnRun(python, SLICE_SECONDS, batches);
+        if (ticket.stale) return;
+        show(slice);
+        if (slice.done) await finish();
+        await nextFrame();
+      } while (run.running && !run.done);
+    } catch (error) {
+      view.say(error.message);
+    }
+    run.running = false;
+    view.showButtons(run);
+  }
+
+  function show(slice) {
+    recordSlice(run, slice);
+    view.showRun(run, slice);
+  }
+
+  async function finish() {
+    const summary = await api.learnUse(python);
+    const sizes = (await api.learnShape(python, summary.config)).sizes.join("-");
+    run.summary = { ...summary, description: `A ${sizes} ${summary.config.activation} network you trained in this page: `
+      + `${whole(summary.parameters)} weights, ${percent(summary.test_accuracy, 1)} of ${TEST_DIGITS} right.` };
+    const label = `yours: ${sizes} ${summary.config.activation}, trained here, ${percent(summary.test_accuracy, 1)}`;
+    const entry = {
+      name: "yours", label, summary: run.summary,
+      file: await api.modelFile(python, "yours", { test_accuracy: summary.test_accuracy, test_images: summary.test_images,
+                                                   config: summary.config }),
+      history: { losses: thin(run.losses), accuracy: run.accuracy },
+    };
+    recognizer.addModel("yours", label, run.summary);
+    view.say(`Done: ${percent(summary.test_accuracy, 1)} of ${TEST_DIGITS} right. `
+      + "Your network is now in the recognizer's menu, and kept in this browser.");
+    try {
+      await saveModel(entry);
+    } catch (error) {
+      view.say(`${view.message.textContent} (It could not be kept for your next visit: ${error.message})`);
+    }
+  }
+
+  function reset() {
+    runs.advance();
+    Object.assign(run, { ...newRun(), summary: run.summary });      // a trained network stays until the next is done
+    view.showReset(run, view.readSettings().epochs);
+    view.showButtons(run);
+  }
+
+  window.addEventListener("resize", () => view.drawCharts(run, view.readSettings().epochs));
+  reset();
+  shapes.request(view.readSettings());
+  restoreKeptNetworks(python, recognizer, (entry) => {
+    Object.assign(run, { summary: entry.summary, losses: entry.history.losses, accuracy: entry.history.accuracy });
+    view.drawCharts(run, entry.history.accuracy.length);
+    view.say(`Your network from your last visit is back (${percent(entry.summary.test_accuracy, 1)} right) and in the recognizer's menu. `
+      + "Train again to replace it.");
+    view.showButtons(run);
+  }).finally(() => view.showRestored());
+}
+
+function nextFrame() {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}

@@ -1,0 +1,27 @@
+// Networks trained or tuned on an earlier visit come back from this browser's store into
+// Python and the recognizer's menu.
+
+import * as api from "../../api.js";
+import { bytesFromBase64 } from "../../lib/files.js";
+import { loadModels } from "../../store.js";
+
+/** Restore every kept network; `onYours(entry)` hears of the network trained from scratch. */
+export async function restoreKeptNetworks(python, recognizer, onYours) {
+  let entries;
+  try {
+    entries = await loadModels();
+    await python.ready;
+  } catch {
+    return;       // no IndexedDB (private mode) or no Python: nothing to restore
+  }
+  for (const entry of entries) {
+    try {
+      const summary = await api.adoptModelFile(python, entry.name, bytesFromBase64(entry.file));
+      recognizer.addModel(entry.name, entry.label, { ...entry.summary, ...summary });
+      if (entry.name === "yours") onYours(entry);
+    } catch (error) {
+      console.warn(`A kept network (${entry.name}) could not be restored: ${error.message}`);
+    }
+  }
+  recognizer.restoreChoice();
+}
