@@ -40,6 +40,20 @@ PAGE_FUNCTIONS = {
     "predict": "recognizer:predict",
     "compare": "recognizer:compare",
     "explain": "recognizer:explain",
+    "read_image": "recognizer:read_image",
+    # inside the network
+    "inside_architecture": "looking_inside:inside_architecture",
+    "inside_answer": "looking_inside:inside_answer",
+    "inside_feature_map": "looking_inside:inside_feature_map",
+    "inside_neuron": "looking_inside:inside_neuron",
+    "inside_loss": "looking_inside:inside_loss",
+    "inside_probe": "looking_inside:inside_probe",
+    # how good is it, and what MNIST looks like
+    "evaluate_start": "how_good:evaluate_start",
+    "evaluate_run": "how_good:evaluate_run",
+    "evaluate_cell": "how_good:evaluate_cell",
+    "mnist_facts": "how_good:mnist_facts",
+    "mnist_gallery": "how_good:mnist_gallery",
     # the perceptron at the beach
     "perceptron_evaluate": "perceptron:perceptron_evaluate",
     "perceptron_truth_table": "perceptron:perceptron_truth_table",
@@ -75,6 +89,7 @@ FACTS = {
     "machine_facts": "machine:machine_facts",
     "training_facts": "learn:training_facts",
     "teach_facts": "finetune:teach_facts",
+    "inside_facts": "looking_inside:inside_facts",
 }
 
 

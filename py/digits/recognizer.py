@@ -74,6 +74,17 @@ def predict(session, model: str, bitmap: np.ndarray, height: int, width: int):
             "probabilities": probabilities.tolist(), "digit": int(probabilities.argmax())}
 
 
+def read_image(session, model: str, image: list):
+    """Read a 28x28 image that is already in MNIST's form (an MNIST digit): no preprocessing.
+
+    Answer as predict's: {'empty': False, 'image', 'probabilities', 'digit'}.
+    """
+    network, values = session.model(model), as_image(image)
+    probabilities = network.predict(values)[0]
+    return {"empty": False, "image": values.ravel().tolist(),
+            "probabilities": probabilities.tolist(), "digit": int(probabilities.argmax())}
+
+
 def compare(session, image: list):
     """Every loaded model's probabilities for one preprocessed image: {name: ten probabilities}."""
     batch = as_image(image)

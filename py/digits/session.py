@@ -12,13 +12,14 @@ from .errors import VisitorError
 
 
 class Session:
-    """The networks by name, the MNIST subset, the training run and the fine-tuning in progress."""
+    """The networks by name, the MNIST subset, the training run, the fine-tuning and the evaluation."""
 
     def __init__(self):
         self.models = {}       # name → Sequential: shipped networks loaded, and those made in the page
         self.subset = None     # the small MNIST the page trains on: {"train": (images, labels), "test": (...)}
         self.run = None        # the training from scratch in progress (learn.Run), if any
         self.tuning = None     # the fine-tuning in progress (finetune.Tuning), if any
+        self.evaluation = None  # the reading of the subset's test digits in progress or done (evaluation.Evaluation)
         self.originals = {}    # tuned name → the network it was tuned from
         self.measured = weakref.WeakKeyDictionary()   # network → its accuracy on 1,000 MNIST test digits
 
