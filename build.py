@@ -228,6 +228,7 @@ def build(quiet=False):
     add_page_facts(STAGING / "js" / "generated")
     add_runtime(STAGING / "pyodide", runtime, wheels, lock)
     add_vendored(STAGING / "vendor")
+    add_offline_list(STAGING)
 
     files, size = listing(STAGING)
     if size > MAX_DIST_BYTES:
@@ -251,7 +252,7 @@ def add_page_facts(folder):
     facts = python_facts()
     folder.mkdir(parents=True, exist_ok=True)
     exports = {"MODELS": models, "PERCEPTRON": facts["perceptron_facts"], "MACHINE": facts["machine_facts"],
-               "TRAINING": facts["training_facts"], "TEACH": facts["teach_facts"]}
+               "TRAINING": facts["training_facts"], "TEACH": facts["teach_facts"], "INSIDE": facts["inside_facts"]}
     (folder / "facts.js").write_text(
         "// Written by build.py from weights/*/manifest.json and py/digits' facts functions: do not edit.\n"
         + "".join(f"export const {name} = {json.dumps(value, indent=1)};\n" for name, value in exports.items()))
@@ -296,6 +297,20 @@ def add_runtime(folder, runtime, wheels, lock):
         shutil.copyfile(wheel, folder / wheel.name)
     pruned = {"info": lock["info"], "packages": {package: lock["packages"][package] for package in PACKAGES}}
     (folder / "pyodide-lock.json").write_text(json.dumps(pruned, indent=1) + "\n")
+
+
+def add_offline_list(folder):
+    """offline-files.js: the build's version and every file with its sha256, for the service worker (site/sw.js).
+
+    The version is a digest of that list, so any change to any file makes a new version, and
+    the browser, seeing this script change, installs the new build beside the old one.
+    """
+    files = [{"path": path.relative_to(folder).as_posix(), "sha256": sha256(path.read_bytes())}
+             for path in sorted(folder.rglob("*")) if path.is_file() and path.name != "sw.js"]
+    version = sha256(json.dumps(files, sort_keys=True).encode())[:16]
+    lines = ",\n".join(f"  {json.dumps(entry)}" for entry in files)
+    (folder / "offline-files.js").write_text("// Written by build.py: what the service worker keeps (see site/sw.js).\n"
+                                             f'self.OFFLINE = {{"version": "{version}", "files": [\n{lines}\n]}};\n')
 
 
 def zip_package(folder):

@@ -9,6 +9,9 @@ so it never ships. Runs alternate between the two, since this machine is noisy.
   warm 1: a reload in the same profile, from the HTTP cache (and, for the page, with the
           Python bytecode it kept in IndexedDB on the first visit)
   warm 2: a second reload, when Chromium also has the compiled WebAssembly cached
+  kept:   (the page only) a reload once the service worker has kept the site: every file
+          comes from its cache
+  offline: (the page only) the same with the network switched off
 
 A profile on disk, as a visitor's browser has: Playwright's usual in-memory
 contexts cannot hold the 10 MB pyodide.asm.wasm in their cache.
@@ -31,10 +34,12 @@ from static_server import StaticServer  # noqa: E402
 
 RUNS = 5
 KINDS = ["cold", "warm 1", "warm 2"]
+OFFLINE_KINDS = ["kept", "offline"]       # the page only: the floor has no service worker
 TIMEOUT = 120_000       # ms
 SETTLE = 6_000          # ms on the page before a reload, as a visitor stays (the page keeps
                         # Python's compiled modules for the next visit after 3 s without drawing)
 READY = "[data-testid=status][data-state=ready]"
+KEPT = "[data-testid=offline-note][data-state=ready]"
 
 FLOOR_PAGE = b"""<!doctype html>
 <meta charset="utf-8">
@@ -70,8 +75,12 @@ def time_to_ready(page, load):
     return page.evaluate("() => window.readyAt") / 1000
 
 
-def cold_then_warm(playwright, url):
-    """[cold, warm 1, warm 2] time to ready: a fresh profile opens the url, then reloads it twice."""
+def cold_then_warm(playwright, url, offline=False):
+    """[cold, warm 1, warm 2] time to ready: a fresh profile opens the url, then reloads it twice.
+
+    With `offline`, then [kept, offline]: once the service worker has kept the site, a reload,
+    and a reload with the network off.
+    """
     with tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(
             profile, executable_path=chromium.executable(), args=chromium.FLAGS, headless=True)
@@ -80,6 +89,13 @@ def cold_then_warm(playwright, url):
             page = context.pages[0] if context.pages else context.new_page()
             times = [time_to_ready(page, lambda: page.goto(url, wait_until="commit"))]
             for _ in KINDS[1:]:
+                page.wait_for_timeout(SETTLE)
+                times.append(time_to_ready(page, lambda: page.reload(wait_until="commit")))
+            if offline:
+                page.locator(KEPT).wait_for(state="attached", timeout=TIMEOUT)
+                page.wait_for_timeout(SETTLE)
+                times.append(time_to_ready(page, lambda: page.reload(wait_until="commit")))
+                context.set_offline(True)
                 page.wait_for_timeout(SETTLE)
                 times.append(time_to_ready(page, lambda: page.reload(wait_until="commit")))
         finally:
@@ -94,16 +110,17 @@ def main():
     server.overrides.update({"floor/index.html": FLOOR_PAGE, "floor/main.js": FLOOR_MAIN,
                              "floor/worker.js": FLOOR_WORKER})
     urls = {"floor": server.url + "floor/index.html", "page": server.url}
-    times = {name: {kind: [] for kind in KINDS} for name in urls}
+    times = {"floor": {kind: [] for kind in KINDS}, "page": {kind: [] for kind in KINDS + OFFLINE_KINDS}}
     try:
         with sync_playwright() as playwright:
             for run in range(RUNS):
                 order = ["floor", "page"] if run % 2 == 0 else ["page", "floor"]
                 for name in order:
-                    for kind, seconds in zip(KINDS, cold_then_warm(playwright, urls[name])):
+                    measured = cold_then_warm(playwright, urls[name], offline=name == "page")
+                    for kind, seconds in zip(times[name], measured):
                         times[name][kind].append(seconds)
                 print(f"run {run + 1}/{RUNS}: " + "   ".join(
-                    f"{name} " + ", ".join(f"{kind} {times[name][kind][-1]:.2f}" for kind in KINDS)
+                    f"{name} " + ", ".join(f"{kind} {values[-1]:.2f}" for kind, values in times[name].items())
                     for name in urls) + "  (s)", flush=True)
     except Error as error:
         print(f"The load-time bench failed: {error.message.splitlines()[0]}", file=sys.stderr)
@@ -123,6 +140,11 @@ def report(times):
                                      "reload, HTTP and wasm code cache"]):
         floor, page = median["floor"][kind], median["page"][kind]
         print(f"  {kind:7} {'(' + meaning + ')':35} floor {floor:5.2f} s   page {page:5.2f} s   page/floor {page / floor:.2f}")
+    warm_floor = median["floor"]["warm 2"]
+    for kind, meaning in zip(OFFLINE_KINDS, ["reload, from the service worker's copy", "the same, offline"]):
+        page = median["page"][kind]
+        print(f"  {kind:7} {'(' + meaning + ')':35} floor {warm_floor:5.2f} s   page {page:5.2f} s   "
+              f"page/floor {page / warm_floor:.2f}  (floor: its warm 2)")
     print("  targets: cold page/floor at most 1.15; warm page under 2 s")
 
 

@@ -26,6 +26,8 @@ MIME_TYPES = {
     ".zip": "application/zip",
     ".whl": "application/zip",
     ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".webmanifest": "application/manifest+json",
 }
 
 # What GitHub Pages sends: a reload within ten minutes may come from the HTTP cache.

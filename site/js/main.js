@@ -38,12 +38,17 @@ setupTraining(root("#train .train-root"), patientPython, recognizer);
 const { setupTeach } = await import("./sections/teach/controller.js");
 setupTeach(root("#train .teach-root"), patientPython, recognizer);
 const { linkNavigation } = await import("./navigation.js");
-linkNavigation(["draw", "perceptron", "machine", "train"]);
+linkNavigation(["draw", "inside", "mnist", "perceptron", "machine", "train", "learn-more"]);
 
 // Once the first answer is out and the visitor pauses, keep Python's modules compiled (a moment
 // of work for the worker): the next visit starts faster.
 const bytecodeKept = recognizer.started.then(() => recognizer.quiet(3000))
   .then(() => python.keepBytecode()).catch(() => false);
 
+// After that, keep the whole page in this browser so that it opens offline next time.
+const { keepForOffline } = await import("./offline.js");
+const offline = keepForOffline({ when: bytecodeKept, notice: root("[data-testid=offline-note]"),
+                                 update: root("[data-testid=update]") });
+
 // For the curious (and for tests): the page's parts, reachable from the browser console.
-window.app = { python, recognizer, bytecodeKept };
+window.app = { python, recognizer, bytecodeKept, offline };

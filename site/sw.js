@@ -1,0 +1,86 @@
+// The page's service worker: after the first visit, the whole site opens and works offline.
+//
+// build.py writes offline-files.js beside this file: the build's version and every file of the
+// site with its sha256. On install, this worker copies all of them into a cache named after the
+// version, checking each against its sha256, so a cache never holds half of one build and half
+// of another. It then waits: the page that is open keeps the version it started with, and says
+// that an update is ready (site/js/offline.js); the visitor's "Reload" (or closing every tab)
+// lets the new version take over, and the old cache is deleted then.
+//
+// Requests for the site's files are answered from the cache (HEAD too: the worker asks for the
+// runtime's files that way to tell a missing file from a slow one); anything else, or a file the
+// cache lacks, goes to the network as usual.
+
+importScripts("offline-files.js");          // self.OFFLINE = {version, files: [{path, sha256}]}
+
+const { version, files } = self.OFFLINE;
+const CACHE = `digits-${version}`;
+const SITE = new URL("./", self.location).href;
+const PAGE = "index.html";
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(fillCache());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(dropOtherVersions().then(() => self.clients.claim()));
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data?.type === "take-over") self.skipWaiting();
+  if (event.data?.type === "version") event.source?.postMessage({ type: "version", version });
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (!["GET", "HEAD"].includes(request.method) || !request.url.startsWith(SITE)) return;
+  const path = sitePath(request);
+  if (path === null) return;
+  event.respondWith(fromCache(path, request));
+});
+
+/** Every file of this build, fetched afresh and checked, into this version's cache. */
+async function fillCache() {
+  const cache = await caches.open(CACHE);
+  const missing = [];
+  for (const { path } of files) if (!(await cache.match(path))) missing.push(path);
+  // A few at a time: the visitor's page is using the same connection.
+  for (let i = 0; i < missing.length; i += 4) {
+    await Promise.all(missing.slice(i, i + 4).map(async (path) => {
+      const response = await fetch(path, { cache: "no-cache" });
+      if (!response.ok) throw new Error(`${path} answered HTTP ${response.status}`);
+      const bytes = await response.clone().arrayBuffer();
+      if ((await sha256(bytes)) !== expected.get(path)) {
+        throw new Error(`${path} is not the file this version lists (a deploy in progress?)`);
+      }
+      await cache.put(path, response);
+    }));
+  }
+}
+
+const expected = new Map(files.map(({ path, sha256: digest }) => [path, digest]));
+
+async function dropOtherVersions() {
+  const names = await caches.keys();
+  await Promise.all(names.filter((name) => name.startsWith("digits-") && name !== CACHE)
+    .map((name) => caches.delete(name)));
+}
+
+/** The request's path inside the site if this build has that file (the site's root is its page), else null. */
+function sitePath(request) {
+  const path = decodeURIComponent(new URL(request.url).pathname.slice(new URL(SITE).pathname.length)) || PAGE;
+  return expected.has(path) ? path : null;
+}
+
+async function fromCache(path, request) {
+  const cache = await caches.open(CACHE);
+  const kept = await cache.match(path);
+  if (!kept) return fetch(request);
+  if (request.method === "HEAD") return new Response(null, { status: kept.status, headers: kept.headers });
+  return kept;
+}
+
+async function sha256(buffer) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
