@@ -23,6 +23,14 @@ python.ready.then((runtime) => {
 });
 
 const root = (selector) => document.querySelector(selector);
+
+// If this browser keeps nothing (a private window, a full disk), say so once; everything still works.
+const { storageTrouble } = await import("./store.js");
+storageTrouble.addEventListener("trouble", ({ detail }) => {
+  const note = root("[data-testid=storage-note]");
+  note.textContent = detail.message;
+  note.hidden = false;
+}, { once: true });
 const { setupRecognizer } = await import("./sections/recognizer/controller.js");
 const recognizer = setupRecognizer(root("#draw .recognizer-root"), python);
 

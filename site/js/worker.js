@@ -7,6 +7,7 @@
 //               {id, type: "keep-bytecode"}              keep Python's compiled modules for the next visit
 // Messages out: {type: "progress", step, of, message}    while the runtime loads
 //               {type: "ready", runtime} | {type: "failed", message}
+//               {type: "died", message}                  Python failed for good: start another worker
 //               {id, ok} | {id, error}
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
@@ -145,7 +146,10 @@ onmessage = async ({ data }) => {
     else if (type === "memory") postMessage({ id, ok: { wasmBytes: pyodide._module.HEAP8.buffer.byteLength, ...call("memory", []).ok } });
     else postMessage({ id, ...call(data.fn, data.args, data.binaries) });
   } catch (error) {
-    postMessage({ id, error: error.message });
+    // After a WebAssembly trap or running out of memory, Pyodide can never answer again:
+    // the page is told to start a new Python rather than to wait on this one.
+    if (error.pyodide_fatal_error) postMessage({ type: "died", message: `Python stopped (${error.message.split("\n")[0]})` });
+    else postMessage({ id, error: error.message });
   }
 };
 

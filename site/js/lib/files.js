@@ -17,9 +17,15 @@ export function bytesFromBase64(base64) {
 }
 
 let subset = null;
+let listening = false;
 
-/** Download data/mnist-small.npz (about 2 MB) into Python, once, when training first needs it. */
+/** Download data/mnist-small.npz (about 2 MB) into Python, once, when training first needs it
+ *  (and again if Python has to start afresh, see python.js). */
 export function ensureSubset(python) {
+  if (!listening) {
+    python.addEventListener("restarting", () => { subset = null; });
+    listening = true;
+  }
   subset ??= (async () => {
     const response = await fetch("data/mnist-small.npz");
     if (!response.ok) throw new Error(`The MNIST subset (data/mnist-small.npz) could not be downloaded (HTTP ${response.status}).`);

@@ -7,6 +7,7 @@
 import * as api from "../../api.js";
 import { percent, whole } from "../../lib/format.js";
 import { LatestOnly } from "../../lib/scheduler.js";
+import { InterruptedError } from "../../python.js";
 import { setStatus } from "../../lib/status.js";
 import { ModelShelf, SHIPPED } from "./models.js";
 import { chosenInUrl, rememberChoice } from "./state.js";
@@ -42,7 +43,9 @@ export function setupRecognizer(root, python) {
     events.dispatchEvent(new Event("answer"));
     setStatus("ready", readySentence(python, name, models.shipped(name) ?? summary));
     if (final) await showDetails(last);
-  }, { onError: (error) => setStatus("error", error.message) });
+  }, { onError: (error) => {
+    if (!(error instanceof InterruptedError)) setStatus("error", error.message);   // else: restarting, said so
+  } });
 
   /** The other networks' readings and a look inside, once the pen is lifted. */
   async function showDetails(answer) {
@@ -100,6 +103,7 @@ export function setupRecognizer(root, python) {
   view.showEmpty();
   // Python's first jobs: the chosen network, then the answer to what is already drawn; the
   // page's other work for Python waits for this (see `started`).
+  let firstStartDone = false;
   const started = python.ready.then(async () => {
     try {
       const name = view.select.value;
@@ -111,7 +115,29 @@ export function setupRecognizer(root, python) {
     }
     // The other networks load quietly, for the side-by-side comparison.
     for (const name of SHIPPED) models.ensure(name).catch(() => {});
+    firstStartDone = true;
   }, () => {});
+
+  // If Python has to start again (see python.js), the pad and the choice stay as they are; the
+  // network comes back into the new Python and the drawing is read again.
+  python.addEventListener("restarting", ({ detail }) => {
+    models.reset();
+    setStatus("loading", detail.message);
+  });
+  python.addEventListener("ready", async () => {
+    if (!firstStartDone) return;          // the first start is `started`'s
+    if (models.madeHere.has(view.select.value)) view.select.value = "cnn";   // its section brings it back
+    try {
+      const name = view.select.value;
+      const summary = await models.ensure(name);
+      setStatus("ready", readySentence(python, name, models.shipped(name) ?? summary));
+      await read(true);
+    } catch (error) {
+      setStatus("error", error.message);
+    }
+    for (const name of SHIPPED) models.ensure(name).catch(() => {});
+  });
+  python.addEventListener("gave-up", ({ detail }) => setStatus("error", detail.message));
 
   return {
     events,

@@ -15,6 +15,10 @@ export class ModelShelf {
 
   /** The network's summary once Python holds it (downloading and loading it the first time). */
   ensure(name) {
+    if (!this.loading.has(name) && this.madeHere.has(name)) {
+      return Promise.reject(new Error(`The network "${this.madeHere.get(name).label}" was lost when Python `
+        + "started again; it comes back if it was kept in this browser."));
+    }
     if (!this.loading.has(name)) {
       const promise = this.python.loadModel(name);
       promise.catch(() => this.loading.delete(name));   // a later attempt may succeed
@@ -27,6 +31,12 @@ export class ModelShelf {
   adopt(name, label, summary) {
     this.loading.set(name, Promise.resolve(summary));
     this.madeHere.set(name, { label, summary });
+  }
+
+  /** Python started again and holds no network: each comes back on its next `ensure`, the ones
+   *  made here only when their section hands them over again (`adopt`). */
+  reset() {
+    this.loading.clear();
   }
 
   forget(name) {

@@ -7,6 +7,7 @@
 import * as api from "../../api.js";
 import { TEACH } from "../../generated/facts.js";
 import { bytesFromBase64, ensureSubset, offerDownload } from "../../lib/files.js";
+import { InterruptedError } from "../../python.js";
 import { percent, whole } from "../../lib/format.js";
 import { forgetEverything, forgetModel, saveModel } from "../../store.js";
 import { PersonalSet } from "./state.js";
@@ -120,7 +121,9 @@ export async function setupTeach(root, python, recognizer) {
       await saveModel({ name: answer.name, label, summary, file: await api.modelFile(python, answer.name, { base: answer.base }) })
         .catch((error) => console.warn(`The tuned network could not be kept: ${error.message}`));
     } catch (error) {
-      view.result.textContent = `Fine-tuning failed: ${error.message}`;
+      view.result.textContent = error instanceof InterruptedError
+        ? `Fine-tuning was interrupted: ${error.message} Your drawings are kept; press Fine-tune to try again.`
+        : `Fine-tuning failed: ${error.message}`;
     }
     view.progress.hidden = true;
     set.tuning = view.forget.disabled = false;

@@ -5,6 +5,7 @@
 import * as api from "../../api.js";
 import { TRAINING } from "../../generated/facts.js";
 import { ensureSubset, offerDownload } from "../../lib/files.js";
+import { InterruptedError } from "../../python.js";
 import { percent, whole } from "../../lib/format.js";
 import { Generation } from "../../lib/generation.js";
 import { LatestOnly } from "../../lib/scheduler.js";
@@ -67,7 +68,10 @@ export function setupTraining(root, python, recognizer) {
         await nextFrame();
       } while (run.running && !run.done);
     } catch (error) {
-      view.say(error.message);
+      if (error instanceof InterruptedError) {
+        run.started = false;          // the new Python has no run: Train starts a fresh one
+        view.say(`Training was interrupted: ${error.message} Your settings are kept; press Train to start again.`);
+      } else view.say(error.message);
     }
     run.running = false;
     view.showButtons(run);
@@ -117,6 +121,10 @@ export function setupTraining(root, python, recognizer) {
       + "Train again to replace it.");
     view.showButtons(run);
   }).finally(() => view.showRestored());
+  // A Python started afresh (python.js) holds none of them: bring the kept ones back into it.
+  python.addEventListener("restarting", () => {
+    python.addEventListener("ready", () => restoreKeptNetworks(python, recognizer, () => {}), { once: true });
+  });
 }
 
 function nextFrame() {
