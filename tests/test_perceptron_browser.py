@@ -249,6 +249,17 @@ def test_a_configuration_is_a_link(open_app):
     expect(page).to_have_url(re.compile(r"p\.x=011"))
 
 
+def test_a_damaged_link_falls_back_to_the_start_key_by_key(open_app):
+    # Out of range, malformed or empty values read as their defaults; the valid one is kept.
+    page = open_app("#perceptron?p.x=0102&p.w1=99&p.w2=abc&p.w3=-0.5&p.b=&p.want=111")
+    assert slider_tenths(page) == [20, 30, -5, -10]
+    for i, value in enumerate([1, 1, -1], start=1):
+        expect(page.get_by_test_id(f"perceptron-x{i}")).to_have_attribute("data-value", str(value))
+    for i, go in enumerate([1, 0, 1, 0, 0, 0, 0, 0]):
+        expect(page.get_by_test_id(f"perceptron-want-{i}")).to_have_attribute("aria-pressed", str(bool(go)).lower())
+    expect_answer(page, [1, 1, -1], [20, 30, -5], -10)
+
+
 def test_controls_work_before_python_is_ready(open_app):
     page = open_app("#perceptron", wait_ready=False)
     toggle = page.get_by_test_id("perceptron-x2")

@@ -4,19 +4,19 @@
 // build.py writes into generated/facts.js.
 
 import { MACHINE } from "../../generated/facts.js";
-import { readSection, writeKeys, clearSection } from "../../lib/url-state.js";
+import { clearSection, defaultOf, readSection, writeKeys } from "../../lib/url-state.js";
 
 /** The machine as it first appears: the 7 of the examples, and small knobs, the same on every visit. */
 export function startState() {
   return {
-    cells: [...MACHINE.start.cells],
+    cells: [...defaultOf("m.g")],
     knobs: factoryKnobs(),
-    target: MACHINE.start.target,
-    neuron: 0,                     // the hidden neuron whose knobs are shown
-    output: MACHINE.start.target,  // the output digit whose knobs are shown
-    rate: 0.3,
-    hint: false,
-    scope: "drawing",              // learn from "drawing" (this one) or "set" (the examples)
+    target: defaultOf("m.t"),
+    neuron: defaultOf("m.n"),      // the hidden neuron whose knobs are shown
+    output: defaultOf("m.t"),      // the output digit whose knobs are shown: the right answer's
+    rate: defaultOf("m.r"),
+    hint: defaultOf("m.h"),
+    scope: defaultOf("m.s"),       // learn from "drawing" (this one) or "set" (the examples)
   };
 }
 

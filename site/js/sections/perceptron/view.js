@@ -11,7 +11,7 @@ import { beach, capitalised, home, icon, neuronDrawing, updateNeuron } from "./d
 import { PRESETS } from "./state.js";
 
 const INPUT_NAMES = ["weather", "day", "company"];     // what each input is about, as the sliders' labels say
-const SLIDERS = ["perceptron-w1", "perceptron-w2", "perceptron-w3", "perceptron-bias"];
+const SLIDERS = [["perceptron-w1", "p.w1"], ["perceptron-w2", "p.w2"], ["perceptron-w3", "p.w3"], ["perceptron-bias", "p.b"]];
 const { words: WORDS, situations: SITUATIONS, learning_rate: LEARNING_RATE } = PERCEPTRON;
 const word = (i, value) => capitalised(WORDS[i][value > 0 ? 0 : 1]);
 
@@ -25,9 +25,9 @@ export class PerceptronView {
         h("span", { class: "pc-toggle-name" }, "x", h("sub", {}, String(i + 1)), ` ${name}`), face, value);
       return { button, face, value };
     });
-    const range = rangeOf("p.w1");
-    this.sliders = SLIDERS.map((testid, i) => {
+    this.sliders = SLIDERS.map(([testid, key], i) => {
       const id = `pc-slider-${i}`;
+      const range = rangeOf(key);
       const input = h("input", { id, type: "range", min: range.min, max: range.max, step: range.step, "data-testid": testid,
                                  oninput: () => on.slide(i, Number(input.value)) });
       const value = h("output", { class: "pc-slider-value", for: id });

@@ -16,7 +16,7 @@ export class RecognizerView {
                                 "aria-label": "Drawing area: draw one digit, 0 to 9" });
     this.preprocessed = h("canvas", { "data-testid": "preprocessed", class: "preprocessed", width: 28, height: 28,
                                       "aria-label": "The 28 by 28 image the network receives" });
-    this.prediction = h("output", { "data-testid": "prediction", class: "prediction", "data-version": "0", "data-busy": "true",
+    this.prediction = h("output", { "data-testid": "prediction", class: "prediction", "data-version": "0", "data-busy": "false",
                                     "aria-live": "polite" });
     this.confidence = h("span", { class: "confidence" });
     this.select = h("select", { "data-testid": "model-select", onchange: () => on.choose(this.select.value) },
