@@ -129,3 +129,33 @@ def test_sigmoid_never_overflows():
     with np.errstate(over="raise"):
         values = L.sigmoid(z)
     np.testing.assert_allclose(values, [0, 1.9287e-22, 0.5, 1, 1], atol=1e-25, rtol=1e-3)
+
+
+def test_a_first_convolution_skips_the_input_gradient_and_keeps_the_rest():
+    """input_gradient=False (a first layer: the image is not learned) changes nothing but dL/dx, which is not computed."""
+    x = np.random.default_rng(1).standard_normal((2, 9, 9, 1)).astype(np.float32)
+    full, first = L.Conv2D(1, 3, 5, np.random.default_rng(3)), L.Conv2D(1, 3, 5, np.random.default_rng(3), input_gradient=False)
+    out, cache = full.forward(x)
+    dout = np.random.default_rng(2).standard_normal(out.shape).astype(np.float32)
+    first_out, first_cache = first.forward(x)
+    np.testing.assert_array_equal(first_out, out)
+    (dx, grads), (no_dx, first_grads) = full.backward(dout, cache), first.backward(dout, first_cache)
+    assert dx.shape == x.shape and no_dx is None
+    for key in grads:
+        np.testing.assert_array_equal(first_grads[key], grads[key])
+
+
+def test_im2col_cuts_out_the_same_patches_as_a_sliding_window():
+    from numpy.lib.stride_tricks import sliding_window_view
+    x = np.random.default_rng(5).standard_normal((3, 10, 9, 4)).astype(np.float32)
+    windows = sliding_window_view(x, (5, 5), axis=(1, 2))          # (N, out_h, out_w, C, k, k)
+    np.testing.assert_array_equal(L.im2col(x, 5), windows.reshape(3 * 6 * 5, 4 * 25))
+
+
+def test_max_pool_sends_the_gradient_to_the_winner_and_shares_it_among_ties():
+    x = np.array([[1.0, 3.0, 0.0, 0.0],
+                  [2.0, 0.5, 0.0, 0.0]]).reshape(1, 2, 4, 1)           # a clear winner; four tied zeros (after ReLU)
+    out, cache = L.MaxPool2D().forward(x)
+    assert out.ravel().tolist() == [3.0, 0.0]
+    dx, _ = L.MaxPool2D().backward(np.array([8.0, 8.0]).reshape(1, 1, 2, 1), cache)
+    assert dx.reshape(2, 4).tolist() == [[0, 8, 2, 2], [0, 0, 2, 2]]

@@ -70,6 +70,7 @@ PAGE_FUNCTIONS = {
     "learn_start": "learn:learn_start",
     "learn_run": "learn:learn_run",
     "learn_use": "learn:learn_use",
+    "learn_feature_maps": "learn:learn_feature_maps",
     # networks made in the page, as files
     "model_file": "saved_models:model_file",
     "adopt_model_file": "saved_models:adopt_model_file",

@@ -199,22 +199,36 @@ export function machineAuto(python, knobs, examples, learningRate, steps, frames
 // ----------------------------------------------------------------------------- training
 
 /**
- * @typedef {{ hidden: number, activation: string, learning_rate: number, batch_size: number, epochs: number }} TrainingConfig
- * @typedef {{ limits: Record<string, [number, number]>, activations: string[], defaults: TrainingConfig,
- *             learning_rates: Record<string, number>, train_images: number, test_images: number }} TrainingFacts
- *   limits: each setting's [lowest, highest]; learning_rates: the usual learning rate for each activation.
+ * @typedef {{ network: "dense", hidden: number, activation: string, learning_rate: number, batch_size: number,
+ *             epochs: number }} DenseConfig
+ * @typedef {{ network: "conv", filters1: number, filters2: number, dense: number, shift: number,
+ *             learning_rate: number, batch_size: number, epochs: number }} ConvConfig
+ *   filters1, filters2: the filters of the two convolutions; dense: hidden neurons before the ten outputs (0: none);
+ *   shift: each training image is moved by up to this many pixels.
+ * @typedef {DenseConfig | ConvConfig} TrainingConfig
+ * @typedef {{ limits: Record<string, [number, number]>, activations: string[], networks: string[],
+ *             defaults: DenseConfig, conv_defaults: ConvConfig, learning_rates: Record<string, number>,
+ *             optimizers: Record<string, string>, kernel_size: number,
+ *             train_images: number, test_images: number }} TrainingFacts
+ *   limits: each setting's [lowest, highest]; learning_rates: the usual learning rate for each activation;
+ *   optimizers: "SGD" or "Adam" for each network.
  * @typedef {{ name: string, parameters: number, test_accuracy: number | null, test_images: number,
  *             config: TrainingConfig }} TrainedSummary
+ * @typedef {{ count: number, size: number, values: string }} Kernels
+ *   the first convolution's count filters of size x size, filter after filter, row by row: float32 bytes in base64.
  * @typedef {{ epoch: number, epochs: number, batch: number, batches: number, done: boolean, seconds: number,
- *             neurons: number[][] }} RunState
- *   neurons: the first hidden neurons' 784 incoming weights each.
+ *             neurons?: number[][], kernels?: Kernels }} RunState
+ *   neurons (a dense network): the first hidden neurons' 784 incoming weights each;
+ *   kernels (a convnet): its first layer's filters.
+ * @typedef {{ kind: string, title: string, shape: string, parameters: number }} Block   e.g. "Conv2D", "conv 5x5, 8", "24x24x8"
  */
 
 /**
- * The network a configuration builds: its layer sizes and how many weights and biases it has.
+ * The network a configuration builds and how many weights and biases it has: a dense network's
+ * layer sizes, or a convnet's blocks (the input, each layer, softmax).
  * @param {PythonHandle} python
  * @param {TrainingConfig} config
- * @returns {Promise<{ sizes: number[], parameters: number }>}
+ * @returns {Promise<{ sizes: number[], parameters: number } | { blocks: Block[], parameters: number }>}
  */
 export function learnShape(python, config) {
   return python.call("learn_shape", config);
@@ -259,6 +273,18 @@ export function learnRun(python, seconds, batches) {
  */
 export function learnUse(python) {
   return python.call("learn_use");
+}
+
+/**
+ * What the convnet being trained makes of one image: the maps after each convolution (and its ReLU).
+ * @param {PythonHandle} python
+ * @param {number[]} image 784 values in [0, 1] (the recognizer's 28x28 digit)
+ * @returns {Promise<{ maps: { layer: number, dims: [number, number, number], low: number, high: number,
+ *                             values: string }[] }>}
+ *   dims: [height, width, count]; values: the count maps one after another, row by row, float32 bytes in base64.
+ */
+export function learnFeatureMaps(python, image) {
+  return python.call("learn_feature_maps", image);
 }
 
 /**

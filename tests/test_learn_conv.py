@@ -1,0 +1,163 @@
+"""Training a convolutional network in the page (py/digits/learn.py): it learns, its kernels move,
+it describes its shape, shows its feature maps, and leaves as a weights/NAME/ zip that loads anywhere."""
+
+import base64
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from digits import cli, learn, models, saved_models
+from digits.errors import VisitorError
+from digits.session import Session
+
+ROOT = Path(__file__).resolve().parents[1]
+SUBSET = ROOT / "data" / "web" / "mnist-small.npz"
+SMALL = {"train": 480, "test": 200}     # a few hundred digits: enough to see learning, quick to run
+
+
+@pytest.fixture
+def session():
+    """A session holding the first few hundred digits of the page's subset."""
+    fresh = Session()
+    learn.learn_data(fresh, SUBSET.read_bytes())
+    fresh.subset = {part: (images[:SMALL[part]], labels[:SMALL[part]]) for part, (images, labels) in fresh.subset.items()}
+    return fresh
+
+
+def conv(**changes):
+    return {**learn.CONV_DEFAULTS, **changes}
+
+
+def floats(text):
+    return np.frombuffer(base64.b64decode(text), dtype="<f4")
+
+
+def test_the_facts_give_the_convnets_defaults_and_they_are_accepted():
+    facts = learn.training_facts()
+    assert facts["networks"] == ["dense", "conv"] and facts["optimizers"] == {"dense": "SGD", "conv": "Adam"}
+    assert learn.checked_config(facts["conv_defaults"]) == {**facts["conv_defaults"], "seed": 0}
+    for key in ("filters1", "filters2", "dense", "shift"):
+        low, high = facts["limits"][key]
+        assert low <= facts["conv_defaults"][key] <= high
+
+
+def test_a_convnet_learns_from_a_few_hundred_digits(session):
+    learn.learn_start(session, conv(epochs=3, batch_size=16))
+    slices = []
+    while not session.run.done:
+        slices.append(learn.learn_run(session, seconds=0.05))
+    losses = [loss for s in slices for loss in s["losses"]]
+    assert len(losses) == 3 * 30                                 # 480 digits in batches of 16, three times
+    assert np.mean(losses[-10:]) < 0.6 * np.mean(losses[:10])
+    assert session.run.history[-1] > 0.6                         # on 200 test digits; chance is 0.1
+
+
+def test_the_first_layers_kernels_change_from_one_slice_to_the_next(session):
+    started = learn.learn_start(session, conv(filters1=6))
+    assert "neurons" not in started
+    kernels = [started["kernels"]]
+    for _ in range(2):
+        kernels.append(learn.learn_run(session, batches=2)["kernels"])
+    assert all((k["count"], k["size"]) == (6, 5) for k in kernels)
+    values = [floats(k["values"]) for k in kernels]
+    assert all(len(v) == 6 * 25 for v in values)
+    np.testing.assert_array_equal(values[-1].reshape(6, 1, 5, 5), session.run.model.layers[0].params["W"])
+    assert not np.allclose(values[0], values[1]) and not np.allclose(values[1], values[2])
+
+
+def test_its_learning_rate_falls_along_a_half_cosine_to_zero(session):
+    learn.learn_start(session, conv(epochs=2, learning_rate=0.01))
+    run = session.run
+    assert run.learning_rate_now() == pytest.approx(0.01)
+    run.epoch = 1
+    assert run.learning_rate_now() == pytest.approx(0.005)
+    run.batch = run.batches - 1
+    assert run.learning_rate_now() == pytest.approx(0.01 * 0.5 * (1 + np.cos(np.pi * (2 * run.batches - 1) / (2 * run.batches))))
+
+
+@pytest.mark.parametrize("filters1, filters2, dense", [(8, 16, 0), (4, 6, 32), (32, 64, 256)])
+def test_the_shape_describes_and_counts_the_network_a_run_builds(session, filters1, filters2, dense):
+    shape = learn.learn_shape({"network": "conv", "filters1": filters1, "filters2": filters2, "dense": dense})
+    learn.learn_start(session, conv(filters1=filters1, filters2=filters2, dense=dense))
+    assert shape["parameters"] == session.run.model.count_parameters() == sum(b["parameters"] for b in shape["blocks"])
+    hidden = [f"{dense}"] if dense else []
+    assert [b["shape"] for b in shape["blocks"] if b["kind"] not in ("ReLU", "Flatten")] == [
+        "28x28x1", f"24x24x{filters1}", f"12x12x{filters1}", f"8x8x{filters2}", f"4x4x{filters2}", *hidden, "10", "10"]
+    assert shape["blocks"][1]["title"] == f"conv 5x5, {filters1}"
+    expected = filters1 * 26 + filters2 * (filters1 * 25 + 1) + ((16 * filters2 + 1) * dense + (dense + 1) * 10
+                                                                 if dense else (16 * filters2 + 1) * 10)
+    assert shape["parameters"] == expected
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"network": "recurrent"}, "The network must be one of dense, conv."),
+    ({"filters1": 0}, "The number of filters of the first convolution must be a number from 1 to 32."),
+    ({"filters2": 65}, "The number of filters of the second convolution must be a number from 1 to 64."),
+    ({"dense": -1}, "The number of neurons of the dense layer must be a number from 0 to 256."),
+    ({"shift": 5}, "The largest shift of a training image must be a number from 0 to 4."),
+    ({"learning_rate": 0}, "The learning rate must be a number from 0.00001 to 10."),
+])
+def test_convnet_settings_out_of_range_are_refused_by_name(session, change, message):
+    with pytest.raises(VisitorError) as refused:
+        learn.learn_start(session, conv(**change))
+    assert str(refused.value) == message
+
+
+def test_shifting_moves_each_digit_by_whole_pixels_within_the_bound():
+    images = np.zeros((40, 28, 28), np.float32)
+    images[:, 10:18, 12:16] = 1                                     # a block well inside the margin
+    moved = learn.shifted(images, 2, np.random.default_rng(0))
+    assert moved.shape == images.shape and moved.sum() == images.sum()
+    for before, after in zip(images, moved):
+        rows, columns = np.nonzero(after)
+        assert -2 <= rows.min() - 10 <= 2 and -2 <= columns.min() - 12 <= 2
+        assert (rows.max() - rows.min(), columns.max() - columns.min()) == (7, 3)
+    assert len({(np.nonzero(m)[0].min(), np.nonzero(m)[1].min()) for m in moved}) > 5   # each its own move
+
+
+def test_the_feature_maps_are_the_convnets_activations_after_each_convolution(session):
+    learn.learn_start(session, conv(filters1=6, filters2=10))
+    learn.learn_run(session, batches=3)
+    image = session.subset["test"][0][0].astype(np.float32) / 255
+    answer = learn.learn_feature_maps(session, image.ravel().tolist())
+    assert [m["dims"] for m in answer["maps"]] == [[24, 24, 6], [8, 8, 10]]
+    outputs = session.run.model.activations(image)
+    for found, expected in zip(answer["maps"], (outputs[1], outputs[4])):
+        values = floats(found["values"]).reshape(found["dims"][2], found["dims"][0], found["dims"][1])
+        np.testing.assert_array_equal(values, np.moveaxis(expected, -1, 0))
+        assert (found["low"], found["high"]) == (float(expected.min()), float(expected.max()))
+
+
+def test_feature_maps_need_a_convnet_and_a_whole_image(session):
+    learn.learn_start(session, {**learn.DEFAULTS, "epochs": 1})
+    with pytest.raises(VisitorError) as refused:
+        learn.learn_feature_maps(session, [0.0] * 784)
+    assert str(refused.value) == "Only a convolutional network has feature maps: train one first."
+    learn.learn_start(session, conv())
+    with pytest.raises(VisitorError) as refused:
+        learn.learn_feature_maps(session, [0.0] * 100)
+    assert str(refused.value) == "The image must have 784 values (28x28), not 100."
+
+
+def test_the_trained_convnet_downloads_as_a_weights_folder_that_predict_reads(session, tmp_path):
+    learn.learn_start(session, conv(filters1=4, filters2=8, dense=16, epochs=1))
+    learn.learn_run(session, batches=5)
+    summary = learn.learn_use(session)
+    assert session.model("yours") is session.run.model and summary["config"]["network"] == "conv"
+    data = base64.b64decode(saved_models.model_file(session, "yours", {"config": summary["config"]}))
+    folder = tmp_path / "yours"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        archive.extractall(folder)
+    manifest = json.loads((folder / "manifest.json").read_text())
+    restored = models.from_manifest(manifest, lambda name: (folder / name).read_bytes())
+    images = session.subset["test"][0][:20]
+    expected = session.run.model.predict(images.astype(np.float32) / 255)
+    np.testing.assert_array_equal(restored.predict(images.astype(np.float32) / 255), expected)
+
+    np.save(tmp_path / "x.npy", images)
+    cli.predict_main(["--model", str(folder), "--input", str(tmp_path / "x.npy"), "--output", str(tmp_path / "p.npy")])
+    np.testing.assert_allclose(np.load(tmp_path / "p.npy"), expected, rtol=1e-6)
