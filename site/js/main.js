@@ -45,6 +45,12 @@ const { setupTraining } = await import("./sections/training/controller.js");
 setupTraining(root("#train .train-root"), patientPython, recognizer);
 const { setupTeach } = await import("./sections/teach/controller.js");
 setupTeach(root("#train .teach-root"), patientPython, recognizer);
+const { setupMnist } = await import("./sections/mnist/controller.js");
+setupMnist(root("#mnist .mnist-root"), patientPython, recognizer);
+const { setupEvaluation } = await import("./sections/evaluation/controller.js");
+setupEvaluation(root("#mnist .evaluation-root"), patientPython, recognizer);
+const { setupLearnMore } = await import("./sections/learn-more/controller.js");
+setupLearnMore(root("#learn-more .learn-more-root"));
 const { linkNavigation } = await import("./navigation.js");
 linkNavigation(["draw", "inside", "mnist", "perceptron", "machine", "train", "learn-more"]);
 

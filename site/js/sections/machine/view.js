@@ -6,6 +6,7 @@ import { h } from "../../lib/dom.js";
 import { signed } from "../../lib/format.js";
 import { arrowDefinitions, cellName, controlsBar, hiddenPanel, inputPanel, lossPanel, outputPanel, setPanel, setRows } from "./panels.js";
 import { flatKnobs, getKnob } from "./state.js";
+import { BackpropagationIdea, crossEntropyIdea, softmaxIdea } from "../lessons/machine-ideas.js";
 
 export class MachineView {
   /** on: the controller's handlers for what the visitor does (see panels.js). */
@@ -18,10 +19,13 @@ export class MachineView {
     this.controls = controlsBar(on);
     this.set = setPanel();
     this.message = h("p", { class: "machine-message", role: "status" });
+    this.backpropagation = new BackpropagationIdea();
+    this.lossPanel.element.append(crossEntropyIdea());
+    this.output.element.append(softmaxIdea());
     this.machine = h("div", { class: "machine", "data-testid": "machine", "data-busy": "true", "data-auto": "idle" },
       arrowDefinitions(),
       h("div", { class: "machine-deck" }, this.lossPanel.element, this.input.element, this.hidden.element, this.output.element),
-      this.controls.element, this.set.element);
+      this.controls.element, this.backpropagation.element, this.set.element);
     root.replaceChildren(
       h("p", { class: "machine-lede" },
         "Draw a digit on the 25 buttons, tell the machine which digit it is, then turn the knobs until the loss " +
@@ -97,6 +101,7 @@ export class MachineView {
   /** Python's forward pass for the drawing: the loss, the lamps' glow, the curve's dots, the ten outputs. */
   showForward(state, forward) {
     const { lossPanel, hidden, output } = this;
+    this.backpropagation.showForward(state, forward);
     lossPanel.display.show(forward.loss);
     lossPanel.loss.textContent = forward.loss.toFixed(4);
     lossPanel.loss.dataset.loss = String(forward.loss);
@@ -129,6 +134,7 @@ export class MachineView {
     const largest = gradient ? Math.max(...flatKnobs(gradient).map(Math.abs)) || 1 : 1;
     const at = (address) => (gradient ? getKnob(gradient, address) : null);
     const { hidden, output } = this;
+    this.backpropagation.showHint(gradient);
     hidden.knobs.forEach((knob, i) => knob.hint(at(["hidden_weights", state.neuron, i]), largest));
     hidden.bias.hint(at(["hidden_biases", state.neuron]), largest);
     output.knobs.forEach((knob, i) => knob.hint(at(["output_weights", state.output, i]), largest));

@@ -1,0 +1,88 @@
+// How good is it? The recognizer's network reads the page's MNIST test digits, a slice at a
+// time (py/digits/how_good.py), while the page draws the progress; then its confusion matrix,
+// each digit's accuracy, and the digits of any cell, each of which the recognizer can read.
+//
+// It starts when the section first comes near the screen, with the network the recognizer
+// uses then; if the visitor chooses another network, coming back, or the Evaluate button,
+// evaluates that one.
+
+import * as api from "../../api.js";
+import { ensureSubset } from "../../lib/files.js";
+import { Generation } from "../../lib/generation.js";
+import { InterruptedError } from "../../python.js";
+import { asImage, splitDigits } from "../lessons/digit-pictures.js";
+import { whenNear } from "../lessons/near.js";
+import { EvaluationView } from "./view.js";
+
+const SLICE_SECONDS = 0.1;        // Python reads this long between two redraws of the progress
+
+export function setupEvaluation(root, python, recognizer) {
+  const runs = new Generation();          // a newer evaluation makes the one under way stale
+  const cells = new Generation();         // a newer click makes the cell being fetched stale
+  let evaluated = null;                   // the network evaluated (or being evaluated)
+  let mnist = null;                       // MNIST's facts, which the figures are told against
+
+  const view = new EvaluationView(root, {
+    start: () => evaluate(recognizer.chosen),
+    cell: (truth, predicted) => showCell(truth, predicted),
+    read: (digit) => readInRecognizer(digit),
+  });
+  view.offer(recognizer.chosen, null);
+  recognizer.events.addEventListener("model", () => view.offer(recognizer.chosen, evaluated));
+
+  whenNear(root, () => {
+    if (evaluated !== recognizer.chosen) evaluate(recognizer.chosen);
+  });
+
+  async function evaluate(model) {
+    runs.advance();
+    cells.advance();
+    const ticket = runs.ticket();
+    evaluated = model;
+    view.offer(model, model);
+    view.showStarting(model);
+    try {
+      await ensureSubset(python);
+      mnist ??= await api.mnistFacts(python);
+      await recognizer.ensureModel(model);
+      let progress = await api.evaluateStart(python, model);
+      while (!progress.finished) {
+        if (ticket.stale) return;
+        progress = await api.evaluateRun(python, SLICE_SECONDS);
+        if (ticket.stale) return;
+        view.showProgress(progress);
+        await nextFrame();
+      }
+      view.showSummary(progress, mnist);
+    } catch (error) {
+      if (ticket.stale) return;
+      evaluated = null;
+      view.showFailure(error instanceof InterruptedError
+        ? `The evaluation was interrupted: ${error.message} Press Evaluate to start again.` : error.message);
+    }
+  }
+
+  /** The digits of one cell of the matrix, with their pixels. */
+  async function showCell(truth, predicted) {
+    cells.advance();
+    const ticket = cells.ticket();
+    view.showCellLoading(truth, predicted);
+    try {
+      const cell = await api.evaluateCell(python, truth, predicted);
+      if (ticket.stale) return;
+      view.showCell(cell, splitDigits(cell.pixels));
+    } catch (error) {
+      if (!ticket.stale) view.showCellFailure(error.message);
+    }
+  }
+
+  /** Show one of a cell's digits to the recognizer, read by the network the matrix counts. */
+  function readInRecognizer(digit) {
+    if (recognizer.chosen !== evaluated) recognizer.choose(evaluated);
+    recognizer.showImage(asImage(digit.bytes), { show: true });
+  }
+}
+
+function nextFrame() {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}

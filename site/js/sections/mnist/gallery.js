@@ -1,0 +1,71 @@
+// The gallery of MNIST test digits: one row per class, ordinary digits first and then the hard
+// ones (the networks misread them, disagree on them or are unsure), a filter to show one class,
+// and each digit a button that sends it to the recognizer.
+
+import { h } from "../../lib/dom.js";
+import { percent } from "../../lib/format.js";
+import { digitCanvas } from "../lessons/digit-pictures.js";
+
+const KIND_WORDS = {
+  misread: "every network misreads it",
+  disagreement: "the networks disagree",
+  "low confidence": "the networks are unsure",
+};
+
+export class Gallery {
+  /** send(digit): the visitor chose a digit; digit = {index, label, kind, readings, bytes}. */
+  constructor(send) {
+    this.send = send;
+    this.digits = [];
+    this.list = h("ul", { class: "mnist-gallery", "data-testid": "mnist-gallery", "data-state": "loading" },
+      h("li", { class: "muted" }, "MNIST's digits arrive when you scroll here."));
+    this.choices = ["all", ...Array.from({ length: 10 }, (_, d) => d)].map((value) => {
+      const input = h("input", { type: "radio", name: "mnist-filter", value, "data-testid": `mnist-filter-${value}`,
+                                 checked: value === "all", onchange: () => this.filter(value) });
+      return h("label", {}, input, h("span", {}, value === "all" ? "all" : String(value)));
+    });
+    this.element = h("div", { class: "mnist-gallery-wrap" },
+      h("div", { class: "segmented mnist-filter", role: "radiogroup", "aria-label": "Show the digits" },
+        h("span", { class: "segmented-label" }, "Show"), this.choices),
+      this.list);
+  }
+
+  /** The gallery's digits (Python's choice) and their bytes, in the same order. */
+  show(gallery, pictures) {
+    this.digits = gallery.digits.map((digit, i) => ({ ...digit, bytes: pictures[i] }));
+    this.list.replaceChildren(...this.digits.map((digit) => this.item(digit)));
+    this.list.dataset.state = "ready";
+  }
+
+  item(digit) {
+    const hard = digit.kind !== "ordinary";
+    const readings = Object.entries(digit.readings)
+      .map(([name, reading]) => `${name} ${reading.digit} (${percent(reading.confidence, 0)})`).join(", ");
+    const description = `Test digit #${digit.index}, a ${digit.label}${hard ? `, hard: ${KIND_WORDS[digit.kind]}` : ""}. `
+      + `Read as: ${readings}.`;
+    return h("li", { class: hard ? "hard" : null, "data-label": digit.label },
+      h("button", { type: "button", class: "mnist-digit", "data-testid": "mnist-digit", "data-label": digit.label,
+                    "data-index": digit.index, "data-kind": digit.kind, title: description,
+                    "aria-label": `${description} Show it to the recognizer.`, onclick: () => this.send(digit) },
+        digitCanvas(digit.bytes),
+        h("span", { class: "mnist-digit-label", "aria-hidden": "true" }, String(digit.label)),
+        hard ? h("span", { class: "mnist-digit-kind", "aria-hidden": "true" }, KIND_WORDS[digit.kind]) : null));
+  }
+
+  /** Show one class ("all" for every one). */
+  filter(value) {
+    for (const item of this.list.children) {
+      item.hidden = value !== "all" && item.dataset.label !== String(value);
+    }
+  }
+
+  /** Up to `n` ordinary digits of class `label` (for the visitor's digit to stand beside). */
+  ordinary(label, n) {
+    return this.digits.filter((digit) => digit.label === label && digit.kind === "ordinary").slice(0, n);
+  }
+
+  showFailure(message) {
+    this.list.replaceChildren(h("li", { class: "muted" }, message));
+    this.list.dataset.state = "failed";
+  }
+}
