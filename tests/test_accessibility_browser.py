@@ -18,7 +18,7 @@ SCREENS = {
     "phone-dark": {"viewport": {"width": 390, "height": 844}, "color_scheme": "dark",
                    "has_touch": True, "is_mobile": True},
 }
-SECTIONS = ["draw", "perceptron", "machine", "train"]
+SECTIONS = ["draw", "mnist", "perceptron", "machine", "train", "learn-more"]
 
 AUDIT = """async (selector) => {
   const result = await axe.run(selector, { resultTypes: ["violations"] });
@@ -37,6 +37,7 @@ def test_every_section_passes_an_accessibility_audit(open_app, axe_source, scree
     expect(page.get_by_test_id("teach-saved")).to_contain_text("Kept as a 7")
     expect(page.get_by_test_id("perceptron-sum")).not_to_have_text("…")
     expect(page.get_by_test_id("machine-loss")).not_to_have_text("", timeout=30_000)
+    show_the_lessons(page)
     page.add_script_tag(content=axe_source)
     violations = {}
     for section in SECTIONS:
@@ -44,3 +45,14 @@ def test_every_section_passes_an_accessibility_audit(open_app, axe_source, scree
         violations[section] = page.evaluate(AUDIT, f"#{section}")
     found = [f"#{section}: {v}" for section, found in violations.items() for v in found]
     assert not found, "axe-core found:\n  " + "\n  ".join(found)
+
+
+def show_the_lessons(page):
+    """MNIST's gallery and the confusion matrix loaded, a cell's digits listed, an idea opened."""
+    page.locator("#mnist").scroll_into_view_if_needed()
+    expect(page.get_by_test_id("mnist-gallery")).to_have_attribute("data-state", "ready", timeout=120_000)
+    page.get_by_test_id("confusion-matrix").scroll_into_view_if_needed()
+    expect(page.get_by_test_id("confusion-matrix")).to_have_attribute("data-state", "finished", timeout=120_000)
+    page.get_by_test_id("confusion-0-0").click()
+    expect(page.get_by_test_id("evaluation-cell")).not_to_have_attribute("data-count", "")
+    page.locator("[data-idea=test-set] summary").click()

@@ -18,7 +18,7 @@ from static_server import StaticServer  # noqa: E402
 
 SEVEN = [[(0.27, 0.2), (0.73, 0.2), (0.44, 0.85)], [(0.38, 0.52), (0.62, 0.52)]]
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-SECTIONS = ["draw", "perceptron", "machine", "train"]
+SECTIONS = ["draw", "mnist", "evaluation", "perceptron", "machine", "train", "learn-more"]
 
 
 def draw(page, strokes):
@@ -44,7 +44,14 @@ def main(out):
                     page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=120_000)
                     draw(page, SEVEN)
                     for section in SECTIONS:
-                        page.locator(f"#{section}").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
+                        if section == "evaluation":      # How good is it?, below Meet MNIST, with a cell open
+                            page.locator("[data-testid=confusion-matrix][data-state=finished]").wait_for(timeout=120_000)
+                            page.get_by_test_id("confusion-9-4").click()
+                            page.locator(".evaluation-root").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
+                        else:
+                            page.locator(f"#{section}").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
+                        if section == "mnist":
+                            page.locator("[data-testid=mnist-gallery][data-state=ready]").wait_for(timeout=120_000)
                         if section == "train":          # show it after a short run
                             page.get_by_test_id("train-epochs").fill("2")
                             page.get_by_test_id("train-start").click()

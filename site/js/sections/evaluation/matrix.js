@@ -12,11 +12,13 @@ export class ConfusionMatrix {
   /** open(truth, predicted): the visitor asked for a cell's digits. */
   constructor(open) {
     this.cells = DIGITS.map((truth) => DIGITS.map((predicted) => {
+      const number = h("span", {}, "–");
+      const words = h("span", { class: "visually-hidden" });
       const button = h("button", { type: "button", class: "confusion-button", disabled: true,
-                                   onclick: () => open(truth, predicted) }, "–");
+                                   onclick: () => open(truth, predicted) }, number, words);
       const cell = h("td", { "data-testid": `confusion-${truth}-${predicted}`, "data-count": "",
                              class: truth === predicted ? "right" : "wrong" }, button);
-      return { cell, button };
+      return { cell, button, number, words };
     }));
     this.accuracy = DIGITS.map((digit) => h("td", { class: "per-digit", "data-testid": `per-digit-${digit}`, "data-accuracy": "" }, "–"));
     this.element = h("table", { class: "confusion", "data-testid": "confusion-matrix", "data-state": "empty" },
@@ -41,14 +43,13 @@ export class ConfusionMatrix {
     confusion.forEach((row, truth) => {
       const total = row.reduce((a, b) => a + b, 0);
       row.forEach((count, predicted) => {
-        const { cell, button } = this.cells[truth][predicted];
+        const { cell, button, number, words } = this.cells[truth][predicted];
         cell.dataset.count = String(count);
         cell.style.setProperty("--share", total ? (count / total).toFixed(3) : "0");
         cell.classList.toggle("none", count === 0);
-        button.textContent = whole(count);
+        number.textContent = whole(count);
+        words.textContent = ` ${count === 1 ? "digit" : "digits"} ${truth} read as ${predicted}`;
         button.disabled = count === 0;
-        button.setAttribute("aria-label", `${count === 1 ? "1 digit" : `${whole(count)} digits`} ${truth} `
-          + `read as ${predicted}`);
       });
     });
     perDigit.forEach(({ digit, accuracy, correct, count }) => {
@@ -61,12 +62,12 @@ export class ConfusionMatrix {
 
   clear() {
     for (const row of this.cells) {
-      for (const { cell, button } of row) {
+      for (const { cell, button, number, words } of row) {
         cell.dataset.count = "";
         cell.style.setProperty("--share", "0");
-        button.textContent = "–";
+        number.textContent = "–";
+        words.textContent = "";
         button.disabled = true;
-        button.removeAttribute("aria-label");
       }
     }
     for (const cell of this.accuracy) {

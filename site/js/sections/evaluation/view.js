@@ -107,11 +107,11 @@ export class EvaluationView {
       const digit = { index, label: truth, bytes: digits[i] };
       return h("li", {},
         h("button", { type: "button", class: "cell-digit", "data-testid": "cell-digit", "data-index": index,
-                      "data-label": truth, "data-predicted": predicted, onclick: () => this.on.read(digit),
-                      "aria-label": `Test digit ${index}, a ${truth} read as ${predicted} (${percent(confidence[i], 0)} sure): `
-                        + "show it to the recognizer" },
+                      "data-label": truth, "data-predicted": predicted, onclick: () => this.on.read(digit) },
           digitCanvas(digits[i]),
-          h("span", { class: "cell-digit-note", "aria-hidden": "true" }, `#${index} · ${percent(confidence[i], 0)}`)));
+          h("span", { class: "cell-digit-note" }, `#${index} · ${percent(confidence[i], 0)}`),
+          h("span", { class: "visually-hidden" }, `: test digit ${index}, a ${truth} read as ${predicted} `
+            + `(${percent(confidence[i], 0)} sure); show it to the recognizer`)));
     }));
     this.cellDigits.dataset.count = String(indices.length);
   }

@@ -45,11 +45,11 @@ export class Gallery {
       + `Read as: ${readings}.`;
     return h("li", { class: hard ? "hard" : null, "data-label": digit.label },
       h("button", { type: "button", class: "mnist-digit", "data-testid": "mnist-digit", "data-label": digit.label,
-                    "data-index": digit.index, "data-kind": digit.kind, title: description,
-                    "aria-label": `${description} Show it to the recognizer.`, onclick: () => this.send(digit) },
+                    "data-index": digit.index, "data-kind": digit.kind, title: description, onclick: () => this.send(digit) },
         digitCanvas(digit.bytes),
-        h("span", { class: "mnist-digit-label", "aria-hidden": "true" }, String(digit.label)),
-        hard ? h("span", { class: "mnist-digit-kind", "aria-hidden": "true" }, KIND_WORDS[digit.kind]) : null));
+        h("span", { class: "mnist-digit-label" }, String(digit.label)),
+        hard ? h("span", { class: "mnist-digit-kind" }, KIND_WORDS[digit.kind]) : null,
+        h("span", { class: "visually-hidden" }, `: ${description} Show it to the recognizer.`)));
   }
 
   /** Show one class ("all" for every one). */
