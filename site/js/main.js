@@ -37,6 +37,8 @@ const recognizer = setupRecognizer(root("#draw .recognizer-root"), python);
 // The visitor's first digit comes first: the other sections talk to Python once the recognizer
 // has its network and has answered.
 const patientPython = python.after(recognizer.started);
+const { setupInside } = await import("./sections/inside/controller.js");
+const inside = setupInside(root("#inside .inside-root"), patientPython, recognizer);
 const { setupPerceptron } = await import("./sections/perceptron/controller.js");
 setupPerceptron(root("#perceptron .perceptron-root"), patientPython);
 const { setupMachine } = await import("./sections/machine/controller.js");
@@ -65,4 +67,4 @@ const offline = keepForOffline({ when: bytecodeKept, notice: root("[data-testid=
                                  update: root("[data-testid=update]") });
 
 // For the curious (and for tests): the page's parts, reachable from the browser console.
-window.app = { python, recognizer, bytecodeKept, offline };
+window.app = { python, recognizer, inside, bytecodeKept, offline };

@@ -1,0 +1,176 @@
+// Inside the network: the drawing followed through every layer, softmax and the loss step by
+// step, and probes. Python: py/digits/looking_inside.py, through api.js.
+//
+// The bars come first. This section asks Python nothing until the recognizer has answered a
+// finished drawing (its "answer" event, pen lifted), and only while the section is on or near
+// the screen; a drawing that changes meanwhile makes the work under way stale. Per drawing it
+// sends the 784-value image the recognizer's answer carried, so both read the same picture:
+// every layer and softmax in one call, then the loss, the probe being tried, and the chosen
+// map or neuron.
+
+import * as api from "../../api.js";
+import { MODELS } from "../../generated/facts.js";
+import { Generation } from "../../lib/generation.js";
+import { LatestOnly } from "../../lib/scheduler.js";
+import { restingPosition } from "./probes.js";
+import { startState, unpack } from "./state.js";
+import { InsideView } from "./view.js";
+
+const NEAR = "300px 0px";          // how close to the screen the section starts to compute
+
+export function setupInside(root, python, recognizer) {
+  const state = startState();
+  const drawings = new Generation();          // every new answer of the recognizer advances it
+  const architectures = new Map();            // a shipped network's name → the promise of its blocks
+  let shownModel = null;
+  let near = false, behind = false;           // behind: an answer came while the section was away
+  let batches = new Map();                    // probe name → its batch, for the drawing shown
+
+  const view = new InsideView(root, {
+    choose: (block, unit) => {
+      state.chosen = { block, unit };
+      details.request(drawings.ticket());
+    },
+    pick: (digit) => {
+      state.digit = digit;
+      losses.request(drawings.ticket());
+    },
+    move: (name, position) => {
+      Object.assign(state, { probe: name, position });
+      view.probes.place(name, position);
+      if (batches.has(name)) showProbe();
+      else probing.request(drawings.ticket());
+    },
+  });
+  const fail = (error) => {
+    view.say(error.message);
+    view.showBusy(false);
+  };
+
+  /** The latest finished drawing, through everything this section shows. */
+  const updates = new LatestOnly(async () => {
+    const ticket = drawings.ticket();
+    const answer = recognizer.last;
+    const model = answer?.model ?? recognizer.chosen;
+    view.showBusy(true);
+    const architecture = await architectureOf(model);
+    if (ticket.stale) return;
+    if (shownModel !== model) {
+      view.showArchitecture(architecture);
+      Object.assign(state, { chosen: null, architecture });
+      shownModel = model;
+    }
+    if (!answer) {
+      Object.assign(state, { seen: null });
+      batches = new Map();
+      view.showEmpty();
+      view.say("Draw a digit above, and follow it through the network here.");
+    } else {
+      // All asked at once: Python answers them one after the other, the page shows each as it comes.
+      const layers = api.insideAnswer(python, model, answer.image);
+      const loss = api.insideLoss(python, model, answer.image, state.digit ?? answer.digit);
+      const probe = api.insideProbe(python, model, answer.image, state.probe);
+      for (const later of [loss, probe]) later.catch(() => {});     // their failure is heard where they are awaited
+      const seen = unpack(model, answer.image, await layers);
+      if (ticket.stale) return;
+      Object.assign(state, { seen });
+      batches = new Map();
+      view.say("");
+      view.showSeen(seen);
+      view.softmax.showLoss(await loss);
+      batches.set(state.probe, await probe);
+      if (ticket.stale) return;
+      showProbe();
+      if (state.chosen) await showChosen(ticket);
+    }
+    if (ticket.stale) return;
+    view.showBusy(false);
+    view.bumpVersion();
+  }, { onError: fail });
+
+  const details = new LatestOnly(showChosen, { onError: fail });
+
+  async function showChosen(ticket) {
+    const { chosen, seen, architecture } = state;
+    view.showChosen(chosen, null);
+    if (!seen) return;
+    const { layer } = architecture.blocks[chosen.block];
+    const kind = seen.layers[layer].dims.length === 3 ? "map" : "neuron";
+    const detail = kind === "map"
+      ? await api.insideFeatureMap(python, seen.model, layer, chosen.unit)
+      : await api.insideNeuron(python, seen.model, seen.image, layer, chosen.unit);
+    if (ticket.stale || state.chosen !== chosen) return;
+    view.showChosen(chosen, detail, { inputDims: kind === "neuron" ? inputDims(architecture, detail.layer) : null });
+  }
+
+  const losses = new LatestOnly(async (ticket) => {
+    if (!state.seen) return;
+    const loss = await api.insideLoss(python, state.seen.model, state.seen.image, state.digit);
+    if (!ticket.stale) view.softmax.showLoss(loss);
+  }, { onError: fail });
+
+  const probing = new LatestOnly(async (ticket) => {
+    const { seen, probe } = state;
+    if (!seen) return;
+    const batch = await api.insideProbe(python, seen.model, seen.image, probe);
+    if (ticket.stale) return;
+    batches.set(probe, batch);
+    if (state.probe === probe) showProbe();
+  }, { onError: fail });
+
+  function showProbe() {
+    const batch = batches.get(state.probe);
+    view.probes.show(batch, state.position ?? restingPosition(state.probe), state.seen.softmax.digit);
+  }
+
+  function architectureOf(model) {
+    if (!MODELS.some((m) => m.name === model)) return api.insideArchitecture(python, model);   // made here: may change
+    if (!architectures.has(model)) {
+      const promise = api.insideArchitecture(python, model);
+      promise.catch(() => architectures.delete(model));
+      architectures.set(model, promise);
+    }
+    return architectures.get(model);
+  }
+
+  function catchUp() {
+    if (!near || !behind) return;
+    behind = false;
+    updates.request();
+  }
+
+  recognizer.events.addEventListener("answer", (event) => {
+    drawings.advance();
+    if (event.detail?.final === false) {     // the pen is still moving: wait for the finished drawing
+      view.showStale();
+      return;
+    }
+    behind = true;
+    catchUp();
+  });
+  recognizer.events.addEventListener("model", () => drawings.advance());
+
+  new IntersectionObserver(([entry]) => {
+    near = entry.isIntersecting;
+    catchUp();
+  }, { rootMargin: NEAR }).observe(root.closest("section") ?? root);
+
+  view.say("Python is starting; draw a digit above meanwhile.");
+  view.probes.place(state.probe, restingPosition(state.probe));
+  recognizer.started.then(() => {
+    behind = true;
+    catchUp();
+  });
+
+  return {
+    /** What the view shows of the latest drawing (for tests): see state.unpack(). */
+    get seen() { return state.seen; },
+  };
+}
+
+/** The shape of what dense layer `layer` reads, before any flatten: [28, 28, 1] for pixels. */
+function inputDims(architecture, layer) {
+  let block = architecture.blocks[layer];          // block `layer` holds layer `layer − 1`'s output
+  while (block.block > 0 && ["Flatten", "Dropout"].includes(block.kind)) block = architecture.blocks[block.block - 1];
+  return block.dims;
+}

@@ -1,0 +1,79 @@
+// Inside the network, its face: a few words on what is shown, the network layer by layer with
+// what each makes of the drawing (flow.js), softmax and the loss step by step (softmax.js),
+// and the probes (probes.js). The root's data-busy and data-version tell a test (and the
+// bench) when the view shows the latest answer completely.
+
+import { h } from "../../lib/dom.js";
+import { featureMapDetail, neuronDetail } from "./detail.js";
+import { Flow } from "./flow.js";
+import { ProbePanel } from "./probes.js";
+import { SoftmaxPanel } from "./softmax.js";
+
+export class InsideView {
+  /** on: the controller's handlers (choose, pick, move). */
+  constructor(root, on) {
+    this.root = root;
+    this.flow = new Flow(on);
+    this.softmax = new SoftmaxPanel(on);
+    this.probes = new ProbePanel(on);
+    this.note = h("p", { class: "inside-note", role: "status" });
+    root.dataset.busy = "false";
+    root.dataset.version = "0";
+    root.replaceChildren(
+      h("div", { class: "inside-intro" },
+        h("p", {}, "A network reads your digit in steps called layers. Each layer takes the numbers the layer before it made, ",
+          "and makes new ones; the last makes ten scores, one per digit. Here is every layer, with what it made of the digit you drew."),
+        h("details", {}, h("summary", {}, "How to read the pictures"),
+          h("p", {}, "Each small square is a feature map: the output of one filter, a picture of where it found its pattern. ",
+            "Each row of cells is a layer of neurons, one cell per neuron. Black is 0, white is the layer's highest value, blue is below 0; ",
+            "all pictures of a layer share one scale, written beside them. Choose a map or a neuron to see what made it."))),
+      this.note,
+      h("div", { class: "card flow-card" }, h("h3", {}, "Layer by layer"), this.flow.element),
+      h("div", { class: "inside-pair" }, this.softmax.element, this.probes.element));
+  }
+
+  say(text) {
+    this.note.textContent = text;
+  }
+
+  showArchitecture(architecture) {
+    this.flow.build(architecture);
+  }
+
+  /** The drawing's answer, through every block, in softmax's steps; probes wait for their own batch. */
+  showSeen(seen) {
+    this.flow.show(seen);
+    this.softmax.show(seen.softmax);
+    this.root.classList.remove("stale");
+  }
+
+  showEmpty() {
+    this.flow.clear();
+    this.softmax.clear();
+    this.probes.clear();
+    this.root.classList.remove("stale");
+  }
+
+  /** The drawing changed: what is shown belongs to an earlier one until the next answer. */
+  showStale() {
+    this.root.classList.add("stale");
+  }
+
+  /** The chosen map or neuron marked, with what produced it (or "asking") under its block. */
+  showChosen(chosen, detail, context) {
+    const block = this.flow.mark(chosen);
+    if (!block) return;
+    if (!detail) block.detail.replaceChildren(h("p", { class: "muted" }, "Asking Python…"));
+    else if (detail.kernels) block.detail.replaceChildren(featureMapDetail(block.block, detail));
+    else block.detail.replaceChildren(neuronDetail(detail, context.inputDims));
+  }
+
+  showBusy(busy) {
+    this.root.dataset.busy = String(busy);
+  }
+
+  /** The view shows the latest answer in full: tests and the bench wait for this. */
+  bumpVersion() {
+    this.root.dataset.version = String(Number(this.root.dataset.version) + 1);
+  }
+}
