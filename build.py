@@ -252,7 +252,8 @@ def add_page_facts(folder):
     facts = python_facts()
     folder.mkdir(parents=True, exist_ok=True)
     exports = {"MODELS": models, "PERCEPTRON": facts["perceptron_facts"], "MACHINE": facts["machine_facts"],
-               "TRAINING": facts["training_facts"], "TEACH": facts["teach_facts"], "INSIDE": facts["inside_facts"]}
+               "TRAINING": facts["training_facts"], "TEACH": facts["teach_facts"], "INSIDE": facts["inside_facts"],
+               "PAD": facts["pad_facts"]}
     (folder / "facts.js").write_text(
         "// Written by build.py from weights/*/manifest.json and py/digits' facts functions: do not edit.\n"
         + "".join(f"export const {name} = {json.dumps(value, indent=1)};\n" for name, value in exports.items()))

@@ -91,6 +91,7 @@ FACTS = {
     "training_facts": "learn:training_facts",
     "teach_facts": "finetune:teach_facts",
     "inside_facts": "looking_inside:inside_facts",
+    "pad_facts": "handwriting:pad_facts",
 }
 
 

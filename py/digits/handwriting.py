@@ -197,3 +197,9 @@ def training_images(count, rng, size_range=(0.2, 0.9)):
 def as_mnist(drawings, pen=None):
     """The (N, 28, 28) images the networks get for (digit, style, strokes) drawings, as on the page."""
     return np.stack([to_mnist(paint(strokes, pen=pen)) for _, _, strokes in drawings])
+
+
+def pad_facts():
+    """The pad's rules, which the page paints by (site/js/widgets/ink.js): the model canvas's
+    side and the pen, so that a drawing on the page and one painted here are the same pixels."""
+    return {"canvas": CANVAS, "pen_width": PEN_WIDTH, "full_pen_extent": FULL_PEN_EXTENT, "min_extent": MIN_EXTENT}

@@ -64,7 +64,7 @@ const bytecodeKept = recognizer.started.then(() => recognizer.quiet(3000))
 // After that, keep the whole page in this browser so that it opens offline next time.
 const { keepForOffline } = await import("./offline.js");
 const offline = keepForOffline({ when: bytecodeKept, notice: root("[data-testid=offline-note]"),
-                                 update: root("[data-testid=update]") });
+                                 update: root("[data-testid=update]"), scriptURL: window.pythonWorker.scriptURL });
 
 // For the curious (and for tests): the page's parts, reachable from the browser console.
 window.app = { python, recognizer, inside, bytecodeKept, offline };

@@ -17,8 +17,9 @@ const WORDS = {
 /**
  * Start keeping the page for offline use once `when` settles; show its state in `notice`
  * (an element whose data-state and text follow it) and an update offer in `update`.
+ * `scriptURL(path)` makes the worker's URL as the page's Trusted Types policy allows.
  */
-export function keepForOffline({ when, notice, update }) {
+export function keepForOffline({ when, notice, update, scriptURL }) {
   const show = (state) => {
     notice.dataset.state = state;
     notice.textContent = WORDS[state];
@@ -36,7 +37,7 @@ export function keepForOffline({ when, notice, update }) {
   }
   kept = Boolean(navigator.serviceWorker.controller);
   if (!navigator.onLine) showConnection();
-  return when.then(() => navigator.serviceWorker.register(new URL("../sw.js", import.meta.url), { updateViaCache: "none" }))
+  return when.then(() => navigator.serviceWorker.register(scriptURL("sw.js"), { updateViaCache: "none" }))
     .then((registration) => {
       if (!registration.active) show("saving");
       navigator.serviceWorker.ready.then(() => { kept = true; showConnection(); });

@@ -13,12 +13,13 @@
 
 const CALL_LIMIT_MS = 30_000;         // no page function takes longer: the long ones run in slices
 const LOAD_LIMIT_MS = 120_000;        // a network's download, on a slow school connection
-const WORKER_URL = new URL("./worker.js", import.meta.url);
 
 export class Python extends EventTarget {
-  /** worker: the Web Worker; early: its events that came before this handle existed. */
-  constructor({ worker, early = [] }) {
+  /** worker: the Web Worker; early: its events that came before this handle existed;
+   *  scriptURL(path): a worker's URL as Trusted Types allow it (index.html's policy). */
+  constructor({ worker, early = [], scriptURL = (path) => path }) {
     super();
+    this.scriptURL = scriptURL;
     this.pending = new Map();          // id → {resolve, reject, timer, limit}
     this.nextId = 1;
     this.restarts = 0;                 // failures in a row: reset by the first answer after one
@@ -113,7 +114,7 @@ export class Python extends EventTarget {
     for (const request of lost) { clearTimeout(request.timer); request.reject(new InterruptedError(message)); }
     this.state = "restarting";
     this.emit("restarting", { message });
-    this.attach(new Worker(WORKER_URL, { type: "module" }));
+    this.attach(new Worker(this.scriptURL("js/worker.js"), { type: "module" }));
   }
 
   /** Call digits.api.<fn>(...args) in Python. */

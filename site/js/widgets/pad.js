@@ -1,20 +1,20 @@
 // The drawing surface: smooth round strokes from mouse, finger or pen, with undo.
 //
 // Strokes are kept as lists of points in unit coordinates (0..1), so the pad can
-// redraw them at any size: crisply on screen at the device's pixel ratio, and on a
-// fixed 280x280 "model canvas" whose alpha channel is what Python reads. The same
-// drawing therefore gives the same input on a phone and on a 4K screen.
+// redraw them at any size: crisply on screen at the device's pixel ratio, and as the
+// fixed 280x280 bitmap Python reads, painted from the points by ink.js (no canvas is read
+// back). The same drawing therefore gives the same input on a phone and on a 4K screen,
+// in every browser.
 //
-// On the model canvas the pen suits the drawing's size: preprocessing scales every
-// digit to 20 px, so a small digit drawn with the screen's pen would arrive in bold
-// strokes MNIST never has. (py/digits/handwriting.py paints the same way, to measure it.)
+// In that bitmap the pen suits the drawing's size: preprocessing scales every digit to
+// 20 px, so a small digit drawn with the screen's pen would arrive in bold strokes MNIST
+// never has.
 
+import { PAD } from "../generated/facts.js";
 import { capturePointer } from "../lib/pointer.js";
+import { MODEL_SIZE, inkBitmap } from "./ink.js";
 
-const MODEL_SIZE = 280;
-const PEN_WIDTH = 0.075;      // of the pad's side: close to MNIST's strokes once a big digit is scaled to 20 px
-const FULL_PEN_EXTENT = 0.6;  // digits at least this tall or wide (of the side) get the full pen
-const MIN_EXTENT = 0.1;       // …and the pen never gets thinner than for a digit this size
+const PEN_WIDTH = PAD.pen_width;   // of the pad's side: close to MNIST's strokes once a big digit is scaled to 20 px
 
 export class Pad extends EventTarget {
   constructor(canvas) {
@@ -22,7 +22,6 @@ export class Pad extends EventTarget {
     this.canvas = canvas;
     this.strokes = [];
     this.current = null;
-    this.modelContext = new OffscreenCanvas(MODEL_SIZE, MODEL_SIZE).getContext("2d", { willReadFrequently: true });
     this.screenContext = canvas.getContext("2d");
     new ResizeObserver(() => this.fitToScreen()).observe(canvas);
     matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => this.redraw());
@@ -95,16 +94,9 @@ export class Pad extends EventTarget {
     this.emit("stroke");
   }
 
-  /** The drawing on the model canvas, its pen fitted to the digit's size: alpha, 280 x 280 values, ink high. */
+  /** The drawing as Python reads it, its pen fitted to the digit's size: alpha, 280 x 280 values, ink high. */
   bitmap() {
-    const context = this.modelContext;
-    context.clearRect(0, 0, MODEL_SIZE, MODEL_SIZE);
-    const pen = modelPenWidth(this.strokes);
-    for (const points of this.strokes) paintStroke(context, MODEL_SIZE, "#000", points, pen);
-    const rgba = context.getImageData(0, 0, MODEL_SIZE, MODEL_SIZE).data;
-    const alpha = new Uint8Array(MODEL_SIZE * MODEL_SIZE);
-    for (let i = 0; i < alpha.length; i++) alpha[i] = rgba[4 * i + 3];
-    return { data: alpha, height: MODEL_SIZE, width: MODEL_SIZE };
+    return { data: inkBitmap(this.strokes), height: MODEL_SIZE, width: MODEL_SIZE };
   }
 
   // ---------------------------------------------------------------- painting
@@ -126,17 +118,6 @@ export class Pad extends EventTarget {
     paintStroke(this.screenContext, this.canvas.width, this.inkColor(), tail, PEN_WIDTH, points.length <= 3);
     this.canvas.parentElement.classList.add("has-ink");
   }
-}
-
-/** The model canvas's pen (of its side): the screen's pen, thinner for a digit drawn small. */
-function modelPenWidth(strokes) {
-  let left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
-  for (const [x, y] of strokes.flat()) {
-    left = Math.min(left, x); right = Math.max(right, x);
-    top = Math.min(top, y); bottom = Math.max(bottom, y);
-  }
-  const extent = Math.max(right - left, bottom - top, MIN_EXTENT);
-  return PEN_WIDTH * Math.min(1, extent / FULL_PEN_EXTENT);
 }
 
 /** A smooth stroke through `points`: quadratic curves between the midpoints of successive points. */
