@@ -69,6 +69,7 @@ export class Knob {
   }
 
   turnTo(value, final) {
+    if (!Number.isFinite(value)) return;     // a pointer a world away (1e308 px) turns nothing
     const next = this.settle(value);
     if (next === this.value && !final) return;
     this.show(next);
