@@ -20,7 +20,7 @@ SLOW = 120_000           # ms: the cnn reads 2,000 digits in a few seconds, far 
 IDEAS = {
     "activation": "train", "learning-rate": "train", "batches": "train", "epochs": "train", "overfitting": "train",
     "softmax": "machine", "cross-entropy": "machine", "backpropagation": "machine",
-    "convolution": "draw", "pooling": "draw", "dropout": "draw", "augmentation": "draw", "parameters": "draw",
+    "convolution": "inside", "pooling": "inside", "dropout": "inside", "parameters": "inside", "augmentation": "draw",
     "test-set": "mnist", "distribution-shift": "mnist",
 }
 RESOURCES = [
@@ -155,17 +155,23 @@ def test_each_idea_is_explained_beside_what_it_shows(open_app):
           return false;
         }""", control)
         assert near, f"the idea {name} is not beside [data-testid={control}]"
-        idea.locator("summary").scroll_into_view_if_needed()
-        idea.locator("summary").click()
+        open_idea(idea)
         for part in ("idea-plain", "idea-formula", "idea-numbers"):
             expect(idea.locator(f".{part}")).not_to_be_empty()
+
+
+def open_idea(idea):
+    """Open the folds around an idea (some ideas are grouped), then the idea itself, as a visitor clicks."""
+    idea.evaluate("idea => { for (let d = idea.parentElement.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }")
+    idea.locator("summary").first.scroll_into_view_if_needed()
+    idea.locator("summary").first.click()
 
 
 def test_the_cnns_augmentation_is_read_from_its_manifest(open_app):
     page = open_app("#draw")
     recipe = json.loads((models.WEIGHTS_DIR / "cnn" / "manifest.json").read_text())["recipe"]
     idea = page.locator("[data-idea=augmentation]")
-    idea.locator("summary").click()
+    open_idea(idea)
     numbers = idea.locator(".idea-numbers")
     expect(numbers).to_contain_text("From weights/cnn/manifest.json")
     expect(numbers).to_contain_text(f"±{recipe['rotate']:g}°")
@@ -177,7 +183,7 @@ def test_backpropagation_is_worked_with_the_machines_own_numbers(open_app):
     expect(page.get_by_test_id("machine-loss")).not_to_have_text("", timeout=30_000)
     page.get_by_test_id("machine-hint").check()
     idea = page.locator("[data-idea=backpropagation]")
-    idea.locator("summary").click()
+    open_idea(idea)
     numbers = idea.locator(".idea-numbers")
     expect(numbers).to_contain_text("The machine's backpropagation gives", timeout=30_000)
     text = numbers.text_content().replace("−", "-")

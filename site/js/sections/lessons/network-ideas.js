@@ -1,24 +1,27 @@
-// The ideas behind the shipped networks, beside their facts under the recognizer: convolution,
-// pooling and dropout (the cnn's layers), data augmentation (how the cnn was trained: its
-// manifest's recipe), and how many weights a network has
-// compared with larger ones. The cnn's numbers come from its manifest, fetched once, when the
-// visitor first opens one of its ideas: no copy of them lives here.
+// The ideas behind the shipped networks: convolution, pooling and dropout (the cnn's layers)
+// and how many weights a network has compared with larger ones, beside the layers drawn in
+// Inside the network; data augmentation (how the cnn was trained: its manifest's recipe),
+// beside the networks' facts under the recognizer. The cnn's numbers come from its manifest,
+// fetched once, when the visitor first opens one of its ideas: no copy of them lives here.
 
 import { MODELS } from "../../generated/facts.js";
 import { h } from "../../lib/dom.js";
 import { percent, whole } from "../../lib/format.js";
 import { idea, liveIdea } from "./idea.js";
 
-const CONTROL = "model-select";        // the networks' facts sit under the menu that chooses them
+const LAYERS = "architecture";          // the network drawn layer by layer, in Inside the network
 
-/** The five ideas, folded, in the order a learner meets them. */
-export function networkIdeas() {
-  return h("div", { class: "ideas" }, convolution(), pooling(), dropout(), augmentation(), parameters());
+/** Convolution, pooling, dropout and the networks' sizes, beside the layers that show them
+ *  (Inside the network), folded twice so that they take one line until the visitor asks. */
+export function layerIdeas() {
+  return h("details", { class: "ideas-group" },
+    h("summary", {}, "What these layers do, in four ideas"),
+    h("div", { class: "ideas" }, convolution(), pooling(), dropout(), parameters()));
 }
 
 function convolution() {
   return withManifest({
-    name: "convolution", control: CONTROL, question: "How does the cnn look at a picture? Convolution",
+    name: "convolution", control: LAYERS, question: "How does the cnn look at a picture? Convolution",
     plain: "Instead of one weight per pixel, a convolutional layer has small patterns of weights that it slides over "
       + "the whole picture. At each place it multiplies the pattern with the pixels under it and adds up: large "
       + "where the picture looks like the pattern. The same pattern finds a stroke wherever it is.",
@@ -28,14 +31,14 @@ function convolution() {
     const size = side - first.size + 1;
     return `The cnn's first convolution has ${first.filters} patterns of ${first.size}×${first.size}: `
       + `${first.filters} × (${first.size * first.size} weights + 1 bias) = ${whole(first.filters * (first.size ** 2 + 1))} `
-      + `numbers, making ${first.filters} maps of ${size}×${size} from a ${side}×${side} digit ("Why this answer?" shows them for `
-      + `your drawing). Its second has ${second.filters}, each reading all ${second.in_channels} maps.`;
+      + `numbers, making ${first.filters} maps of ${size}×${size} from a ${side}×${side} digit, drawn above for yours. `
+      + `Its second has ${second.filters}, each reading all ${second.in_channels} maps.`;
   });
 }
 
 function pooling() {
   return withManifest({
-    name: "pooling", control: CONTROL, question: "Pooling: keep the strongest, halve the size",
+    name: "pooling", control: LAYERS, question: "Pooling: keep the strongest, halve the size",
     plain: "After a convolution, max-pooling keeps only the largest value of each 2×2 square. The map shrinks to a "
       + "quarter, what was found is kept, and a stroke moved by one pixel gives nearly the same result.",
     formula: "pooled(r, c) = the largest of map(2r, 2c), map(2r + 1, 2c), map(2r, 2c + 1) and map(2r + 1, 2c + 1).",
@@ -45,7 +48,7 @@ function pooling() {
 
 function dropout() {
   return withManifest({
-    name: "dropout", control: CONTROL, question: "Dropout: learning without leaning on one neuron",
+    name: "dropout", control: LAYERS, question: "Dropout: learning without leaning on one neuron",
     plain: "While it trains, a dropout layer switches off a random share of the values passing through, a different "
       + "share at every step, so the network cannot rely on any single one and has to spread what it knows. When "
       + "it reads your digit, nothing is switched off.",
@@ -56,9 +59,10 @@ function dropout() {
   });
 }
 
-function augmentation() {
+/** How the cnn was trained, beside the networks' facts under the recognizer's menu. */
+export function augmentationIdea() {
   return withManifest({
-    name: "augmentation", control: CONTROL, question: "How the cnn learned more than MNIST shows: data augmentation",
+    name: "augmentation", control: "model-select", question: "How the cnn learned more than MNIST shows: data augmentation",
     plain: "A network learns only what its training digits show it. So the cnn was also shown each digit changed a "
       + "little at random: turned, scaled, shifted, as different hands and pads would make it; and digits drawn "
       + "as pen strokes, the way this pad paints them. Same digit, new picture: it learns that the change does "
@@ -101,7 +105,7 @@ function cnnManifest() {
 function parameters() {
   const counts = MODELS.map((model) => `${model.name} ${whole(model.parameters)}`).join(", ");
   return idea({
-    name: "parameters", control: CONTROL, question: "How big are these networks?",
+    name: "parameters", control: LAYERS, question: "How big are these networks?",
     plain: "A network's size is how many numbers it learns: its weights and biases, its parameters. More of them can "
       + "capture more, and need more examples and time to learn.",
     formula: "a dense layer from n inputs to m neurons has n × m weights + m biases; a convolution with f patterns of "

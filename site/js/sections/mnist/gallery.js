@@ -41,6 +41,7 @@ export class Gallery {
     const hard = digit.kind !== "ordinary";
     const readings = Object.entries(digit.readings)
       .map(([name, reading]) => `${name} ${reading.digit} (${percent(reading.confidence, 0)})`).join(", ");
+    const answers = Object.entries(digit.readings).map(([name, reading]) => `${name} ${reading.digit}`).join(", ");
     const description = `Test digit #${digit.index}, a ${digit.label}${hard ? `, hard: ${KIND_WORDS[digit.kind]}` : ""}. `
       + `Read as: ${readings}.`;
     return h("li", { class: hard ? "hard" : null, "data-label": digit.label },
@@ -48,7 +49,7 @@ export class Gallery {
                     "data-index": digit.index, "data-kind": digit.kind, title: description, onclick: () => this.send(digit) },
         digitCanvas(digit.bytes),
         h("span", { class: "mnist-digit-label" }, String(digit.label)),
-        hard ? h("span", { class: "mnist-digit-kind" }, KIND_WORDS[digit.kind]) : null,
+        hard ? h("span", { class: "mnist-digit-kind" }, `${KIND_WORDS[digit.kind]}: ${answers}`) : null,
         h("span", { class: "visually-hidden" }, `: ${description} Show it to the recognizer.`)));
   }
 
