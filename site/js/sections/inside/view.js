@@ -4,6 +4,7 @@
 // bench) when the view shows the latest answer completely.
 
 import { h } from "../../lib/dom.js";
+import { layerIdeas } from "../lessons/network-ideas.js";
 import { featureMapDetail, neuronDetail } from "./detail.js";
 import { Flow } from "./flow.js";
 import { ProbePanel } from "./probes.js";
@@ -28,7 +29,7 @@ export class InsideView {
             "Each row of cells is a layer of neurons, one cell per neuron. Black is 0, white is the layer's highest value, blue is below 0; ",
             "all pictures of a layer share one scale, written beside them. Choose a map or a neuron to see what made it."))),
       this.note,
-      h("div", { class: "card flow-card" }, h("h3", {}, "Layer by layer"), this.flow.element),
+      h("div", { class: "card flow-card" }, h("h3", {}, "Layer by layer"), this.flow.element, layerIdeas()),
       h("div", { class: "inside-pair" }, this.softmax.element, this.probes.element));
   }
 

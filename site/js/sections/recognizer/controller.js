@@ -26,12 +26,14 @@ export function setupRecognizer(root, python) {
   const wanted = chosenInUrl();
   view.select.value = SHIPPED.includes(wanted) ? wanted : "cnn";   // a network made here re-selects itself once restored
 
-  const readings = new LatestOnly(async ({ final }) => {
+  const readings = new LatestOnly(async ({ final, image = null }) => {
     const name = view.select.value;
     await python.ready;
     const summary = await models.ensure(name);
-    const bitmap = view.pad.isEmpty ? null : view.pad.bitmap();
-    const answer = bitmap && await api.predict(python, name, bitmap.data, bitmap.height, bitmap.width);
+    // An image another section hands over (an MNIST digit) is read as it is, in place of the pad's.
+    const bitmap = (image || view.pad.isEmpty) ? null : view.pad.bitmap();
+    const answer = image ? await api.readImage(python, name, image)
+      : bitmap && await api.predict(python, name, bitmap.data, bitmap.height, bitmap.width);
     if (!answer || answer.empty) {
       last = null;
       view.showEmpty(answer ? "Too little ink to read: draw a bigger digit." : undefined);
@@ -58,8 +60,8 @@ export function setupRecognizer(root, python) {
   // reading is still to come (tests wait for "false" rather than for time).
   let frameAsked = false;
   const showBusy = () => view.showBusy(frameAsked || readings.busy);
-  const read = (final) => {
-    const drained = readings.request({ final });
+  const read = (final, image = null) => {
+    const drained = readings.request({ final, image });
     showBusy();
     drained.then(showBusy);
     return drained;
@@ -170,6 +172,14 @@ export function setupRecognizer(root, python) {
     /** Place another section's element under the answer (the teach section's correction buttons). */
     placeUnderAnswer(element) {
       view.underAnswer.replaceChildren(element);
+    },
+    /** Read a 28x28 image already in MNIST's form (784 values in [0, 1]: an MNIST digit) as it is, with
+     *  the bars and the rest of an answer, in place of the drawing, which is cleared; `show` scrolls
+     *  the recognizer into view. */
+    showImage(image, { show = false } = {}) {
+      view.pad.clear();
+      if (show) root.scrollIntoView();
+      return read(true, image);
     },
     /** Once the kept networks are back in the menu, honour a link that chose one of them. */
     restoreChoice() {

@@ -6,6 +6,7 @@ import { h } from "../../lib/dom.js";
 import { percent, whole } from "../../lib/format.js";
 import { Pad } from "../../widgets/pad.js";
 import { drawDiverging, drawGray } from "../../widgets/pictures.js";
+import { augmentationIdea } from "../lessons/network-ideas.js";
 
 const EMPTY_WHY = "Draw a digit to see what the network paid attention to.";
 
@@ -44,7 +45,7 @@ export class RecognizerView {
                 "first, so its lines stay as thin as MNIST's.")),
             h("div", { class: "verdict" }, h("span", { class: "verdict-label" }, "It reads"), this.prediction, this.confidence)),
           h("label", { class: "model-choice" }, h("span", {}, "Network"), this.select),
-          this.facts,
+          this.facts, augmentationIdea(),
           h("ol", { class: "bars", "aria-label": "Confidence for each digit" }, this.bars.map((b) => b.element)),
           this.underAnswer)),
       h("div", { class: "below-recognizer" },

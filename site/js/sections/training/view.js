@@ -7,6 +7,7 @@ import { h } from "../../lib/dom.js";
 import { percent, whole } from "../../lib/format.js";
 import { drawChart } from "../../widgets/chart.js";
 import { drawDiverging } from "../../widgets/pictures.js";
+import { overfittingIdea, settingsIdeas } from "../lessons/training-ideas.js";
 
 const NEURON_PICTURES = 6;
 const LOSS_POINTS = 400;          // the loss chart shows at most this many points (averaged)
@@ -53,6 +54,7 @@ export class TrainingView {
           label("Hidden neurons", this.settings.hidden), label("Activation", this.settings.activation),
           label("Learning rate η", this.settings.learning_rate), label("Batch size", this.settings.batch_size),
           label("Epochs", this.settings.epochs)),
+        settingsIdeas(),
         this.shape,
         h("div", { class: "button-row" }, this.start, this.pause, this.step, this.reset),
         this.progress,
@@ -63,7 +65,7 @@ export class TrainingView {
         h("div", { class: "button-row" }, this.use, this.download)),
       h("div", { class: "card train-charts" },
         h("h3", {}, "Loss on each batch"), this.lossChart,
-        h("h3", {}, `Accuracy on ${whole(test)} test digits, after each epoch`), this.accuracyChart),
+        h("h3", {}, `Accuracy on ${whole(test)} test digits, after each epoch`), this.accuracyChart, overfittingIdea()),
       h("div", { class: "card train-neurons" },
         h("h3", {}, "What six hidden neurons look for"),
         h("p", { class: "muted" }, "Each picture is one hidden neuron's 784 incoming weights, laid out like the image: " +
