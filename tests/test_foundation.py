@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 import build
+from digits import machine
 
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
@@ -29,11 +30,21 @@ def test_the_page_gets_ready_and_says_so_in_a_sentence(app, server):
     assert len(text.split()) >= 3, f"the status should be a sentence, not {text!r}"
 
 
+def machine_arguments():
+    """The MNIST machine's forward pass on a fixed drawing and knobs: pure numpy, no weights file."""
+    rng = np.random.default_rng(5)
+    shapes = machine.machine_facts()["knob_shapes"]
+    knobs = {name: np.round(rng.uniform(-3, 3, shape), 2).tolist() for name, shape in shapes.items()}
+    return [rng.integers(0, 2, 25).tolist(), knobs, 3]
+
+
 def test_numpy_runs_in_the_worker_and_agrees_with_cpython(app):
     # A function string passed to evaluate() is not blocked by the page's CSP.
-    result = app.evaluate("() => window.app.python.call('softmax', [1, 2, 3])")
-    exps = np.exp([1.0, 2.0, 3.0])
-    np.testing.assert_allclose(result, exps / exps.sum(), rtol=0, atol=1e-6)
+    arguments = machine_arguments()
+    result = app.evaluate("(args) => window.app.python.call('machine_forward', ...args)", arguments)
+    expected = machine.machine_forward(*arguments)
+    for field, value in expected.items():
+        np.testing.assert_allclose(result[field], value, rtol=1e-6, atol=1e-9)
     versions = app.evaluate("() => window.app.python.call('runtime')")
     assert versions["python"].startswith("3.12.") and versions["numpy"] == "2.0.2"
 
@@ -127,5 +138,6 @@ def test_a_second_visit_imports_the_bytecode_the_first_one_kept(open_app):
     wait_until_ready(page)
     assert page.evaluate("() => window.app.python.runtime.bytecode") == "kept"
     assert page.evaluate("() => window.app.bytecodeKept") is False      # nothing new to keep
-    result = page.evaluate("() => window.app.python.call('softmax', [0, 0])")
-    assert result == [0.5, 0.5]                # numpy and our code run from the kept bytecode
+    arguments = machine_arguments()             # numpy and our code run from the kept bytecode
+    result = page.evaluate("(args) => window.app.python.call('machine_forward', ...args)", arguments)
+    np.testing.assert_allclose(result["loss"], machine.machine_forward(*arguments)["loss"], rtol=1e-6)

@@ -20,6 +20,7 @@ CRASH = "() => app.python.worker.dispatchEvent(new ErrorEvent('error', { message
 
 def drawn(page, strokes, digit):
     chromium.draw(page, strokes)
+    expect(page.get_by_test_id("prediction")).to_have_attribute("data-busy", "false")
     expect(page.get_by_test_id("prediction")).to_have_text(digit)
 
 

@@ -12,7 +12,7 @@ import { setStatus } from "./lib/status.js";
 const python = new Python(window.pythonWorker);
 
 // Python may have got ahead of this module: show where it is now, then follow it.
-const showProgress = (detail) => setStatus("loading", detail.message, detail.step / (detail.of + 1));
+const showProgress = (detail) => setStatus("loading", python.restartMessage ?? detail.message, detail.step / (detail.of + 1));
 if (python.progress) showProgress(python.progress);
 python.addEventListener("progress", ({ detail }) => showProgress(detail));
 python.ready.then((runtime) => {

@@ -58,6 +58,7 @@ export class Python extends EventTarget {
 
   becameReady(data) {
     this.state = "ready";
+    this.restartMessage = null;
     this.runtime = data.runtime;
     for (const request of this.pending.values()) this.startClock(request);
     this.emit("ready", data);
@@ -113,6 +114,7 @@ export class Python extends EventTarget {
     const message = `${reason}. Starting Python again…`;
     for (const request of lost) { clearTimeout(request.timer); request.reject(new InterruptedError(message)); }
     this.state = "restarting";
+    this.restartMessage = message;      // what the status says while the new Python loads
     this.emit("restarting", { message });
     this.attach(new Worker(this.scriptURL("js/worker.js"), { type: "module" }));
   }

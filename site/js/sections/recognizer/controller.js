@@ -16,6 +16,7 @@ import { RecognizerView } from "./view.js";
 export function setupRecognizer(root, python) {
   const models = new ModelShelf(python);
   const events = new EventTarget();        // "answer": a new reading or an emptied pad; "model": another network chosen
+                                           // (an answer's detail.final is false while the pen still moves)
   let last = null;                         // the latest answer: {model, bitmap, image, probabilities, digit} or null
 
   const view = new RecognizerView(root, {
@@ -37,12 +38,12 @@ export function setupRecognizer(root, python) {
     if (!answer || answer.empty) {
       last = null;
       view.showEmpty(answer ? "Too little ink to read: draw a bigger digit." : undefined);
-      events.dispatchEvent(new Event("answer"));
+      events.dispatchEvent(new CustomEvent("answer", { detail: { final } }));
       return;
     }
     last = { model: name, bitmap, ...answer };
     view.showAnswer(answer);
-    events.dispatchEvent(new Event("answer"));
+    events.dispatchEvent(new CustomEvent("answer", { detail: { final } }));
     setStatus("ready", readySentence(python, name, models.shipped(name) ?? summary));
     if (final) await showDetails(last);
   }, { onError: (error) => {
@@ -147,6 +148,8 @@ export function setupRecognizer(root, python) {
     started,
     /** The latest answer, or null when nothing is read. */
     get last() { return last; },
+    /** What is on the pad now, as Python would read it (tests compare it with the latest answer's). */
+    get drawing() { return view.pad.isEmpty ? null : view.pad.bitmap(); },
     /** The network the menu has chosen. */
     get chosen() { return view.select.value; },
     /** The networks made in this page that the menu offers. */
