@@ -2,7 +2,7 @@
 // step, and probes. Python: py/digits/looking_inside.py, through api.js.
 //
 // The bars come first. This section asks Python nothing until the recognizer has answered a
-// finished drawing (its "answer" event, pen lifted), and only while the section is on or near
+// finished drawing (its "answer" event, the pen lifted), and only while the section is on or near
 // the screen; a drawing that changes meanwhile makes the work under way stale. Per drawing it
 // sends the 784-value image the recognizer's answer carried, so both read the same picture:
 // every layer and softmax in one call, then the loss, the probe being tried, and the chosen
@@ -16,7 +16,7 @@ import { restingPosition } from "./probes.js";
 import { startState, unpack } from "./state.js";
 import { InsideView } from "./view.js";
 
-const NEAR = "300px 0px";          // how close to the screen the section starts to compute
+const NEAR = "100px 0px";          // how close to the screen the section starts to compute
 
 export function setupInside(root, python, recognizer) {
   const state = startState();
@@ -52,7 +52,6 @@ export function setupInside(root, python, recognizer) {
     const ticket = drawings.ticket();
     const answer = recognizer.last;
     const model = answer?.model ?? recognizer.chosen;
-    view.showBusy(true);
     const architecture = await architectureOf(model);
     if (ticket.stale) return;
     if (shownModel !== model) {
@@ -66,13 +65,14 @@ export function setupInside(root, python, recognizer) {
       view.showEmpty();
       view.say("Draw a digit above, and follow it through the network here.");
     } else {
-      // All asked at once: Python answers them one after the other, the page shows each as it comes.
+      // The layers and the loss asked at once (Python answers one after the other); the probe,
+      // the longest, only once the layers say the drawing is still the one on the pad.
       const layers = api.insideAnswer(python, model, answer.image);
       const loss = api.insideLoss(python, model, answer.image, state.digit ?? answer.digit);
-      const probe = api.insideProbe(python, model, answer.image, state.probe);
-      for (const later of [loss, probe]) later.catch(() => {});     // their failure is heard where they are awaited
+      loss.catch(() => {});                 // a failure is heard where it is awaited
       const seen = unpack(model, answer.image, await layers);
       if (ticket.stale) return;
+      const probe = api.insideProbe(python, model, answer.image, state.probe);
       Object.assign(state, { seen });
       batches = new Map();
       view.say("");
@@ -136,22 +136,27 @@ export function setupInside(root, python, recognizer) {
   function catchUp() {
     if (!near || !behind) return;
     behind = false;
+    view.showBusy(true);          // at once: a test or the bench can wait for "false" from here on
     updates.request();
   }
 
+  // The recognizer answers while the pen moves too; only the answer to the finished drawing is
+  // followed, and not at once: a turn of the event loop later, so that whatever the recognizer
+  // asks next (its comparison, a reading still waiting) reaches Python first.
   recognizer.events.addEventListener("answer", (event) => {
     drawings.advance();
-    if (event.detail?.final === false) {     // the pen is still moving: wait for the finished drawing
+    if (event.detail?.final === false) {
       view.showStale();
       return;
     }
     behind = true;
-    catchUp();
+    setTimeout(catchUp);
   });
   recognizer.events.addEventListener("model", () => drawings.advance());
 
   new IntersectionObserver(([entry]) => {
     near = entry.isIntersecting;
+    view.showNear(near);
     catchUp();
   }, { rootMargin: NEAR }).observe(root.closest("section") ?? root);
 

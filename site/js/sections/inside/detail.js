@@ -88,20 +88,14 @@ function sign(value) {
   return value < 0 ? "− " : "+ ";
 }
 
-/** Weights as a row of bars, up for positive, down for negative. */
+/** Weights as a row of bars, one pixel column each: up for positive, down for negative. */
 function paintBars(canvas, weights, scale) {
-  const ratio = window.devicePixelRatio || 1;
-  const width = canvas.clientWidth || 320, height = canvas.clientHeight || 60;
-  canvas.width = Math.round(width * ratio);
-  canvas.height = Math.round(height * ratio);
-  const context = canvas.getContext("2d");
-  context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  const rows = 41, middle = 20, count = weights.length;
   const peak = Math.max(...weights.map(Math.abs), 1e-9);
-  const step = width / weights.length, middle = height / 2;
+  const cells = new Float32Array(rows * count);          // 0: paper
   weights.forEach((w, i) => {
-    const [r, g, b] = scale(w);
-    context.fillStyle = `rgb(${r} ${g} ${b})`;
-    const size = (Math.abs(w) / peak) * (middle - 1);
-    context.fillRect(i * step, w >= 0 ? middle - size : middle, Math.max(1, step - (step > 3 ? 1 : 0)), size);
+    const size = Math.round((Math.abs(w) / peak) * middle);
+    for (let r = 1; r <= size; r++) cells[(w >= 0 ? middle - r : middle + r) * count + i] = w;
   });
+  paintGrid(canvas, cells, count, rows, scale);
 }

@@ -194,8 +194,8 @@ class Row {
     const labels = count === 10
       ? h("div", { class: "cell-labels", "aria-hidden": "true" }, Array.from({ length: 10 }, (_, d) => h("span", {}, String(d))))
       : null;
-    this.element = h("div", { class: "row-wrap" }, h("div", { class: "cells-frame", style: { "--columns": String(this.columns), "--lines": String(this.lines), "--cell": `${cellSize(count)}px` } },
-      this.canvas, this.cursor), labels);
+    const grid = { "--columns": String(this.columns), "--lines": String(this.lines), "--cell": `${cellSize(count)}px` };
+    this.element = h("div", { class: "row-wrap" }, h("div", { class: "cells-frame", style: grid }, this.canvas, this.cursor), labels);
   }
 
   show(output, scale) {

@@ -32,8 +32,10 @@ export class SoftmaxPanel {
     this.loss = h("p", { class: "worked loss-line", "data-testid": "inside-loss", "data-value": "" }, "…");
     this.pushes = Array.from({ length: 10 }, (_, k) => {
       const bar = h("span", { class: "push-bar" });
-      const arrow = h("span", { class: "push-arrow" });
-      return { bar, arrow, element: h("li", {}, h("span", { class: "push-digit" }, String(k)), arrow, h("span", { class: "push-track" }, bar)) };
+      const arrow = h("span", { class: "push-arrow", "aria-hidden": "true" });
+      const words = h("span", { class: "visually-hidden" });
+      return { bar, arrow, words,
+               element: h("li", {}, h("span", { class: "push-digit" }, String(k)), arrow, words, h("span", { class: "push-track" }, bar)) };
     });
     this.pushWords = h("p", {});
 
@@ -102,7 +104,7 @@ export class SoftmaxPanel {
       push.element.className = `push-${loss.push[j]}`;
       push.arrow.textContent = loss.push[j] === "up" ? "↑" : loss.push[j] === "down" ? "↓" : "·";
       push.bar.style.setProperty("transform", `scaleX(${Math.abs(loss.gradient[j]) / peak})`);
-      push.element.title = `digit ${j}: slope ${number(loss.gradient[j])}`;
+      push.words.textContent = `: pushed ${loss.push[j] === "none" ? "neither way" : loss.push[j]}, slope ${number(loss.gradient[j])}`;
     });
   }
 }

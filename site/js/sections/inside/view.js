@@ -1,7 +1,8 @@
 // Inside the network, its face: a few words on what is shown, the network layer by layer with
 // what each makes of the drawing (flow.js), softmax and the loss step by step (softmax.js),
 // and the probes (probes.js). The root's data-busy and data-version tell a test (and the
-// bench) when the view shows the latest answer completely.
+// bench) when the view shows the latest answer completely, its data-near whether it follows
+// the drawing at all.
 
 import { h } from "../../lib/dom.js";
 import { layerIdeas } from "../lessons/network-ideas.js";
@@ -67,6 +68,11 @@ export class InsideView {
     if (!detail) block.detail.replaceChildren(h("p", { class: "muted" }, "Asking Python…"));
     else if (detail.kernels) block.detail.replaceChildren(featureMapDetail(block.block, detail));
     else block.detail.replaceChildren(neuronDetail(detail, context.inputDims));
+  }
+
+  /** Whether the section is on or near the screen, so that it follows the drawing. */
+  showNear(near) {
+    this.root.dataset.near = String(near);
   }
 
   showBusy(busy) {

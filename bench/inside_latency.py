@@ -1,0 +1,121 @@
+"""Does looking inside slow the answer? Pointer-up to updated bars with the inside view open and
+closed, and how long the inside view takes to show the answer in full.
+
+  bars: for each model, from the pointerup that ends a digit to the moment the bars show the
+      answer to the finished drawing (the prediction's last data-version change), with the
+      Inside section near the screen (open: it follows every answer) and away from it
+      (closed: it asks Python nothing). Both in the same page, drawing after drawing in turn,
+      so that both see the same machine; target: open at most 1.2x closed, at the p95.
+  inside: from that answer to the section's next data-version, which it bumps once every
+      layer, softmax, the loss and the probe being tried are drawn (target p95 < 150 ms, cnn).
+
+Run it with 'python3 build.py bench', which builds dist/ first, or on its own once dist/ is built.
+"""
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import chromium  # noqa: E402
+from recognizer_latency import SEVEN, TIMEOUT, percentile  # noqa: E402
+from static_server import StaticServer  # noqa: E402
+
+DRAWINGS = 30                  # of each kind, per model
+# Closed: a desktop screen at the top of the page, the Inside section more than its 100 px
+# margin below the fold. Open: a taller screen, scrolled down to the pad, the section in view.
+SCREENS = {False: {"width": 1280, "height": 900}, True: {"width": 1280, "height": 1300}}
+
+# Notes pointerup times, every change of the prediction's data-version and of the Inside root's
+# (watched from the document: both are made by the page's scripts, after DOMContentLoaded).
+CLOCKS = """
+window.pointerUps = []; window.answers = []; window.insides = [];
+addEventListener("pointerup", () => pointerUps.push(performance.now()), true);
+new MutationObserver((changes) => {
+  for (const { target } of changes) {
+    if (target.dataset.testid === "prediction") answers.push(performance.now());
+    else if (target.classList.contains("inside-root")) insides.push(performance.now());
+  }
+}).observe(document, { attributes: true, attributeFilter: ["data-version"], subtree: true });
+"""
+
+# The last drawing's figures: pointerup to its final answer, and that answer to the inside view's next version.
+FIGURES = """() => {
+  const up = pointerUps[pointerUps.length - 1], answer = answers[answers.length - 1];
+  const inside = insides.find((at) => at > answer);
+  return { bars: answer - up, inside: inside === undefined ? null : inside - answer };
+}"""
+
+
+def place(page, open_):
+    """The pad on screen, and the Inside section near it (open) or far below (closed)."""
+    page.set_viewport_size(SCREENS[open_])
+    page.evaluate("""(open) => {
+      const pad = document.querySelector("[data-testid=canvas]").getBoundingClientRect().top + scrollY;
+      const header = document.querySelector(".masthead").getBoundingClientRect().height;
+      scrollTo({ top: open ? pad - header - 8 : 0, behavior: "instant" });
+    }""", open_)
+    page.locator(f".inside-root[data-near={'true' if open_ else 'false'}]").wait_for(state="attached", timeout=5_000)
+
+
+def measure(playwright, url, model):
+    """{"closed": [ms...], "open": [ms...], "inside": [ms...]} for DRAWINGS drawings of each kind."""
+    with tempfile.TemporaryDirectory() as profile:
+        context = chromium.launch_with_profile(playwright, profile, viewport=SCREENS[False])
+        try:
+            context.add_init_script(CLOCKS)
+            page = context.pages[0]
+            page.goto(f"{url}#draw?d.model={model}")
+            page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=TIMEOUT)
+            page.get_by_test_id("model-select").select_option(model)
+            chromium.draw(page, SEVEN)                    # warm up: every network loaded, the answer's cards laid out,
+            page.wait_for_timeout(1500)                   # then Inside drawn once
+            for open_ in (False, True):
+                place(page, open_)
+                chromium.draw(page, SEVEN)
+                page.wait_for_timeout(1500)
+            samples = {"closed": [], "open": [], "inside": []}
+            for i in range(2 * DRAWINGS):
+                open_ = i % 2 == 1
+                place(page, open_)
+                page.keyboard.press("Escape")
+                page.wait_for_timeout(250)
+                chromium.draw(page, SEVEN)
+                page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for(timeout=TIMEOUT)
+                if open_:
+                    page.locator(".inside-root[data-busy=false]").wait_for(timeout=TIMEOUT)
+                page.wait_for_timeout(400)                 # let the last answer land
+                figures = page.evaluate(FIGURES)
+                samples["open" if open_ else "closed"].append(figures["bars"])
+                if open_ and figures["inside"] is not None:
+                    samples["inside"].append(figures["inside"])
+            return samples
+        finally:
+            context.close()
+
+
+def main():
+    from playwright.sync_api import sync_playwright
+
+    server = StaticServer(ROOT / "dist", prefix="/digits/").start_in_background()
+    try:
+        with sync_playwright() as playwright:
+            print(f"Pointer-up to updated bars, {DRAWINGS} drawings each way, in turn (target: open p95 at most 1.2x closed);")
+            print("answer to a complete inside view (target p95: cnn < 150 ms):")
+            for model in ("cnn", "mlp", "nielsen"):
+                samples = measure(playwright, server.url, model)
+                closed, open_, inside = (samples[key] for key in ("closed", "open", "inside"))
+                ratio = percentile(open_, 95) / percentile(closed, 95)
+                print(f"  {model:8} bars closed p50 {percentile(closed, 50):6.1f}  p95 {percentile(closed, 95):6.1f} ms | "
+                      f"open p50 {percentile(open_, 50):6.1f}  p95 {percentile(open_, 95):6.1f} ms | ratio {ratio:4.2f} | "
+                      f"inside p50 {percentile(inside, 50):6.1f}  p95 {percentile(inside, 95):6.1f} ms ({len(inside)} of {DRAWINGS})")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()
