@@ -117,6 +117,7 @@ def test_the_gallery_shows_the_subsets_own_digits_and_sends_them_to_the_recogniz
     visible = gallery.locator("li:not([hidden]) [data-testid=mnist-digit]")
     assert visible.count() > 0
     assert set(visible.evaluate_all("items => items.map((b) => b.dataset.label)")) == {"3"}
+    assert "g.show=3" in page.url, "the link keeps the class shown"
 
     before = int(page.get_by_test_id("prediction").get_attribute("data-version"))
     visible.first.click()

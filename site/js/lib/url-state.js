@@ -4,9 +4,9 @@
 //
 // Before "?" is the section in view; after it, every key the page keeps, declared below and
 // nowhere else: its type, its default, its range. Each key starts with its section's letter
-// (d: draw, p: perceptron, m: machine). A key that is missing, malformed or out of range reads as
-// its default, silently: a damaged or old link still opens the page. Writing never adds history
-// entries (no Back-button spam).
+// (d: draw, p: perceptron, m: machine, g: the MNIST gallery). A key that is missing, malformed
+// or out of range reads as its default, silently: a damaged or old link still opens the page.
+// Writing never adds history entries (no Back-button spam).
 
 import { MACHINE } from "../generated/facts.js";
 
@@ -35,6 +35,8 @@ const KEYS = {
   "m.r": oneOf([0.1, 0.3, 1, 3], 0.3),
   "m.h": flag(),
   "m.s": oneOf(["drawing", "set"], "drawing"),
+  // Meet MNIST: the one class of digits the gallery shows (none: every class).
+  "g.show": integer({ min: 0, max: 9 }, null),
 };
 
 /** The learning rates the machine offers (the values "m.r" accepts). */

@@ -33,6 +33,14 @@ export function setupEvaluation(root, python, recognizer) {
   whenNear(root, () => {
     if (evaluated !== recognizer.chosen) evaluate(recognizer.chosen);
   });
+  // A Python started afresh (python.js) holds no evaluation: the next visit to the section, or
+  // the button, starts one again.
+  python.addEventListener("restarting", () => {
+    runs.advance();
+    cells.advance();
+    evaluated = null;
+    view.showFailure("Python had to start again: the evaluation starts afresh when you come back here or press Evaluate.");
+  });
 
   async function evaluate(model) {
     runs.advance();

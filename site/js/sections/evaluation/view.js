@@ -81,7 +81,10 @@ export class EvaluationView {
 
   showFailure(message) {
     this.start.disabled = false;
+    this.progress.value = 0;
+    this.matrix.clear();
     this.matrix.setState("empty");
+    this.clearCell();
     setText(this.summary, message);
   }
 

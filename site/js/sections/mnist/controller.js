@@ -9,10 +9,11 @@ import { MODELS } from "../../generated/facts.js";
 import { ensureSubset } from "../../lib/files.js";
 import { asImage, splitDigits } from "../lessons/digit-pictures.js";
 import { whenNear } from "../lessons/near.js";
+import { rememberShown, shownInUrl } from "./state.js";
 import { MnistView } from "./view.js";
 
 export function setupMnist(root, python, recognizer) {
-  const view = new MnistView(root, { send: (digit) => send(digit) });
+  const view = new MnistView(root, { send: (digit) => send(digit), show: (label) => rememberShown(label) }, shownInUrl());
   let loading = null;
 
   whenNear(root, () => { loading ??= load(); });

@@ -13,15 +13,18 @@ const KIND_WORDS = {
 };
 
 export class Gallery {
-  /** send(digit): the visitor chose a digit; digit = {index, label, kind, readings, bytes}. */
-  constructor(send) {
-    this.send = send;
+  /** on.send(digit): the visitor chose a digit, {index, label, kind, readings, bytes};
+   *  on.show(label): the visitor chose which class to show (null: all). `shown`: the class shown first. */
+  constructor(on, shown) {
+    this.send = on.send;
     this.digits = [];
+    this.shown = shown;
     this.list = h("ul", { class: "mnist-gallery", "data-testid": "mnist-gallery", "data-state": "loading" },
       h("li", { class: "muted" }, "MNIST's digits arrive when you scroll here."));
     this.choices = ["all", ...Array.from({ length: 10 }, (_, d) => d)].map((value) => {
       const input = h("input", { type: "radio", name: "mnist-filter", value, "data-testid": `mnist-filter-${value}`,
-                                 checked: value === "all", onchange: () => this.filter(value) });
+                                 checked: value === (shown ?? "all"),
+                                 onchange: () => { this.filter(value === "all" ? null : value); on.show(this.shown); } });
       return h("label", {}, input, h("span", {}, value === "all" ? "all" : String(value)));
     });
     this.element = h("div", { class: "mnist-gallery-wrap" },
@@ -34,6 +37,7 @@ export class Gallery {
   show(gallery, pictures) {
     this.digits = gallery.digits.map((digit, i) => ({ ...digit, bytes: pictures[i] }));
     this.list.replaceChildren(...this.digits.map((digit) => this.item(digit)));
+    this.filter(this.shown);
     this.list.dataset.state = "ready";
   }
 
@@ -53,10 +57,11 @@ export class Gallery {
         h("span", { class: "visually-hidden" }, `: ${description} Show it to the recognizer.`)));
   }
 
-  /** Show one class ("all" for every one). */
-  filter(value) {
+  /** Show one class (null: every one). */
+  filter(label) {
+    this.shown = label;
     for (const item of this.list.children) {
-      item.hidden = value !== "all" && item.dataset.label !== String(value);
+      item.hidden = label !== null && item.dataset.label !== String(label);
     }
   }
 

@@ -12,10 +12,10 @@ import { Gallery } from "./gallery.js";
 const BESIDE = 5;            // MNIST digits shown beside the visitor's
 
 export class MnistView {
-  /** on: the controller's handlers (send). */
-  constructor(root, on) {
+  /** on: the controller's handlers (send, show); shown: the class the gallery shows first (null: all). */
+  constructor(root, on, shown) {
     this.facts = h("dl", { class: "mnist-facts", "data-testid": "mnist-facts" });
-    this.gallery = new Gallery(on.send);
+    this.gallery = new Gallery(on, shown);
     this.message = h("p", { class: "mnist-message", role: "status" });
     this.yours = h("canvas", { class: "digit-picture yours", width: 28, height: 28, "data-testid": "mnist-yours",
                                role: "img", "aria-label": "Your digit as the network sees it" });
