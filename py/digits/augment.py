@@ -10,6 +10,7 @@ it with distort.py.
 import numpy as np
 
 from . import distort
+from .preprocess import BOX      # MNIST's digits, and the page's, fit in a 20 x 20 box
 
 
 def random_affine(images, rng, max_degrees=12.0, max_scale=0.1, max_shift=2.5, elastic=0.0,
@@ -34,13 +35,6 @@ def random_affine(images, rng, max_degrees=12.0, max_scale=0.1, max_shift=2.5, e
     matrices = np.stack([distort.linear_map(a, s, k * r, k / r) for a, s, k, r in zip(angle, slant, scale, aspect)])
     field = distort.elastic_field(rng, images.shape, elastic, sigma) if elastic else None
     return distort.warp(images, matrices, shift, field)
-
-
-def random_pen(images, rng, thinner, bolder):
-    """Each image's strokes made finer or broader by up to `thinner` / `bolder` pixels on each
-    side (uniformly at random, fractions included: distort.pen)."""
-    change = np.round(rng.uniform(-thinner, bolder, len(images)), 1)   # tenths: few distinct pens to compute
-    return distort.pen(images, change)
 
 
 def random_gaps(images, rng, most, radius=1.0):
@@ -98,9 +92,6 @@ def random_writer(images, rng, rotate=12.0, scale=0.1, shift=2.5, slant=0.0, asp
     if speckle:
         out = random_speckle(out, rng, speckle)
     return out
-
-
-BOX = 20      # MNIST's digits, and the page's, fit in a 20 x 20 box (preprocess.BOX)
 
 
 def ink_extent(images, threshold=0.1):
