@@ -18,7 +18,7 @@ SCREENS = {
     "phone-dark": {"viewport": {"width": 390, "height": 844}, "color_scheme": "dark",
                    "has_touch": True, "is_mobile": True},
 }
-SECTIONS = ["draw", "mnist", "perceptron", "machine", "train", "learn-more"]
+SECTIONS = ["draw", "inside", "mnist", "perceptron", "machine", "train", "learn-more"]
 
 AUDIT = """async (selector) => {
   const result = await axe.run(selector, { resultTypes: ["violations"] });
@@ -42,9 +42,20 @@ def test_every_section_passes_an_accessibility_audit(open_app, axe_source, scree
     violations = {}
     for section in SECTIONS:
         page.locator(f"#{section}").scroll_into_view_if_needed()
+        if section == "inside":
+            open_what_made_them(page)
         violations[section] = page.evaluate(AUDIT, f"#{section}")
     found = [f"#{section}: {v}" for section, found in violations.items() for v in found]
     assert not found, "axe-core found:\n  " + "\n  ".join(found)
+
+
+def open_what_made_them(page):
+    """The inside view once it shows the drawing, with a map's kernels and a neuron's sum open."""
+    expect(page.locator(".inside-root")).to_have_attribute("data-busy", "false", timeout=60_000)
+    page.get_by_test_id("layer-1").locator(".map-button").first.click()
+    expect(page.get_by_test_id("layer-1").locator(".kernel-tile")).to_have_count(1)
+    page.get_by_test_id("layer-10").locator("canvas.neuron-cells").click(position={"x": 3, "y": 3})
+    expect(page.get_by_test_id("layer-10").locator(".sum-terms")).to_be_visible()
 
 
 def show_the_lessons(page):

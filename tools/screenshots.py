@@ -18,13 +18,28 @@ from static_server import StaticServer  # noqa: E402
 
 SEVEN = [[(0.27, 0.2), (0.73, 0.2), (0.44, 0.85)], [(0.38, 0.52), (0.62, 0.52)]]
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-SECTIONS = ["draw", "mnist", "evaluation", "perceptron", "machine", "train", "learn-more"]
+SECTIONS = ["draw", "inside", "inside-answer", "mnist", "evaluation", "perceptron", "machine", "train", "learn-more"]
 
 
 def draw(page, strokes):
     page.get_by_test_id("canvas").evaluate("pad => pad.scrollIntoView({block: 'center', behavior: 'instant'})")
     chromium.draw(page, strokes, steps=10)
     page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for()   # the last reading is in
+
+
+def show_inside(page, section):
+    """Inside the network: its first layers, a map chosen ("inside"), or softmax and a turned digit ("inside-answer")."""
+    page.locator("#inside").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
+    page.locator(".inside-root[data-busy=false]").wait_for(timeout=60_000)
+    if section == "inside":
+        page.get_by_test_id("layer-1").locator(".map-button").nth(3).click()
+        page.locator("[data-testid=layer-1] .kernel-tile").wait_for()
+        page.locator("#inside").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
+    else:
+        page.get_by_test_id("probe-rotate").focus()
+        for _ in range(3):                                          # 45 degrees clockwise
+            page.keyboard.press("ArrowRight")
+        page.locator(".inside-pair").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
 
 
 def main(out):
@@ -44,7 +59,9 @@ def main(out):
                     page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=120_000)
                     draw(page, SEVEN)
                     for section in SECTIONS:
-                        if section == "evaluation":      # How good is it?, below Meet MNIST, with a cell open
+                        if section.startswith("inside"):   # the layers with a map chosen; then softmax and a probe
+                            show_inside(page, section)
+                        elif section == "evaluation":    # How good is it?, below Meet MNIST, with a cell open
                             page.locator("[data-testid=confusion-matrix][data-state=finished]").wait_for(timeout=120_000)
                             page.get_by_test_id("confusion-9-4").click()
                             page.locator(".evaluation-root").evaluate("s => s.scrollIntoView({behavior: 'instant'})")

@@ -11,7 +11,7 @@ export class SoftmaxPanel {
   constructor(on) {
     const cell = () => h("td", {});
     this.rows = Array.from({ length: 10 }, (_, k) => {
-      const row = { logit: h("td", { "data-testid": `logit-${k}` }), exp: cell(), shifted: cell(), expShifted: cell(),
+      const row = { logit: h("td", { "data-testid": `logit-${k}` }), exp: cell(), shifted: h("td", { class: "shift" }), expShifted: cell(),
                     probability: h("td", { "data-testid": `softmax-${k}`, class: "probability" }) };
       row.element = h("tr", {}, h("th", { scope: "row" }, String(k)), row.logit, row.exp, row.shifted, row.expShifted, row.probability);
       return row;
@@ -22,9 +22,9 @@ export class SoftmaxPanel {
       h("caption", { class: "visually-hidden" }, "Softmax step by step, one row per digit"),
       h("thead", {}, h("tr", {},
         h("th", { scope: "col" }, "digit k"), h("th", { scope: "col" }, "score z"), h("th", { scope: "col" }, "e^z"),
-        h("th", { scope: "col" }, "z − max"), h("th", { scope: "col" }, "e^(z − max)"), h("th", { scope: "col" }, "p = e^(z − max) ÷ S"))),
+        h("th", { scope: "col", class: "shift" }, "z − max"), h("th", { scope: "col" }, "e^(z − max)"), h("th", { scope: "col" }, "p = e^(z − max) ÷ S"))),
       h("tbody", {}, this.rows.map((row) => row.element)),
-      h("tfoot", {}, h("tr", {}, h("th", { scope: "row", colspan: "4" }, "their sum S"), this.sum, h("td", {}, "1"))));
+      h("tfoot", {}, h("tr", {}, h("th", { scope: "row", colspan: "3" }, "their sum S"), h("td", { class: "shift" }), this.sum, h("td", {}, "1"))));
 
     this.choices = Array.from({ length: 10 }, (_, k) => h("label", { class: "digit-choice" },
       h("input", { type: "radio", name: "inside-digit", value: String(k), "data-testid": `loss-digit-${k}`,
@@ -47,7 +47,7 @@ export class SoftmaxPanel {
       h("p", { class: "worked" }, "p_k = e^(z_k) ÷ Σⱼ e^(z_j)"),
       h("p", { class: "muted" }, "The network first takes ", this.largest, " away from every score. That divides every e^z by the same number, ",
         "so the shares stay the same, but it keeps the numbers small: a score of 800 would make e^z too large for a computer to hold."),
-      h("div", { class: "table-scroll" }, this.table),
+      h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Softmax step by step" }, this.table),
       h("p", { class: "muted" }, "The last column is what the bars above show."),
       h("h4", {}, "If this were a…"),
       h("p", {}, "In training, the network is told the right digit k, and the loss says how wrong it was: L = −log p_k, minus the logarithm of ",
