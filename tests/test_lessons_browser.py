@@ -141,6 +141,7 @@ def test_nothing_is_computed_for_the_lessons_before_the_first_answer(open_app):
 
 def test_each_idea_is_explained_beside_what_it_shows(open_app):
     page = open_app("#draw")
+    expect(page.get_by_test_id("ideas-map").locator("li")).to_have_count(len(IDEAS))
     for name, section in IDEAS.items():
         idea = page.locator(f"[data-idea={name}]")
         expect(idea).to_have_count(1)
@@ -156,6 +157,8 @@ def test_each_idea_is_explained_beside_what_it_shows(open_app):
           return false;
         }""", control)
         assert near, f"the idea {name} is not beside [data-testid={control}]"
+        listed = page.locator(f"[data-testid=ideas-map] [data-idea-map={name}]")
+        expect(listed, f"Learn more's map of ideas names {name}").to_have_attribute("data-section", section)
         open_idea(idea)
         for part in ("idea-plain", "idea-formula", "idea-numbers"):
             expect(idea.locator(f".{part}")).not_to_be_empty()

@@ -1,5 +1,5 @@
-// Learn more: the works this page stands on, each with what it adds, and what these networks
-// cannot do. The links are plain links: following one is the visitor's navigation, not a
+// Learn more: the works this page stands on, each with what it adds, what these networks
+// cannot do, and where on this page each idea is explained. The links are plain links: following one is the visitor's navigation, not a
 // request the page makes.
 
 import { h } from "../../lib/dom.js";
@@ -29,6 +29,33 @@ const RESOURCES = [
       + "by number: the machine's knobs, written out." },
 ];
 
+// Where each idea is explained on this page, in the order a learner meets them: the section
+// (its id) and the control or picture it is folded beside.
+const IDEAS = [
+  ["activation", "Why an activation", "train", "Watch it learn, under the settings (Activation)"],
+  ["learning-rate", "The learning rate", "train", "Watch it learn, under the settings (Learning rate η)"],
+  ["batches", "Batches", "train", "Watch it learn, under the settings (Batch size)"],
+  ["epochs", "Epochs", "train", "Watch it learn, under the settings (Epochs)"],
+  ["softmax", "Softmax", "machine", "The MNIST machine, under its ten outputs"],
+  ["cross-entropy", "Cross-entropy", "machine", "The MNIST machine, under the loss"],
+  ["backpropagation", "Backpropagation and the chain rule", "machine", "The MNIST machine, under the hint arrows, with its numbers"],
+  ["overfitting", "Overfitting", "train", "Watch it learn, under the accuracy chart"],
+  ["test-set", "Why a test set is kept apart", "mnist", "How good is it, beside the confusion matrix"],
+  ["convolution", "Convolution", "inside", "Inside the network, under the layers"],
+  ["pooling", "Pooling", "inside", "Inside the network, under the layers"],
+  ["dropout", "Dropout", "inside", "Inside the network, under the layers"],
+  ["parameters", "How big a network is", "inside", "Inside the network, under the layers"],
+  ["augmentation", "Data augmentation", "draw", "The recognizer, under the networks' facts"],
+  ["distribution-shift", "Distribution shift", "mnist", "Meet MNIST, beside your digit and MNIST's"],
+];
+
+function ideasMap() {
+  return h("div", { class: "card ideas-map" },
+    h("h3", {}, "Where this page explains each idea"),
+    h("ul", { "data-testid": "ideas-map" }, IDEAS.map(([name, idea, section, where]) =>
+      h("li", { "data-idea-map": name, "data-section": section }, h("strong", {}, idea), `: ${where}.`))));
+}
+
 export function learnMoreView(root) {
   root.replaceChildren(
     h("div", { class: "learn-more" },
@@ -44,6 +71,7 @@ export function learnMoreView(root) {
         h("p", {}, "They read one digit, alone, roughly centred, on an empty background: not a number, not a word, "
           + "not a digit in a photograph. And they know handwriting only as MNIST's writers, American Census "
           + "Bureau employees and high-school students, shaped their digits, plus the pen drawings the page "
-          + "added: a 1 with a long flag, a crossed 7 or a closed 4 may still surprise them. What they "
-          + "learned is what they were shown."))));
+          + "added: a style of digit none of their examples showed may still surprise them. What they "
+          + "learned is what they were shown.")),
+      ideasMap()));
 }

@@ -62,7 +62,7 @@ function dropout() {
 /** How the cnn was trained, beside the networks' facts under the recognizer's menu. */
 export function augmentationIdea() {
   return withManifest({
-    name: "augmentation", control: "model-select", question: "How the cnn learned more than MNIST shows: data augmentation",
+    name: "augmentation", control: "model-select", question: "How the cnn was taught: data augmentation",
     plain: "A network learns only what its training digits show it. So the cnn was also shown each digit changed a "
       + "little at random: turned, scaled, shifted, as different hands and pads would make it; and digits drawn "
       + "as pen strokes, the way this pad paints them. Same digit, new picture: it learns that the change does "
