@@ -18,7 +18,7 @@ contexts cannot hold the 10 MB pyodide.asm.wasm in their cache.
 
 Time to ready is read in the page, from navigation start to the moment
 [data-testid=status] gets data-state="ready", so Playwright's polling adds nothing.
-Run it with 'python3 build.py bench', which builds dist/ first.
+Run it with 'python3 build.py bench', which builds dist/ first; bench/load_time.py N runs N times.
 """
 
 import statistics
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import chromium  # noqa: E402
 from static_server import StaticServer  # noqa: E402
 
-RUNS = 5
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5     # bench/load_time.py N: N runs
 KINDS = ["cold", "warm 1", "warm 2"]
 OFFLINE_KINDS = ["kept", "offline"]       # the page only: the floor has no service worker
 TIMEOUT = 120_000       # ms
