@@ -161,3 +161,11 @@ def test_the_trained_convnet_downloads_as_a_weights_folder_that_predict_reads(se
     np.save(tmp_path / "x.npy", images)
     cli.predict_main(["--model", str(folder), "--input", str(tmp_path / "x.npy"), "--output", str(tmp_path / "p.npy")])
     np.testing.assert_allclose(np.load(tmp_path / "p.npy"), expected, rtol=1e-6)
+
+
+def test_the_measured_comparison_describes_the_default_convnet_and_a_dense_network_of_its_size():
+    measured = learn.training_facts()["comparison"]
+    assert measured["conv"]["parameters"] == learn.learn_shape(learn.CONV_DEFAULTS)["parameters"]
+    dense = {**learn.DEFAULTS, "hidden": measured["dense"]["hidden"]}
+    assert measured["dense"]["parameters"] == learn.learn_shape(dense)["parameters"]
+    assert 0.8 < measured["dense"]["parameters"] / measured["conv"]["parameters"] < 1.25       # of similar size

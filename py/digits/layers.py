@@ -194,10 +194,11 @@ class ReLU(Layer):
     """activation = max(0, weighted_sum)."""
 
     def forward(self, x, train=False):
-        return np.maximum(x, 0), x > 0
+        active = x > 0
+        return x * active, active
 
     def backward(self, dout, active):
-        return np.where(active, dout, 0), {}
+        return dout * active, {}
 
 
 class Sigmoid(Layer):

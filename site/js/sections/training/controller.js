@@ -1,6 +1,8 @@
-// Watch it learn: a small network trains on MNIST digits in the worker, a slice of a fraction
-// of a second at a time, while the page draws its loss, its accuracy and what its hidden
-// neurons come to look for. Python: py/digits/learn.py, through api.js.
+// Watch it learn: a small network, dense or convolutional, trains on MNIST digits in the worker,
+// a slice of a fraction of a second at a time, while the page draws its loss, its accuracy and
+// what it comes to look for: a dense network's hidden neurons, or a convnet's filters and what
+// they see in the digit drawn in the recognizer (read through the recognizer's `last` answer and
+// its "answer" events). Python: py/digits/learn.py, through api.js.
 
 import * as api from "../../api.js";
 import { TRAINING } from "../../generated/facts.js";
@@ -12,7 +14,7 @@ import { LatestOnly } from "../../lib/scheduler.js";
 import { saveModel } from "../../store.js";
 import { restoreKeptNetworks } from "./kept.js";
 import { newRun, recordSlice } from "./state.js";
-import { thin, TrainingView } from "./view.js";
+import { describeShape, networkName, thin, TrainingView } from "./view.js";
 
 const SLICE_SECONDS = 0.15;       // Python trains this long between two redraws
 const TEST_DIGITS = `${whole(TRAINING.test_images)} test digits`;
@@ -33,6 +35,7 @@ export function setupTraining(root, python, recognizer) {
     download: async () => offerDownload("your-network.zip",
       await api.modelFile(python, "yours", { config: run.summary.config }), "application/zip"),
     settings: () => shapes.request(view.readSettings()),
+    network: () => view.showNetwork(view.network, { defaults: true }),
     activation: () => { view.settings.learning_rate.value = String(TRAINING.learning_rates[view.settings.activation.value]); },
   });
 
@@ -40,15 +43,31 @@ export function setupTraining(root, python, recognizer) {
   const shapes = new LatestOnly(async (settings, ticket) => {
     const shape = await api.learnShape(python, settings);
     if (ticket.stale) return;
-    view.showShape(shape, settings.activation);
+    view.showShape(shape, settings);
   }, { onError: (error) => { view.shape.textContent = error.message; } });
+
+  // What the convnet being trained sees in the recognizer's digit (the newest request only).
+  const maps = new LatestOnly(async (image, ticket) => {
+    const answer = image && await api.learnFeatureMaps(python, image);
+    if (ticket.stale || run.network !== "conv") return;        // a newer digit or slice, or Reset
+    view.filters.showMaps(answer);
+  }, { onError: (error) => { view.filters.mapsNote.textContent = error.message; } });
+
+  /** Ask for the feature maps of the recognizer's digit, if a convnet is being trained. */
+  function lookThroughFilters() {
+    if (run.network !== "conv" || !run.started) return;
+    const reading = recognizer.last;
+    maps.request(reading && !reading.empty ? reading.image : null);
+  }
 
   /** Start a run with the current settings (Python refuses bad ones with a sentence). */
   async function begin() {
     view.say(`Downloading ${whole(TRAINING.train_images + TRAINING.test_images)} MNIST digits (about 2 MB)…`);
     await ensureSubset(python);
-    const answer = await api.learnStart(python, view.readSettings());
-    Object.assign(run, { started: true, done: false, losses: [], accuracy: [], summary: null });
+    const settings = view.readSettings();
+    const answer = await api.learnStart(python, settings);
+    Object.assign(run, { started: true, done: false, network: settings.network, steps: 0, losses: [], accuracy: [],
+      summary: null });
     show(answer);
   }
 
@@ -80,14 +99,15 @@ export function setupTraining(root, python, recognizer) {
   function show(slice) {
     recordSlice(run, slice);
     view.showRun(run, slice);
+    lookThroughFilters();
   }
 
   async function finish() {
     const summary = await api.learnUse(python);
-    const sizes = (await api.learnShape(python, summary.config)).sizes.join("-");
-    run.summary = { ...summary, description: `A ${sizes} ${summary.config.activation} network you trained in this page: `
+    const shape = describeShape(await api.learnShape(python, summary.config), summary.config);
+    run.summary = { ...summary, description: `A network you trained in this page (${shape}): `
       + `${whole(summary.parameters)} weights, ${percent(summary.test_accuracy, 1)} of ${TEST_DIGITS} right.` };
-    const label = `yours: ${sizes} ${summary.config.activation}, trained here, ${percent(summary.test_accuracy, 1)}`;
+    const label = `yours: ${networkName(summary.config)}, trained here, ${percent(summary.test_accuracy, 1)}`;
     const entry = {
       name: "yours", label, summary: run.summary,
       file: await api.modelFile(python, "yours", { test_accuracy: summary.test_accuracy, test_images: summary.test_images,
@@ -112,6 +132,7 @@ export function setupTraining(root, python, recognizer) {
   }
 
   window.addEventListener("resize", () => view.drawCharts(run, view.readSettings().epochs));
+  recognizer.events.addEventListener("answer", lookThroughFilters);
   reset();
   shapes.request(view.readSettings());
   restoreKeptNetworks(python, recognizer, (entry) => {
