@@ -12,11 +12,12 @@ const BLACK = [0, 0, 0];
 const WHITE = [255, 255, 255];
 const BLUE = [96, 165, 250];
 
-/** The scale for a layer's outputs from `low` to `high`: (value) → [r, g, b]. Both signs share
- *  one unit, so a slightly negative value stays nearly black instead of turning full blue. */
+/** The scale for a layer's outputs from `low` to `high`: (value) → [r, g, b]. The highest value is
+ *  white; blue is measured against the larger of |low| and high, so that a layer that is barely
+ *  negative anywhere does not turn full blue. */
 export function activityScale(low, high) {
-  const peak = Math.max(high, -low, 1e-9);
-  return (value) => (value >= 0 ? mix(BLACK, WHITE, value / peak) : mix(BLACK, BLUE, -value / peak));
+  const top = Math.max(high, 1e-9), bottom = Math.max(-low, high, 1e-9);
+  return (value) => (value >= 0 ? mix(BLACK, WHITE, value / top) : mix(BLACK, BLUE, -value / bottom));
 }
 
 /** The scale for weights: symmetric about 0, so the same |w| looks as strong either way. */

@@ -102,14 +102,16 @@ function drawProbeChart(svg, batch, position, plain) {
   const grid = [0, 0.5, 1].map((p) => [
     s("line", { class: "chart-grid", x1: left, x2: width - right, y1: y(p), y2: y(p) }),
     s("text", { class: "chart-axis", x: left - 6, y: y(p) + 4, "text-anchor": "end" }, `${p * 100}%`)]);
-  const ends = [0, count - 1].map((i) => s("text", { class: "chart-axis", x: x(i), y: height - 6, "text-anchor": i ? "end" : "start" },
-    write(batch.strengths[i])));
+  const resting = batch.strengths.indexOf(0);
+  const ticks = [...new Set([0, resting, count - 1])].filter((i) => i >= 0).map((i) => s("text", {
+    class: "chart-axis", x: x(i), y: height - 6, "text-anchor": i === 0 ? "start" : i === count - 1 ? "end" : "middle",
+  }, write(batch.strengths[i])));
   const line = s("polyline", { class: "trace", points: batch.confidence.map((p, i) => `${x(i)},${y(p)}`).join(" ") });
   const marker = s("line", { class: "marker", x1: x(position), x2: x(position), y1: top - 16, y2: height - bottom });
   const dots = batch.digits.map((digit, i) => s("g", { class: digit === plain ? "chart-dot same" : "chart-dot other" },
     s("circle", { cx: x(i), cy: y(batch.confidence[i]), r: i === position ? 5.5 : 3.5 }),
     s("text", { x: x(i), y: y(batch.confidence[i]) - 8, "text-anchor": "middle" }, String(digit))));
-  svg.replaceChildren(...grid.flat(), ...ends, marker, line, ...dots);
+  svg.replaceChildren(...grid.flat(), ...ticks, marker, line, ...dots);
   svg.setAttribute("aria-label", `${label(batch.probe)}: ${runs(batch.digits, batch.strengths, write)}`);
 }
 
