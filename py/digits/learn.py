@@ -47,7 +47,7 @@ CONV_DEFAULTS = {"network": "conv", "filters1": 8, "filters2": 16, "dense": 0, "
 # A learning rate that works for each activation: ReLU's unbounded outputs need smaller steps.
 LEARNING_RATES = {"sigmoid": 0.5, "relu": 0.1}
 OPTIMIZERS = {"dense": "SGD", "conv": "Adam"}
-ARCHITECTURE = {"dense": ("hidden", "activation"), "conv": ("filters1", "filters2", "dense")}   # the settings that shape each network
+ARCHITECTURE = {"dense": ("hidden", "activation"), "conv": ("filters1", "filters2", "dense")}   # what shapes each network
 KERNEL_SIZE = 5
 # The default convnet after 60 s of training in the page, against a dense network of about its size
 # trained for as long or for the most epochs the page allows (50, which took it 17 s), each then

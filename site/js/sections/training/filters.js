@@ -33,7 +33,8 @@ export class FilterPictures {
       h("h3", {}, "What the filters see in your digit"),
       this.mapsNote,
       h("p", { class: "map-caption" }, "First convolution: one map per filter, 24×24"), this.mapsFirst,
-      h("p", { class: "map-caption" }, "Second convolution: 8×8 maps, each combining all the first maps (pooled to 12×12)"), this.mapsSecond,
+      h("p", { class: "map-caption" }, "Second convolution: 8×8 maps, each combining all the first maps (pooled to 12×12)"),
+      this.mapsSecond,
       h("details", {},
         h("summary", {}, "How to read these maps"),
         h("p", {}, "Each map is the digit as one filter sees it, after ReLU: bright where the filter's pattern is found, "

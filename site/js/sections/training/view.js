@@ -58,8 +58,7 @@ export class TrainingView {
     this.accuracyChart = h("canvas", { class: "chart", "data-testid": "train-accuracy-chart", "aria-label": "Test accuracy per epoch" });
     this.neurons = Array.from({ length: NEURON_PICTURES }, () => h("canvas", { width: 28, height: 28 }));
     this.filters = new FilterPictures();
-    const label = (text, field) => h("label", { "data-setting": Object.keys(this.settings).find((key) => this.settings[key] === field) },
-      `${text} `, field);
+    const label = (text, key) => h("label", { "data-setting": key }, `${text} `, this.settings[key]);
     this.neuronsCard = h("div", { class: "card train-neurons" },
       h("h3", {}, "What six hidden neurons look for"),
       h("p", { class: "muted" }, "Each picture is one hidden neuron's 784 incoming weights, laid out like the image: " +
@@ -68,21 +67,24 @@ export class TrainingView {
     this.convNote = h("details", { class: "train-conv-note" },
       h("summary", {}, "Why a convolutional network?"),
       h("p", {}, "A dense neuron has one weight for every pixel, so it must learn a stroke again at every place it may appear. "
-        + "A filter is one small pattern of weights used at every place: far fewer weights, and a stroke is a stroke wherever it is. "
-        + `This one learns with Adam (a step size for every weight) in batches, and sees each training digit moved by up to a few pixels.`),
+        + "A filter is one small pattern of weights used at every place: far fewer weights, "
+        + "and a stroke is a stroke wherever it is. "
+        + `This one learns with ${TRAINING.optimizers.conv} (which gives every weight its own step size) in batches, `
+        + "and sees each training digit moved by a few pixels this way or that, a new move every time: "
+        + "a digit a little off centre is the same digit."),
       h("p", { "data-testid": "train-comparison" }, comparisonSentence(TRAINING.comparison)));
     root.replaceChildren(
       h("div", { class: "card train-controls" },
         h("h3", {}, "Your network"),
         h("label", { class: "train-network" }, "Kind of network ", this.settings.network),
         h("div", { class: "train-settings" },
-          label("Hidden neurons", this.settings.hidden), label("Activation", this.settings.activation),
-          label("Filters, first convolution", this.settings.filters1),
-          label("Filters, second convolution", this.settings.filters2),
-          label("Dense layer neurons (0: none)", this.settings.dense),
-          label("Shift training digits by up to (pixels)", this.settings.shift),
-          label("Learning rate η", this.settings.learning_rate), label("Batch size", this.settings.batch_size),
-          label("Epochs", this.settings.epochs)),
+          label("Hidden neurons", "hidden"), label("Activation", "activation"),
+          label("Filters, first convolution", "filters1"),
+          label("Filters, second convolution", "filters2"),
+          label("Dense layer neurons (0: none)", "dense"),
+          label("Shift training digits by up to (pixels)", "shift"),
+          label("Learning rate η", "learning_rate"), label("Batch size", "batch_size"),
+          label("Epochs", "epochs")),
         settingsIdeas(),
         this.shape,
         this.convNote,
@@ -204,7 +206,8 @@ export function describeShape(shape, settings) {
   if (shape.sizes) {
     const [inputs, ...rest] = shape.sizes;
     const outputs = rest.pop();
-    return `${inputs} inputs → ${rest.map((n) => `${n} ${settings.activation} neurons`).join(" → ")} → ${outputs} outputs (softmax)`;
+    const hidden = rest.map((n) => `${n} ${settings.activation} neurons`);
+    return `${inputs} inputs → ${hidden.join(" → ")} → ${outputs} outputs (softmax)`;
   }
   const shown = shape.blocks.filter((block) => !["ReLU", "Flatten", "Softmax"].includes(block.kind));
   return shown.map((block) => block.kind === "Input" ? `${block.shape} image`
@@ -214,7 +217,7 @@ export function describeShape(shape, settings) {
 
 /** A short name for a trained network: "784-30-10 sigmoid", "convnet 8-16", "convnet 8-16-64". */
 export function networkName(config) {
-  if (config.network === "conv") return `convnet ${[config.filters1, config.filters2, config.dense || null].filter(Boolean).join("-")}`;
+  if (config.network === "conv") return `convnet ${[config.filters1, config.filters2, config.dense].filter(Boolean).join("-")}`;
   return `784-${config.hidden}-10 ${config.activation}`;
 }
 
@@ -223,6 +226,6 @@ function comparisonSentence({ seconds, conv, dense }) {
   return `Measured on a 2-core computer: after ${seconds} s of training in this page, the default convnet `
     + `(${whole(conv.parameters)} weights) read ${percent(conv.accuracy, 1)} of the ${whole(TRAINING.test_images)} test digits. `
     + `A dense network of about its size (784-${dense.hidden}-10, ${whole(dense.parameters)} weights) is far quicker per digit: `
-    + `its ${dense.epochs} epochs took ${Math.round(dense.seconds)} s, ${Math.round(dense.images / conv.images)} times as many digits, `
-    + `yet it read only ${percent(dense.accuracy, 1)}.`;
+    + `its ${dense.epochs} epochs (${Math.round(dense.images / conv.images)} times as many digits) took `
+    + `${Math.round(dense.seconds)} s, yet it read only ${percent(dense.accuracy, 1)}.`;
 }
