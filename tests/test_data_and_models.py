@@ -101,7 +101,7 @@ def test_the_cnn_learns_on_a_small_subset(mnist):
     assert history[0]["test_accuracy"] > 0.6
 
 
-@pytest.mark.parametrize("name, target", [("cnn", 0.996), ("mlp", 0.98), ("nielsen", 0.95)])
+@pytest.mark.parametrize("name, target", [("cnn", 0.996), ("mlp", 0.985), ("nielsen", 0.96)])
 def test_shipped_weights_reach_their_targets(name, target, mnist):
     manifest = json.loads((ROOT / "weights" / name / "manifest.json").read_text())
     assert manifest["test_accuracy"] >= target
