@@ -1,6 +1,6 @@
-"""The page and Python agree on what the page may ask: site/js/api.js against api.PAGE_FUNCTIONS.
+"""The page and Python agree on what the page may ask: site/js/api/ against api.PAGE_FUNCTIONS.
 
-api.js is the page's one way to call Python (worker.js itself asks for the runtime,
+api.js (one file per section in api/, gathered by api.js) is the page's one way to call Python (worker.js itself asks for the runtime,
 the memory and a model's weights). Every name either side lists must be offered by
 the other, and each call must pass as many arguments as the Python function takes.
 """
@@ -18,13 +18,20 @@ CALL = re.compile(r'\bcall\("(\w+)"((?:,\s*[\w.]+)*)\)')                 # pytho
 WORKER_CALL = re.compile(r'\bcall\("(\w+)",\s*\[([^\]]*)\]')                # worker.js: call("name", [a, b])
 
 
+CLIENT = sorted((JS / "api").glob("*.js"))                                    # api.js gathers these
+
+
 def calls(path, pattern=CALL):
     """{python name: number of arguments} for every call to Python by name in a JS file."""
     return {name: len([a for a in args.split(",") if a.strip()]) for name, args in pattern.findall(path.read_text())}
 
 
+def client_calls():
+    return {name: count for path in CLIENT for name, count in calls(path).items()}
+
+
 def all_calls():
-    return {**calls(JS / "api.js"), **calls(JS / "worker.js", WORKER_CALL)}
+    return {**client_calls(), **calls(JS / "worker.js", WORKER_CALL)}
 
 
 def exported(path):
@@ -41,14 +48,20 @@ def camel(name):
 
 
 def test_the_client_and_the_worker_call_exactly_what_python_offers():
-    page_calls, worker_calls = calls(JS / "api.js"), calls(JS / "worker.js", WORKER_CALL)
+    page_calls, worker_calls = client_calls(), calls(JS / "worker.js", WORKER_CALL)
     assert sorted(worker_calls) == ["load_model", "memory", "runtime"]
     assert sorted(page_calls) == sorted(set(api.PAGE_FUNCTIONS) - set(worker_calls))
 
 
 def test_each_client_function_is_named_after_the_python_function_it_calls():
-    for function, name in exported(JS / "api.js").items():
-        assert function == camel(name)
+    for path in CLIENT:
+        for function, name in exported(path).items():
+            assert function == camel(name)
+
+
+def test_api_js_gathers_every_part_of_the_client():
+    gathered = set(re.findall(r'export \* from "\./api/([\w-]+\.js)";', (JS / "api.js").read_text()))
+    assert gathered == {path.name for path in CLIENT}
 
 
 @pytest.mark.parametrize("name, count", sorted(all_calls().items()))
@@ -61,7 +74,7 @@ def test_each_call_passes_as_many_arguments_as_python_takes(name, count):
 def test_no_other_page_file_calls_python_by_name():
     # The sections go through api.js; a string-named call anywhere else escapes this contract.
     stray = {path.relative_to(JS).as_posix(): sorted(calls(path)) for path in JS.rglob("*.js")
-             if path.name not in ("api.js", "worker.js") and calls(path)}
+             if path.name not in ("api.js", "worker.js") and path not in CLIENT and calls(path)}
     assert stray == {}
 
 
