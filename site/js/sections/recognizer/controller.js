@@ -106,8 +106,7 @@ export function setupRecognizer(root, python) {
   view.showEmpty();
   // Python's first jobs: the chosen network, then the answer to what is already drawn; the
   // page's other work for Python waits for this (see `started`).
-  let firstStartDone = false;
-  const started = python.ready.then(async () => {
+  async function beginReading() {
     try {
       const name = view.select.value;
       const summary = await models.ensure(name);
@@ -118,6 +117,10 @@ export function setupRecognizer(root, python) {
     }
     // The other networks load quietly, for the side-by-side comparison.
     for (const name of SHIPPED) models.ensure(name).catch(() => {});
+  }
+  let firstStartDone = false;
+  const started = python.ready.then(async () => {
+    await beginReading();
     firstStartDone = true;
   }, () => {});
 
@@ -127,18 +130,10 @@ export function setupRecognizer(root, python) {
     models.reset();
     setStatus("loading", detail.message);
   });
-  python.addEventListener("ready", async () => {
+  python.addEventListener("ready", () => {
     if (!firstStartDone) return;          // the first start is `started`'s
     if (models.madeHere.has(view.select.value)) view.select.value = "cnn";   // its section brings it back
-    try {
-      const name = view.select.value;
-      const summary = await models.ensure(name);
-      setStatus("ready", readySentence(python, name, models.shipped(name) ?? summary));
-      await read(true);
-    } catch (error) {
-      setStatus("error", error.message);
-    }
-    for (const name of SHIPPED) models.ensure(name).catch(() => {});
+    beginReading();
   });
   python.addEventListener("gave-up", ({ detail }) => setStatus("error", detail.message));
 
