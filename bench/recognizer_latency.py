@@ -32,11 +32,12 @@ SEVEN = [[(0.27, 0.2), (0.73, 0.2), (0.44, 0.85)]]
 CLOCKS = """
 window.pointerUps = []; window.answers = [];
 addEventListener("pointerup", () => pointerUps.push(performance.now()), true);
-addEventListener("DOMContentLoaded", () => {
-  const prediction = document.querySelector("[data-testid=prediction]");
-  new MutationObserver(() => answers.push({ at: performance.now(), digit: prediction.textContent }))
-    .observe(prediction, { attributes: true, attributeFilter: ["data-version"] });
-});
+// The recognizer builds its prediction element itself: watch the whole document for it.
+new MutationObserver((records) => {
+  for (const { target } of records) {
+    if (target.dataset?.testid === "prediction") answers.push({ at: performance.now(), digit: target.textContent });
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-version"] });
 """
 
 
