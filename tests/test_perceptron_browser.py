@@ -68,8 +68,10 @@ def set_wish(page, wish):
         expect(button).to_have_attribute("aria-pressed", "true" if go else "false")
 
 
-def neuron_decisions(page):
-    return [int(page.get_by_test_id(f"perceptron-row-{i}").get_attribute("data-output")) for i in range(8)]
+def expect_decisions(page, wish):
+    """Wait until the table says the neuron decides as `wish` (its outputs come from Python, a moment later)."""
+    for i, go in enumerate(wish):
+        expect(page.get_by_test_id(f"perceptron-row-{i}")).to_have_attribute("data-output", str(go))
 
 
 @pytest.fixture
@@ -167,7 +169,7 @@ def test_training_learns_a_separable_wish(beach):
     beach.get_by_test_id("perceptron-train").click()
     expect(beach.get_by_test_id("perceptron-train-result")).to_have_attribute("data-state", "learned", timeout=30_000)
     expect(beach.get_by_test_id("perceptron-train-result")).to_contain_text("All 8 situations are right")
-    assert neuron_decisions(beach) == wish
+    expect_decisions(beach, wish)
     # The sliders hold the learned weights, and they really do encode the wish.
     *w_tenths, b_tenths = slider_tenths(beach)
     assert [int(weighted_sum_tenths(x, w_tenths, b_tenths) > 0) for x in SITUATIONS] == wish
@@ -197,7 +199,7 @@ def test_step_by_step_each_update_is_the_learning_rule(beach):
         expected = [b + 5 * error * xi for b, xi in zip(before, [*x, 1])]   # η = 0.5, five tenths
         for testid, tenths in zip(WEIGHTS, expected):
             expect(beach.get_by_test_id(testid)).to_have_value(str(tenths / 10).removesuffix(".0"))
-    assert neuron_decisions(beach) == wish
+    expect_decisions(beach, wish)
     expect(beach.locator("#perceptron .pc-updates li")).to_have_count(updates + 1)   # the start, then each update
 
 
