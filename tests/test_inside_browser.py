@@ -34,10 +34,16 @@ def inside_version(page):
     return page.locator(".inside-root").get_attribute("data-version")
 
 
-def wait_for_inside(page, before, model="cnn"):
-    """Wait until the section shows the latest answer in full (a new data-version, nothing under way)."""
+def wait_for_inside(page, before, model="cnn", shows=None):
+    """Wait until the section shows the latest answer in full (a new data-version, nothing under way).
+
+    `shows="drawing"`: and that answer is a drawing's. (The section's first, empty answer can
+    land after `before` was read and before the drawing's: a new version alone does not say which.)
+    """
     root = page.locator(".inside-root")
     expect(root).not_to_have_attribute("data-version", before, timeout=60_000)
+    if shows:
+        expect(root).to_have_attribute("data-shows", shows, timeout=60_000)
     expect(root).to_have_attribute("data-busy", "false", timeout=60_000)
     expect(page.get_by_test_id("architecture")).to_have_attribute("data-model", model)
 
@@ -50,7 +56,7 @@ def draw_and_follow(page, strokes, model="cnn"):
     before = inside_version(page)
     draw_with_mouse(page, strokes)
     show_inside(page)
-    wait_for_inside(page, before, model)
+    wait_for_inside(page, before, model, shows="drawing")
 
 
 def choose_model(page, name):
@@ -150,7 +156,7 @@ def test_a_probe_at_zero_is_the_plain_answer_and_a_turned_one_is_not_a_one(app):
     before = inside_version(app)
     assert draw_with_mouse(app, ONE) == "1"
     show_inside(app)
-    wait_for_inside(app, before)
+    wait_for_inside(app, before, shows="drawing")
     rotate = app.get_by_test_id("probe-rotate")
     expect(rotate).to_have_attribute("data-strength", "0")
     probe = app.get_by_test_id("probe-answer")

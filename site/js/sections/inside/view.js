@@ -21,6 +21,7 @@ export class InsideView {
     this.note = h("p", { class: "inside-note", role: "status" });
     root.dataset.busy = "false";
     root.dataset.version = "0";
+    root.dataset.shows = "nothing";           // "drawing" once a drawing's answer is shown
     root.replaceChildren(
       h("div", { class: "inside-intro" },
         h("p", {}, "A network reads your digit in steps called layers. Each layer takes the numbers the layer before it made, ",
@@ -47,6 +48,7 @@ export class InsideView {
     this.flow.show(seen);
     this.softmax.show(seen.softmax);
     this.root.classList.remove("stale");
+    this.root.dataset.shows = "drawing";
   }
 
   showEmpty() {
@@ -54,6 +56,7 @@ export class InsideView {
     this.softmax.clear();
     this.probes.clear();
     this.root.classList.remove("stale");
+    this.root.dataset.shows = "nothing";
   }
 
   /** The drawing changed: what is shown belongs to an earlier one until the next answer. */
