@@ -56,6 +56,19 @@ def test_training_without_the_subset_says_so():
     assert str(refused.value) == "The MNIST subset is not loaded yet."
 
 
+def test_every_run_reads_one_float_copy_of_the_subset_until_a_new_subset_comes(session):
+    learn.learn_start(session, config())
+    first = session.run.train_images
+    assert first.dtype == np.float32 and first.max() == 1.0
+    np.testing.assert_array_equal(first * 255, session.subset["train"][0])
+    learn.learn_start(session, config(hidden=10))
+    assert session.run.train_images is first                  # not a second copy in the page's memory
+    learn.learn_data(session, SUBSET.read_bytes())             # handed over again: converted again
+    learn.learn_start(session, config())
+    assert session.run.train_images is not first
+    np.testing.assert_array_equal(session.run.train_images, first)
+
+
 def test_one_epoch_in_slices_learns_far_above_chance(session):
     started = learn.learn_start(session, config(epochs=1))
     assert started["batches"] == 1000 and started["epoch"] == 0 and len(started["neurons"]) == 6

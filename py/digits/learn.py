@@ -131,6 +131,7 @@ class Run:
     """
 
     def __init__(self, data, config):
+        """`data`: training_floats(session), which runs share and never change."""
         self.config = config
         self.rng = np.random.default_rng(config["seed"])
         self.model = network(config, self.rng)
@@ -139,8 +140,7 @@ class Run:
         self.learning_rate = config["learning_rate"]
         self.optimizer = Adam(self.learning_rate) if self.conv else SGD(self.learning_rate)
         self.shift = config.get("shift", 0)
-        self.train_images, self.train_labels = to_float(data["train"][0]), data["train"][1].astype(np.intp)
-        self.test_images, self.test_labels = to_float(data["test"][0]), data["test"][1].astype(np.intp)
+        (self.train_images, self.train_labels), (self.test_images, self.test_labels) = data["train"], data["test"]
         self.batch_size, self.epochs = config["batch_size"], config["epochs"]
         self.batches = -(-len(self.train_images) // self.batch_size)
         self.epoch, self.batch = 0, 0          # finished epochs; batches done in the current one
@@ -272,8 +272,21 @@ def learn_shape(config: dict):
 
 def learn_start(session, config: dict):
     """Start a fresh run with the visitor's settings (replacing any earlier run)."""
-    session.run = Run(session.mnist(), checked_config(config))
+    session.run = Run(training_floats(session), checked_config(config))
     return session.run.state()
+
+
+def training_floats(session):
+    """The subset as a run reads it: images float32 in [0, 1], labels as indices.
+
+    Made once per subset and kept in the session: every Train press would otherwise make
+    its own 37 MB copy, and the page's memory only grows (WebAssembly's never shrinks).
+    """
+    subset = session.mnist()
+    if session.subset_floats is None or session.subset_floats[0] is not subset:
+        session.subset_floats = (subset, {part: (to_float(images), labels.astype(np.intp))
+                                          for part, (images, labels) in subset.items()})
+    return session.subset_floats[1]
 
 
 def learn_run(session, seconds: float = 0.2, batches: int = None):

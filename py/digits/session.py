@@ -17,6 +17,7 @@ class Session:
     def __init__(self):
         self.models = {}       # name → Sequential: shipped networks loaded, and those made in the page
         self.subset = None     # the small MNIST the page trains on: {"train": (images, labels), "test": (...)}
+        self.subset_floats = None   # (the subset, its images as float32 in [0, 1]): see learn.training_floats
         self.run = None        # the training from scratch in progress (learn.Run), if any
         self.tuning = None     # the fine-tuning in progress (finetune.Tuning), if any
         self.evaluation = None  # the reading of the subset's test digits in progress or done (evaluation.Evaluation)
