@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 import build
+from conftest import wait_until_ready
 from digits import machine
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +29,30 @@ def test_the_page_gets_ready_and_says_so_in_a_sentence(app, server):
     assert app.url.startswith(server.url)            # served from a sub-path, and still works
     text = app.get_by_test_id("status").inner_text().strip()
     assert len(text.split()) >= 3, f"the status should be a sentence, not {text!r}"
+
+
+def test_a_link_to_a_section_opens_the_page_there(open_app):
+    page = open_app("#inside")
+    expect(page.locator("#inside h2").first).to_be_in_viewport()
+    expect(page.locator("nav a[href='#inside']")).to_have_attribute("aria-current", "true")
+
+
+def test_a_visitor_who_scrolls_while_the_page_builds_stays_where_they_went(page, server):
+    # The page builds its sections one after another; the last one's code is held back here
+    # until the visitor has scrolled up to the pad, as a visitor on a slow connection might.
+    held = []
+    page.route("**/js/sections/learn-more/controller.js", lambda route: held.append(route))
+    page.goto(server.url + "#inside")
+    while not held:
+        page.wait_for_timeout(50)
+    page.mouse.move(600, 450)
+    page.mouse.wheel(0, -20_000)
+    expect(page.get_by_test_id("canvas")).to_be_in_viewport()
+    held[0].fallback()
+    wait_until_ready(page)
+    page.wait_for_timeout(300)                          # the moment the page would have jumped back
+    expect(page.get_by_test_id("canvas")).to_be_in_viewport()
+    expect(page.locator("#inside h2").first).not_to_be_in_viewport()
 
 
 def machine_arguments():

@@ -8,6 +8,9 @@
 
 import { Python } from "./python.js";
 import { setStatus } from "./lib/status.js";
+import { linkNavigation, watchTheVisitor } from "./navigation.js";
+
+const visitorMoved = watchTheVisitor();    // from the start: the sections take a moment to build
 
 const python = new Python(window.pythonWorker);
 
@@ -53,8 +56,7 @@ const { setupEvaluation } = await import("./sections/evaluation/controller.js");
 setupEvaluation(root("#mnist .evaluation-root"), patientPython, recognizer);
 const { setupLearnMore } = await import("./sections/learn-more/controller.js");
 setupLearnMore(root("#learn-more .learn-more-root"));
-const { linkNavigation } = await import("./navigation.js");
-linkNavigation(["draw", "inside", "mnist", "perceptron", "machine", "train", "learn-more"]);
+linkNavigation(["draw", "inside", "mnist", "perceptron", "machine", "train", "learn-more"], visitorMoved);
 
 // Once the first answer is out and the visitor pauses, keep Python's modules compiled (a moment
 // of work for the worker): the next visit starts faster.
