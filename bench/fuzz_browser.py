@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import chromium  # noqa: E402
 from hostile_page import JUNK, POINTER_STORM, URL_JUNK, url_keys  # noqa: E402
-from static_server import StaticServer  # noqa: E402
+from static_server import serving  # noqa: E402
 
 SEQUENCES = 2000
 TIMEOUT = 300_000
@@ -28,10 +28,9 @@ READY = "[data-testid=status][data-state=ready]"
 def main():
     from playwright.sync_api import Error, sync_playwright
 
-    server = StaticServer(ROOT / "dist", prefix="/digits/").start_in_background()
     rows, errors = [], []
     try:
-        with sync_playwright() as playwright:
+        with serving(ROOT / "dist", prefix="/digits/") as server, sync_playwright() as playwright:
             browser = chromium.launch(playwright)
             page = browser.new_page(viewport={"width": 1200, "height": 900})
             page.set_default_timeout(TIMEOUT)
@@ -62,9 +61,6 @@ def main():
     except Error as error:
         print(f"The browser fuzz bench failed: {error.message.splitlines()[0]}", file=sys.stderr)
         return 1
-    finally:
-        server.shutdown()
-        server.server_close()
     print(f"{'inputs':24} {'tried':>7}  afterwards")
     for kind, tried, after in rows:
         print(f"{kind:24} {tried:7d}  {after}")

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import chromium  # noqa: E402
 from recognizer_latency import SEVEN, TIMEOUT, percentile  # noqa: E402
-from static_server import StaticServer  # noqa: E402
+from static_server import serving  # noqa: E402
 
 DRAWINGS = 30                  # of each kind, per model
 # Closed: a desktop screen at the top of the page, the Inside section more than its 100 px
@@ -107,21 +107,16 @@ def measure(playwright, url, model):
 def main():
     from playwright.sync_api import sync_playwright
 
-    server = StaticServer(ROOT / "dist", prefix="/digits/").start_in_background()
-    try:
-        with sync_playwright() as playwright:
-            print(f"Pointer-up to updated bars, {DRAWINGS} drawings each way, in turn (target: open p95 at most 1.2x closed);")
-            print("answer to a complete inside view (target p95: cnn < 150 ms):")
-            for model in ("cnn", "mlp", "nielsen"):
-                samples = measure(playwright, server.url, model)
-                closed, open_, inside = (samples[key] for key in ("closed", "open", "inside"))
-                ratio = percentile(open_, 95) / percentile(closed, 95)
-                print(f"  {model:8} bars closed p50 {percentile(closed, 50):6.1f}  p95 {percentile(closed, 95):6.1f} ms | "
-                      f"open p50 {percentile(open_, 50):6.1f}  p95 {percentile(open_, 95):6.1f} ms | ratio {ratio:4.2f} | "
-                      f"inside p50 {percentile(inside, 50):6.1f}  p95 {percentile(inside, 95):6.1f} ms ({len(inside)} of {DRAWINGS})")
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(ROOT / "dist", prefix="/digits/") as server, sync_playwright() as playwright:
+        print(f"Pointer-up to updated bars, {DRAWINGS} drawings each way, in turn (target: open p95 at most 1.2x closed);")
+        print("answer to a complete inside view (target p95: cnn < 150 ms):")
+        for model in ("cnn", "mlp", "nielsen"):
+            samples = measure(playwright, server.url, model)
+            closed, open_, inside = (samples[key] for key in ("closed", "open", "inside"))
+            ratio = percentile(open_, 95) / percentile(closed, 95)
+            print(f"  {model:8} bars closed p50 {percentile(closed, 50):6.1f}  p95 {percentile(closed, 95):6.1f} ms | "
+                  f"open p50 {percentile(open_, 50):6.1f}  p95 {percentile(open_, 95):6.1f} ms | ratio {ratio:4.2f} | "
+                  f"inside p50 {percentile(inside, 50):6.1f}  p95 {percentile(inside, 95):6.1f} ms ({len(inside)} of {DRAWINGS})")
 
 
 if __name__ == "__main__":

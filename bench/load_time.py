@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 import chromium  # noqa: E402
-from static_server import StaticServer  # noqa: E402
+from static_server import serving  # noqa: E402
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5     # bench/load_time.py N: N runs
 KINDS = ["cold", "warm 1", "warm 2"]
@@ -59,6 +59,9 @@ await pyodide.loadPackage("numpy", { messageCallback: () => {} });
 pyodide.runPython("import numpy");
 postMessage("ready");
 """
+
+# Served as overrides under the site, next to its pyodide/ folder, which the floor's worker imports from.
+FLOOR_FILES = {"floor/index.html": FLOOR_PAGE, "floor/main.js": FLOOR_MAIN, "floor/worker.js": FLOOR_WORKER}
 
 # Notes the moment the status turns ready, in ms since navigation start.
 READY_CLOCK = """
@@ -106,13 +109,11 @@ def cold_then_warm(playwright, url, offline=False):
 def main():
     from playwright.sync_api import Error, sync_playwright
 
-    server = StaticServer(ROOT / "dist", prefix="/digits/").start_in_background()
-    server.overrides.update({"floor/index.html": FLOOR_PAGE, "floor/main.js": FLOOR_MAIN,
-                             "floor/worker.js": FLOOR_WORKER})
-    urls = {"floor": server.url + "floor/index.html", "page": server.url}
     times = {"floor": {kind: [] for kind in KINDS}, "page": {kind: [] for kind in KINDS + OFFLINE_KINDS}}
     try:
-        with sync_playwright() as playwright:
+        with serving(ROOT / "dist", prefix="/digits/") as server, sync_playwright() as playwright:
+            server.overrides.update(FLOOR_FILES)
+            urls = {"floor": server.url + "floor/index.html", "page": server.url}
             for run in range(RUNS):
                 order = ["floor", "page"] if run % 2 == 0 else ["page", "floor"]
                 for name in order:
@@ -125,9 +126,6 @@ def main():
     except Error as error:
         print(f"The load-time bench failed: {error.message.splitlines()[0]}", file=sys.stderr)
         return 1
-    finally:
-        server.shutdown()
-        server.server_close()
     report(times)
     return 0
 

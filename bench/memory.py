@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 import chromium  # noqa: E402
-from static_server import StaticServer  # noqa: E402
+from static_server import serving  # noqa: E402
 
 ROUNDS = 3
 TIMEOUT = 600_000
@@ -58,9 +58,8 @@ def main():
     from playwright.sync_api import Error, sync_playwright
 
     rounds_wanted = int(sys.argv[1]) if len(sys.argv) > 1 else ROUNDS
-    server = StaticServer(ROOT / "dist", prefix="/digits/").start_in_background()
     try:
-        with sync_playwright() as playwright:
+        with serving(ROOT / "dist", prefix="/digits/") as server, sync_playwright() as playwright:
             browser = chromium.launch(playwright)
             page = browser.new_page()
             page.set_default_timeout(TIMEOUT)
@@ -80,9 +79,6 @@ def main():
     except Error as error:
         print(f"The memory bench failed: {error.message.splitlines()[0]}", file=sys.stderr)
         return 1
-    finally:
-        server.shutdown()
-        server.server_close()
     second, last = rounds[min(1, len(rounds) - 1)][-1], rounds[-1][-1]
     objects = last["objects"] / second["objects"] - 1
     heap = last["wasmBytes"] / second["wasmBytes"] - 1

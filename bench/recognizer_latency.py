@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import chromium  # noqa: E402
-from load_time import FLOOR_MAIN, FLOOR_PAGE, FLOOR_WORKER, READY_CLOCK, time_to_ready  # noqa: E402
-from static_server import StaticServer  # noqa: E402
+from load_time import FLOOR_FILES, READY_CLOCK, time_to_ready  # noqa: E402
+from static_server import serving  # noqa: E402
 
 COLD_RUNS = 5
 DRAWINGS = 40
@@ -103,26 +103,20 @@ def percentile(values, p):
 def main():
     from playwright.sync_api import sync_playwright
 
-    server = StaticServer(ROOT / "dist", prefix="/digits/").start_in_background()
-    server.overrides.update({"floor/index.html": FLOOR_PAGE, "floor/main.js": FLOOR_MAIN,
-                             "floor/worker.js": FLOOR_WORKER})
-    try:
-        with sync_playwright() as playwright:
-            floors, firsts = [], []
-            for _ in range(COLD_RUNS):
-                floors.append(floor_cold(playwright, server.url + "floor/index.html"))
-                firsts.append(first_prediction(playwright, server.url))
-            floor, first = statistics.median(floors), statistics.median(firsts)
-            print(f"Cold load, median of {COLD_RUNS}: bare Pyodide + numpy {floor:.2f} s; "
-                  f"first prediction {first:.2f} s; ratio {first / floor:.2f} (target at most 1.2)")
-            print(f"\nPointer-up to updated bars, {DRAWINGS} drawings each (targets p95: cnn < 50 ms, mlp < 20 ms):")
-            for model in ("cnn", "mlp", "nielsen"):
-                samples = latencies(playwright, server.url, model)
-                print(f"  {model:8} p50 {percentile(samples, 50):6.1f} ms   p95 {percentile(samples, 95):6.1f} ms"
-                      f"   max {max(samples):6.1f} ms")
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(ROOT / "dist", prefix="/digits/") as server, sync_playwright() as playwright:
+        server.overrides.update(FLOOR_FILES)
+        floors, firsts = [], []
+        for _ in range(COLD_RUNS):
+            floors.append(floor_cold(playwright, server.url + "floor/index.html"))
+            firsts.append(first_prediction(playwright, server.url))
+        floor, first = statistics.median(floors), statistics.median(firsts)
+        print(f"Cold load, median of {COLD_RUNS}: bare Pyodide + numpy {floor:.2f} s; "
+              f"first prediction {first:.2f} s; ratio {first / floor:.2f} (target at most 1.2)")
+        print(f"\nPointer-up to updated bars, {DRAWINGS} drawings each (targets p95: cnn < 50 ms, mlp < 20 ms):")
+        for model in ("cnn", "mlp", "nielsen"):
+            samples = latencies(playwright, server.url, model)
+            print(f"  {model:8} p50 {percentile(samples, 50):6.1f} ms   p95 {percentile(samples, 95):6.1f} ms"
+                  f"   max {max(samples):6.1f} ms")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 import chromium  # noqa: E402
-from static_server import StaticServer  # noqa: E402
+from static_server import serving  # noqa: E402
 
 TIMEOUT = 300_000
 EPOCHS = 3
@@ -78,38 +78,34 @@ def open_page(playwright, url, profile):
 def main():
     from playwright.sync_api import sync_playwright
 
-    server = StaticServer(ROOT / "dist", prefix="/digits/").start_in_background()
-    try:
-        with sync_playwright() as playwright, contextlib.ExitStack() as stack:
-            context, page = open_page(playwright, server.url, stack.enter_context(tempfile.TemporaryDirectory()))
-            result = page.evaluate(THROUGHPUT, EPOCHS)
-            print("Training nielsen (784-30-10 sigmoid, batch 10) in the browser, on 10,000 MNIST images:")
-            previous = 0.0
-            for index, epoch in enumerate(result["epochs"], 1):
-                print(f"  epoch {index}: {epoch['seconds'] - previous:5.2f} s  "
-                      f"({10_000 / (epoch['seconds'] - previous):,.0f} images/s), "
-                      f"test accuracy {epoch['accuracy']:.2%} after {epoch['seconds']:.1f} s")
-                previous = epoch["seconds"]
-            print(f"  overall {result['images'] / result['seconds']:,.0f} images/s; "
-                  f"best test accuracy within 10 s: "
-                  + (f"{result['at10']:.2%}" if result["at10"] is not None else "no epoch finished"))
-            for name in ("nielsen", "mlp", "cnn"):
-                print(f"Fine-tuning {name} on 10 drawings, as the page does: {page.evaluate(FINE_TUNING, name):.1f} s "
-                      "(steps, and accuracy on the personal set and 1,000 MNIST digits before and after)")
-            context.close()
+    with (serving(ROOT / "dist", prefix="/digits/") as server, sync_playwright() as playwright,
+          contextlib.ExitStack() as stack):
+        context, page = open_page(playwright, server.url, stack.enter_context(tempfile.TemporaryDirectory()))
+        result = page.evaluate(THROUGHPUT, EPOCHS)
+        print("Training nielsen (784-30-10 sigmoid, batch 10) in the browser, on 10,000 MNIST images:")
+        previous = 0.0
+        for index, epoch in enumerate(result["epochs"], 1):
+            print(f"  epoch {index}: {epoch['seconds'] - previous:5.2f} s  "
+                  f"({10_000 / (epoch['seconds'] - previous):,.0f} images/s), "
+                  f"test accuracy {epoch['accuracy']:.2%} after {epoch['seconds']:.1f} s")
+            previous = epoch["seconds"]
+        print(f"  overall {result['images'] / result['seconds']:,.0f} images/s; "
+              f"best test accuracy within 10 s: "
+              + (f"{result['at10']:.2%}" if result["at10"] is not None else "no epoch finished"))
+        for name in ("nielsen", "mlp", "cnn"):
+            print(f"Fine-tuning {name} on 10 drawings, as the page does: {page.evaluate(FINE_TUNING, name):.1f} s "
+                  "(steps, and accuracy on the personal set and 1,000 MNIST digits before and after)")
+        context.close()
 
-            context, page = open_page(playwright, server.url + "#train", stack.enter_context(tempfile.TemporaryDirectory()))
-            page.evaluate(LONG_TASKS)
-            page.get_by_test_id("train-epochs").fill(str(EPOCHS))
-            page.get_by_test_id("train-start").click()
-            page.locator(".train-root[data-state=done]").wait_for(timeout=TIMEOUT)
-            tasks = page.evaluate("() => longTasks")
-            context.close()
-            print(f"Main thread while training {EPOCHS} epochs in the Train section: {len(tasks)} tasks over 50 ms, "
-                  f"longest {max(tasks, default=0):.0f} ms, over 100 ms: {sum(t > 100 for t in tasks)}")
-    finally:
-        server.shutdown()
-        server.server_close()
+        context, page = open_page(playwright, server.url + "#train", stack.enter_context(tempfile.TemporaryDirectory()))
+        page.evaluate(LONG_TASKS)
+        page.get_by_test_id("train-epochs").fill(str(EPOCHS))
+        page.get_by_test_id("train-start").click()
+        page.locator(".train-root[data-state=done]").wait_for(timeout=TIMEOUT)
+        tasks = page.evaluate("() => longTasks")
+        context.close()
+        print(f"Main thread while training {EPOCHS} epochs in the Train section: {len(tasks)} tasks over 50 ms, "
+              f"longest {max(tasks, default=0):.0f} ms, over 100 ms: {sum(t > 100 for t in tasks)}")
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "py"))
 
 import chromium  # noqa: E402
 import numpy as np  # noqa: E402
-from static_server import StaticServer  # noqa: E402
+from static_server import serving  # noqa: E402
 from digits import learn, models  # noqa: E402
 from digits.session import Session  # noqa: E402
 from train_browser import LONG_TASKS, open_page  # noqa: E402 — the same page, opened and watched the same way
@@ -121,40 +121,36 @@ def main():
         test = subset["test_images"], subset["test_labels"]
     conv = {**learn.CONV_DEFAULTS}
     parameters = learn.learn_shape(conv)["parameters"]
-    server = StaticServer(ROOT / "dist", prefix="/digits/").start_in_background()
-    try:
-        with sync_playwright() as playwright, contextlib.ExitStack() as stack:
-            context, page = open_page(playwright, server.url, stack.enter_context(tempfile.TemporaryDirectory()))
-            result = page.evaluate(LEARNING, [conv, list(CHECKPOINTS)])
-            browser_rate = report_learning(
-                f"The default convnet ({parameters:,} weights; {conv['filters1']} and {conv['filters2']} filters, "
-                f"Adam η {conv['learning_rate']}, batch {conv['batch_size']}, shifts up to {conv['shift']} px) "
-                "in the browser, on 10,000 MNIST digits:", result, test, CHECKPOINTS)
-            dense = page.evaluate(LEARNING, [DENSE, [CHECKPOINTS[0]]])
-            dense_rate = report_learning(
-                f"A dense network of similar size (784-{DENSE['hidden']}-10 sigmoid, "
-                f"{learn.learn_shape(DENSE)['parameters']:,} weights, SGD η {DENSE['learning_rate']}, "
-                f"batch {DENSE['batch_size']}) for the same time:", dense, test, CHECKPOINTS[:1])
-            context.close()
-            print(f"Images per second, convnet: browser {browser_rate:,.0f}, CPython {cpython_images_per_second(conv):,.0f}; "
-                  f"dense 784-{DENSE['hidden']}-10: browser {dense_rate:,.0f}")
+    with (serving(ROOT / "dist", prefix="/digits/") as server, sync_playwright() as playwright,
+          contextlib.ExitStack() as stack):
+        context, page = open_page(playwright, server.url, stack.enter_context(tempfile.TemporaryDirectory()))
+        result = page.evaluate(LEARNING, [conv, list(CHECKPOINTS)])
+        browser_rate = report_learning(
+            f"The default convnet ({parameters:,} weights; {conv['filters1']} and {conv['filters2']} filters, "
+            f"Adam η {conv['learning_rate']}, batch {conv['batch_size']}, shifts up to {conv['shift']} px) "
+            "in the browser, on 10,000 MNIST digits:", result, test, CHECKPOINTS)
+        dense = page.evaluate(LEARNING, [DENSE, [CHECKPOINTS[0]]])
+        dense_rate = report_learning(
+            f"A dense network of similar size (784-{DENSE['hidden']}-10 sigmoid, "
+            f"{learn.learn_shape(DENSE)['parameters']:,} weights, SGD η {DENSE['learning_rate']}, "
+            f"batch {DENSE['batch_size']}) for the same time:", dense, test, CHECKPOINTS[:1])
+        context.close()
+        print(f"Images per second, convnet: browser {browser_rate:,.0f}, CPython {cpython_images_per_second(conv):,.0f}; "
+              f"dense 784-{DENSE['hidden']}-10: browser {dense_rate:,.0f}")
 
-            context, page = open_page(playwright, server.url + "#train", stack.enter_context(tempfile.TemporaryDirectory()))
-            page.locator(".train-root[data-kept=restored]").wait_for(timeout=TIMEOUT)
-            page.get_by_test_id("canvas").evaluate("pad => pad.scrollIntoView({block: 'center', behavior: 'instant'})")
-            chromium.draw(page, SEVEN)                 # a digit in the recognizer: the feature maps are drawn too
-            page.get_by_test_id("train-network").select_option("conv")
-            page.get_by_test_id("train-start").click()
-            page.locator(".train-root[data-state=training]").wait_for(timeout=TIMEOUT)
-            page.evaluate(LONG_TASKS)                  # from the first slice on: the tasks while it trains
-            page.wait_for_timeout(SMOOTH_SECONDS * 1000)
-            tasks = page.evaluate("() => longTasks")
-            context.close()
-            print(f"Main thread while the convnet trains in the Train section ({SMOOTH_SECONDS} s): "
-                  f"{len(tasks)} tasks over 50 ms, longest {max(tasks, default=0):.0f} ms")
-    finally:
-        server.shutdown()
-        server.server_close()
+        context, page = open_page(playwright, server.url + "#train", stack.enter_context(tempfile.TemporaryDirectory()))
+        page.locator(".train-root[data-kept=restored]").wait_for(timeout=TIMEOUT)
+        page.get_by_test_id("canvas").evaluate("pad => pad.scrollIntoView({block: 'center', behavior: 'instant'})")
+        chromium.draw(page, SEVEN)                 # a digit in the recognizer: the feature maps are drawn too
+        page.get_by_test_id("train-network").select_option("conv")
+        page.get_by_test_id("train-start").click()
+        page.locator(".train-root[data-state=training]").wait_for(timeout=TIMEOUT)
+        page.evaluate(LONG_TASKS)                  # from the first slice on: the tasks while it trains
+        page.wait_for_timeout(SMOOTH_SECONDS * 1000)
+        tasks = page.evaluate("() => longTasks")
+        context.close()
+        print(f"Main thread while the convnet trains in the Train section ({SMOOTH_SECONDS} s): "
+              f"{len(tasks)} tasks over 50 ms, longest {max(tasks, default=0):.0f} ms")
 
 
 if __name__ == "__main__":

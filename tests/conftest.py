@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import chromium
-from static_server import StaticServer
+from static_server import serving
 
 ROOT = Path(__file__).resolve().parents[1]
 PREFIX = "/digits/"            # like a GitHub Pages project site: https://USER.github.io/REPO/
@@ -33,10 +33,8 @@ def server():
     """dist/ served at http://127.0.0.1:FREE_PORT/digits/ for the whole session."""
     if not (ROOT / "dist" / "index.html").exists():
         pytest.fail("dist/ is missing: run the tests with 'python3 build.py test', which builds it.")
-    server = StaticServer(ROOT / "dist", prefix=PREFIX).start_in_background()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(ROOT / "dist", prefix=PREFIX) as server:
+        yield server
 
 
 @pytest.fixture

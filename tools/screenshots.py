@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 import chromium  # noqa: E402
-from static_server import StaticServer  # noqa: E402
+from static_server import serving  # noqa: E402
 
 SEVEN = [[(0.27, 0.2), (0.73, 0.2), (0.44, 0.85)], [(0.38, 0.52), (0.62, 0.52)]]
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -46,43 +46,38 @@ def main(out):
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
-    server = StaticServer(ROOT / "dist", prefix="/digits/").start_in_background()
-    try:
-        with sync_playwright() as playwright:
-            browser = chromium.launch(playwright)
-            for scheme in ("light", "dark"):
-                for screen, viewport in SCREENS.items():
-                    context = browser.new_context(viewport=viewport, color_scheme=scheme,
-                                                  has_touch=screen == "phone", device_scale_factor=1)
-                    page = context.new_page()
-                    page.goto(server.url)
-                    page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=120_000)
-                    draw(page, SEVEN)
-                    for section in SECTIONS:
-                        if section.startswith("inside"):   # the layers with a map chosen; then softmax and a probe
-                            show_inside(page, section)
-                        elif section == "evaluation":    # How good is it?, below Meet MNIST, with a cell open
-                            page.locator("[data-testid=confusion-matrix][data-state=finished]").wait_for(timeout=120_000)
-                            page.get_by_test_id("confusion-9-4").click()
-                            page.locator(".evaluation-root").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
-                        else:
-                            page.locator(f"#{section}").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
-                        if section == "mnist":
-                            page.locator("[data-testid=mnist-gallery][data-state=ready]").wait_for(timeout=120_000)
-                        if section == "train":          # show it after a short run
-                            page.get_by_test_id("train-epochs").fill("2")
-                            page.get_by_test_id("train-start").click()
-                            page.locator(".train-root[data-state=done]").wait_for(timeout=120_000)
-                            page.locator(f"#{section}").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
-                        page.wait_for_timeout(400)
-                        path = out / f"{section}-{screen}-{scheme}.png"
-                        page.screenshot(path=path)
-                        print(path)
-                    context.close()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(ROOT / "dist", prefix="/digits/") as server, sync_playwright() as playwright:
+        browser = chromium.launch(playwright)
+        for scheme in ("light", "dark"):
+            for screen, viewport in SCREENS.items():
+                context = browser.new_context(viewport=viewport, color_scheme=scheme,
+                                              has_touch=screen == "phone", device_scale_factor=1)
+                page = context.new_page()
+                page.goto(server.url)
+                page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=120_000)
+                draw(page, SEVEN)
+                for section in SECTIONS:
+                    if section.startswith("inside"):   # the layers with a map chosen; then softmax and a probe
+                        show_inside(page, section)
+                    elif section == "evaluation":    # How good is it?, below Meet MNIST, with a cell open
+                        page.locator("[data-testid=confusion-matrix][data-state=finished]").wait_for(timeout=120_000)
+                        page.get_by_test_id("confusion-9-4").click()
+                        page.locator(".evaluation-root").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
+                    else:
+                        page.locator(f"#{section}").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
+                    if section == "mnist":
+                        page.locator("[data-testid=mnist-gallery][data-state=ready]").wait_for(timeout=120_000)
+                    if section == "train":          # show it after a short run
+                        page.get_by_test_id("train-epochs").fill("2")
+                        page.get_by_test_id("train-start").click()
+                        page.locator(".train-root[data-state=done]").wait_for(timeout=120_000)
+                        page.locator(f"#{section}").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
+                    page.wait_for_timeout(400)
+                    path = out / f"{section}-{screen}-{scheme}.png"
+                    page.screenshot(path=path)
+                    print(path)
+                context.close()
+        browser.close()
     (ROOT / "docs").mkdir(exist_ok=True)
     shutil.copyfile(out / "draw-desktop-light.png", ROOT / "docs" / "screenshot.png")
 

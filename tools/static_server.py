@@ -10,6 +10,7 @@ Standard library only: build.py, the tests and the benchmarks all use it.
 
 import sys
 import threading
+from contextlib import contextmanager
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -134,3 +135,18 @@ class StaticServer(ThreadingHTTPServer):
         # A browser that closes a page mid-download resets the connection: not worth a traceback.
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
+
+
+@contextmanager
+def serving(root, prefix="/"):
+    """`root` served from a background thread for the `with` block: yields the StaticServer.
+
+    On leaving the block, even through an exception, the server stops and frees its port.
+    Open browsers inside the block, so that they close while the server still answers.
+    """
+    server = StaticServer(root, prefix=prefix).start_in_background()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
