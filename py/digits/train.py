@@ -56,7 +56,9 @@ RECIPES = {
                   augment=True, augment_share=0.5, shift=2.0, slant=0.3, aspect=0.5, elastic=1.5,
                   thinner=0.5, bolder=2.0, gaps=2, speckle=0.02, handwriting=12000),
     "cnn": Recipe(epochs=30, batch_size=64, optimizer="adam", learning_rate=1e-3, schedule="cosine",
-                  augment=True, augment_share=0.5, label_smoothing=0.1, average=0.999, handwriting=6000),
+                  augment=True, augment_share=0.5, shift=2.0, slant=0.3, aspect=0.5, elastic=1.5,
+                  thinner=0.5, bolder=2.0, gaps=2, speckle=0.02, label_smoothing=0.1, average=0.999,
+                  handwriting=12000),
 }
 
 

@@ -197,7 +197,7 @@ export function setupRecognizer(root, python) {
   };
 }
 
-/** "Ready: the cnn network (99.62% right on 10,000 of MNIST's test digits) is running in Python 3.12…" */
+/** "Ready: the cnn network (99.63% right on 10,000 of MNIST's test digits) is running in Python 3.12…" */
 function readySentence(python, name, facts) {
   const digits = facts.test_images ? `${whole(facts.test_images)} of MNIST's test digits` : "MNIST's test digits";
   const accuracy = facts.test_accuracy ? ` (${percent(facts.test_accuracy, 2)} right on ${digits})` : "";

@@ -143,7 +143,7 @@ export class RecognizerView {
   }
 }
 
-/** "cnn: convolutional network, 99.62%" */
+/** "cnn: convolutional network, 99.63%" */
 export function menuLabel(model) {
   return `${model.name}: ${model.label}, ${percent(model.test_accuracy, 2)}`;
 }
