@@ -126,9 +126,12 @@ def open_app(watched, server):
 
 
 def wait_until_ready(page, timeout=READY_TIMEOUT):
-    """Wait for the status to say ready, with a locator (the page's CSP blocks wait_for_function)."""
+    """Wait for the status to say ready and every section to be built, with locators (the page's
+    CSP blocks wait_for_function). On a busy machine Python can be ready first; the page then
+    still scrolls to the URL's section once the rest is built, under a test's mouse."""
     from playwright.sync_api import expect
     expect(page.get_by_test_id("status")).to_have_attribute("data-state", "ready", timeout=timeout)
+    expect(page.locator("html")).to_have_attribute("data-sections", "built", timeout=timeout)
 
 
 @pytest.fixture

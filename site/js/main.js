@@ -57,6 +57,9 @@ setupEvaluation(root("#mnist .evaluation-root"), patientPython, recognizer);
 const { setupLearnMore } = await import("./sections/learn-more/controller.js");
 setupLearnMore(root("#learn-more .learn-more-root"));
 linkNavigation(["draw", "inside", "mnist", "perceptron", "machine", "train", "learn-more"], visitorMoved);
+// Every section is built, and the page has gone to the section the link named (Python may have
+// been ready before this, on a slow machine): tests wait for this as well as for the status.
+document.documentElement.dataset.sections = "built";
 
 // Once the first answer is out and the visitor pauses, keep Python's modules compiled (a moment
 // of work for the worker): the next visit starts faster.
