@@ -5,9 +5,12 @@ or a finger: one pen width, strokes of their own style, any size, any slant. Thi
 module draws digits that way, so that the networks can learn from them
 (`training_images`, mixed into MNIST by Recipe.handwriting) and be measured on them:
 
-  - every digit has a few styles (a 1 with or without a flag, an open or closed 4,
-    a 7 with or without a bar…), each a list of strokes in unit coordinates, and
-    UNSEEN_STYLES a few more that training never draws, to measure the networks on;
+  - every digit is written in the styles of `catalogue.py` (school scripts and
+    personal habits: a 1 with a long flag, an open 4, a barred 7, a 9 whose tail
+    curls…), each a `glyphs.py` shape whose proportions every writer varies; training
+    draws only the styles that are not held out;
+  - each writer also has an order and direction for the strokes and a pen speed
+    (how far apart the pad's points fall);
   - a random hand slants, rotates, stretches, shrinks and shifts each drawing and
     makes its lines wobble a little;
   - the strokes are painted like the pad paints its model canvas, whose ink is what
@@ -21,6 +24,8 @@ style to add.
 
 import numpy as np
 
+from . import catalogue
+from .glyphs import Writer
 from .preprocess import to_mnist
 
 # As in site/js/pad.js:
@@ -32,70 +37,9 @@ MIN_EXTENT = 0.1        # and the pen never gets thinner than for a digit this s
 SIZE_RANGE = (0.45, 0.9)   # the digit's longer side, as a share of the pad: as most people draw
 
 
-def arc(cx, cy, rx, ry, start, end, points=24):
-    """Points along an ellipse from angle `start` to `end` (degrees, 0 = right, 90 = down)."""
-    angles = np.radians(np.linspace(start, end, points))
-    return list(zip(cx + rx * np.cos(angles), cy + ry * np.sin(angles)))
-
-
-def line(*points):
-    return list(points)
-
-
-# Each style: a list of strokes, each stroke a list of (x, y) in 0..1, y downwards.
-STYLES = {
-    0: {"oval": [arc(0.5, 0.5, 0.25, 0.36, -90, 275)],
-        "round": [arc(0.5, 0.5, 0.32, 0.34, -100, 265)]},
-    1: {"stick": [line((0.5, 0.15), (0.5, 0.85))],
-        "flag": [line((0.38, 0.28), (0.53, 0.15), (0.53, 0.85))],
-        "long flag": [line((0.38, 0.35), (0.55, 0.15), (0.55, 0.85))],
-        "flag and base": [line((0.38, 0.28), (0.53, 0.15), (0.53, 0.85)), line((0.38, 0.85), (0.68, 0.85))]},
-    2: {"swan": [arc(0.5, 0.33, 0.22, 0.18, 190, 360) + line((0.68, 0.45), (0.28, 0.85), (0.75, 0.85))],
-        "curly": [arc(0.5, 0.32, 0.22, 0.17, 200, 380) + line((0.623, 0.505), (0.3, 0.85), (0.75, 0.84))],
-        "looped": [arc(0.5, 0.33, 0.22, 0.18, 190, 360) + line((0.68, 0.45), (0.3, 0.8))
-                   + arc(0.36, 0.79, 0.07, 0.06, 150, 450) + line((0.75, 0.84))]},
-    3: {"two bumps": [arc(0.47, 0.32, 0.21, 0.17, 210, 450) + arc(0.47, 0.67, 0.24, 0.18, 270, 520)],
-        "flat top": [line((0.28, 0.16), (0.7, 0.16), (0.45, 0.45)) + arc(0.47, 0.66, 0.24, 0.2, 270, 520)]},
-    4: {"open": [line((0.32, 0.15), (0.27, 0.55), (0.75, 0.55)), line((0.63, 0.18), (0.63, 0.86))],
-        "closed": [line((0.6, 0.15), (0.25, 0.6), (0.78, 0.6)), line((0.6, 0.15), (0.6, 0.86))]},
-    5: {"bar last": [line((0.33, 0.17), (0.3, 0.47)) + arc(0.48, 0.64, 0.23, 0.2, 230, 500),
-                     line((0.33, 0.17), (0.72, 0.17))],
-        "one stroke": [line((0.72, 0.17), (0.34, 0.17), (0.31, 0.47)) + arc(0.48, 0.64, 0.23, 0.2, 230, 500)]},
-    6: {"loop": [line((0.32, 0.52)) + arc(0.7, 0.55, 0.4, 0.4, 235, 165)
-                 + arc(0.5, 0.66, 0.2, 0.18, 180, 540)],
-        "straight": [line((0.6, 0.15), (0.32, 0.62)) + arc(0.5, 0.66, 0.19, 0.18, 190, 550)]},
-    7: {"plain": [line((0.27, 0.18), (0.73, 0.18), (0.42, 0.85))],
-        "barred": [line((0.27, 0.18), (0.73, 0.18), (0.42, 0.85)), line((0.38, 0.52), (0.66, 0.52))],
-        "hooked": [line((0.27, 0.27), (0.28, 0.18), (0.73, 0.18), (0.42, 0.85))]},
-    8: {"snowman": [arc(0.5, 0.31, 0.17, 0.16, 90, 450), arc(0.5, 0.67, 0.22, 0.18, -90, 270)],
-        "one stroke": [arc(0.5, 0.31, 0.18, 0.16, 20, 270)[::-1] + arc(0.5, 0.67, 0.22, 0.18, -90, 270)
-                       + arc(0.5, 0.31, 0.18, 0.16, 20, 90)[::-1]]},
-    9: {"straight tail": [arc(0.47, 0.33, 0.2, 0.18, 0, 360), line((0.67, 0.33), (0.64, 0.86))],
-        "curved tail": [arc(0.47, 0.33, 0.2, 0.18, 0, 360) + arc(0.35, 0.4, 0.32, 0.46, 0, 90)]},
-}
-
-
-# Styles kept out of training (Recipe.handwriting draws only STYLES), to measure the networks on
-# drawings unlike any they learned from.
-UNSEEN_STYLES = {
-    0: {"slashed": [arc(0.5, 0.5, 0.25, 0.36, -90, 275), line((0.7, 0.2), (0.3, 0.8))]},
-    1: {"serif foot": [line((0.5, 0.15), (0.5, 0.85)), line((0.38, 0.85), (0.62, 0.85))]},
-    2: {"Z": [line((0.28, 0.18), (0.72, 0.18), (0.28, 0.85), (0.75, 0.85))]},
-    4: {"wide open": [line((0.3, 0.15), (0.22, 0.6), (0.8, 0.6)), line((0.62, 0.3), (0.62, 0.9))],
-        "one stroke": [line((0.55, 0.15), (0.25, 0.6), (0.78, 0.6), (0.62, 0.3), (0.62, 0.9))]},
-    5: {"round top": [line((0.7, 0.17), (0.35, 0.2), (0.32, 0.47)) + arc(0.5, 0.65, 0.22, 0.2, 230, 490)]},
-    6: {"small loop": [arc(0.72, 0.6, 0.42, 0.45, 235, 175) + arc(0.47, 0.72, 0.14, 0.12, 180, 540)]},
-    7: {"rising bar": [line((0.27, 0.32), (0.73, 0.15), (0.45, 0.85))],
-        "rising, barred": [line((0.27, 0.3), (0.73, 0.15), (0.45, 0.85)), line((0.4, 0.52), (0.66, 0.5))]},
-    9: {"small head": [arc(0.5, 0.27, 0.15, 0.13, 0, 360), line((0.65, 0.27), (0.6, 0.88))],
-        "hooked tail": [arc(0.47, 0.3, 0.2, 0.17, 0, 360) + line((0.67, 0.3), (0.65, 0.8))
-                        + arc(0.52, 0.8, 0.13, 0.08, 0, 150)]},
-}
-
-
-def hand(rng, size_range=SIZE_RANGE):
+def hand(rng, size_range=SIZE_RANGE, slant_range=(-0.3, 0.3)):
     """A random hand: the transform of one drawing, as a function of a (N, 2) array of points."""
-    slant = rng.uniform(-0.3, 0.3)
+    slant = rng.uniform(*slant_range)
     angle = np.radians(rng.uniform(-12, 12))
     stretch = rng.uniform(0.8, 1.15, size=2)
     rotate = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
@@ -110,10 +54,10 @@ def hand(rng, size_range=SIZE_RANGE):
     return draw, size
 
 
-def draw(model_strokes, rng, size_range=SIZE_RANGE):
+def draw(model_strokes, rng, size_range=SIZE_RANGE, slant_range=(-0.3, 0.3)):
     """Strokes (lists of (x, y) in 0..1) drawn after `model_strokes` (a style) by a random hand,
     somewhere on the pad."""
-    transform, size = hand(rng, size_range)
+    transform, size = hand(rng, size_range, slant_range)
     strokes = [transform(np.asarray(stroke, dtype=float)) for stroke in model_strokes]
     everything = np.concatenate(strokes)
     low, high = everything.min(axis=0), everything.max(axis=0)
@@ -173,25 +117,68 @@ def trajectory(strokes, points=8):
     return [np.stack([np.interp(at, along, path[:, 0]), np.interp(at, along, path[:, 1])], axis=1)]
 
 
-def samples(per_style, seed=0, size_range=SIZE_RANGE, styles=STYLES):
-    """(digit, style, strokes) for `per_style` random drawings of every style of every digit
-    (of `styles`, shaped like STYLES)."""
+def write(style, rng, size_range=SIZE_RANGE):
+    """One writer's drawing of a catalogue `style`: its proportions, stroke order and direction,
+    pen speed and hand all drawn at random."""
+    strokes = style.strokes(Writer(rng))
+    if len(strokes) > 1 and rng.random() < 0.2:          # some draw the bar or the stem first
+        strokes = strokes[::-1]
+    strokes = [stroke[::-1] if rng.random() < 0.15 else stroke for stroke in strokes]
+    spacing = rng.uniform(0.004, 0.035)                  # a fast pen leaves its points further apart
+    return draw([at_pen_speed(stroke, spacing) for stroke in strokes], rng, size_range, style.slant)
+
+
+def at_pen_speed(stroke, spacing):
+    """The stroke as the pad samples it: points `spacing` apart along the path (of the box's
+    side), so a fast pen's curves come out as a few straight segments."""
+    stroke = np.asarray(stroke, dtype=float)
+    along = np.concatenate([[0], np.cumsum(np.hypot(*np.diff(stroke, axis=0).T))])
+    if along[-1] <= spacing:
+        return stroke
+    at = np.append(np.arange(0, along[-1], spacing), along[-1])
+    return np.stack([np.interp(at, along, stroke[:, 0]), np.interp(at, along, stroke[:, 1])], axis=1)
+
+
+def samples(per_style, seed=0, size_range=SIZE_RANGE, styles=catalogue.TRAINING_STYLES):
+    """(digit, style name, strokes) for `per_style` random writers of every catalogue style."""
     rng = np.random.default_rng(seed)
-    for digit, its_styles in styles.items():
-        for style, model_strokes in its_styles.items():
-            for _ in range(per_style):
-                yield digit, style, draw(model_strokes, rng, size_range)
+    for style in styles:
+        for _ in range(per_style):
+            yield style.digit, style.name, write(style, rng, size_range)
 
 
 def training_images(count, rng, size_range=(0.2, 0.9)):
-    """`count` drawings of random digits in random styles and sizes, as MNIST-convention
-    uint8 (count, 28, 28) images (0 background, 255 ink), with their digits."""
+    """`count` drawings of random digits, each in one of its training styles (never a held-out
+    one) by a random writer, as MNIST-convention uint8 (count, 28, 28) images (0 background,
+    255 ink), with their digits."""
     digits = rng.integers(0, 10, size=count)
     drawings = []
     for digit in digits:
-        style = rng.choice(list(STYLES[digit]))
-        drawings.append((digit, style, draw(STYLES[digit][style], rng, size_range)))
+        choices = catalogue.styles_of(digit)
+        style = choices[rng.integers(len(choices))]
+        drawings.append((digit, style.name, write(style, rng, size_range)))
     return np.round(as_mnist(drawings) * 255).astype(np.uint8), digits.astype(np.uint8)
+
+
+def typical(style):
+    """The style as its middle writer draws it: every proportion at the middle of its range."""
+    return [np.asarray(stroke) for stroke in style.strokes(MiddleWriter())]
+
+
+class MiddleWriter(Writer):
+    def __init__(self):
+        super().__init__(None)
+
+    def __call__(self, span):
+        return sum(span) / 2 if isinstance(span, tuple) else span
+
+    def chance(self, share):
+        return share >= 0.5
+
+
+# Each training style as its middle writer draws it, {digit: {style name: strokes}}: the
+# drawings the browser tests put through the pad.
+STYLES = {digit: {style.name: typical(style) for style in catalogue.styles_of(digit)} for digit in range(10)}
 
 
 def as_mnist(drawings, pen=None):
