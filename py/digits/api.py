@@ -48,6 +48,13 @@ PAGE_FUNCTIONS = {
     "inside_neuron": "looking_inside:inside_neuron",
     "inside_loss": "looking_inside:inside_loss",
     "inside_probe": "looking_inside:inside_probe",
+    # why it says what it says
+    "why_attribution": "why:why_attribution",
+    "why_nudge": "why:why_nudge",
+    "why_map_start": "why:why_map_start",
+    "why_map_run": "why:why_map_run",
+    "why_map_place": "why:why_map_place",
+    "why_map_digit": "why:why_map_digit",
     # how good is it, and what MNIST looks like
     "evaluate_start": "how_good:evaluate_start",
     "evaluate_run": "how_good:evaluate_run",

@@ -21,6 +21,7 @@ class Session:
         self.run = None        # the training from scratch in progress (learn.Run), if any
         self.tuning = None     # the fine-tuning in progress (finetune.Tuning), if any
         self.evaluation = None  # the reading of the subset's test digits in progress or done (evaluation.Evaluation)
+        self.digit_map = None  # the subset's test digits placed by a network's last hidden layer (digit_map.DigitMap)
         self.originals = {}    # tuned name → the network it was tuned from
         self.measured = weakref.WeakKeyDictionary()   # network → its accuracy on 1,000 MNIST test digits
 
