@@ -148,9 +148,9 @@ def touch_app(open_app):
 
 @pytest.fixture(scope="session")
 def axe_source():
-    """axe-core's script, the accessibility audit of browsers' developer tools (npm, pinned in build.py)."""
-    import build
-    return build.test_library("axe-core")
+    """axe-core's script, the accessibility audit of browsers' developer tools (npm, pinned in tools/environment.py)."""
+    import environment
+    return environment.test_library("axe-core")
 
 
 @pytest.fixture

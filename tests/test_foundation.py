@@ -14,9 +14,11 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-import build
+from assemble import zip_package
+from build_error import BuildError
 from conftest import wait_until_ready
 from digits import machine
+from runtime import PACKAGES, check_sha256
 
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
@@ -124,8 +126,8 @@ def test_a_missing_runtime_is_reported_in_a_sentence(open_app, serve_override, e
 # The build (dist/ was built by 'python3 build.py test' before the tests ran)
 
 def test_a_wheel_with_the_wrong_hash_is_refused_in_one_sentence():
-    with pytest.raises(build.BuildError, match="refusing to ship it") as refused:
-        build.check_sha256(b"not numpy", "0" * 64, "numpy.whl")
+    with pytest.raises(BuildError, match="refusing to ship it") as refused:
+        check_sha256(b"not numpy", "0" * 64, "numpy.whl")
     assert "\n" not in str(refused.value)
 
 
@@ -134,15 +136,15 @@ def test_dist_ships_only_what_the_page_loads_and_stays_small():
     assert sum(f.stat().st_size for f in files) < 20 * 2**20
     assert not [f for f in files if f.name.endswith((".map", ".d.ts", ".pyc"))]
     lock = json.loads((DIST / "pyodide" / "pyodide-lock.json").read_text())
-    assert sorted(lock["packages"]) == build.PACKAGES and lock["info"]["version"] == "0.27.7"
+    assert sorted(lock["packages"]) == PACKAGES and lock["info"]["version"] == "0.27.7"
     wheels = sorted(f.name for f in (DIST / "pyodide").glob("*.whl"))
-    assert wheels == sorted(lock["packages"][p]["file_name"] for p in build.PACKAGES)
+    assert wheels == sorted(lock["packages"][p]["file_name"] for p in PACKAGES)
     assert (DIST / "index.html").exists() and not (DIST / "site").exists()
 
 
 def test_the_python_package_zip_is_reproducible():
-    first = build.zip_package(ROOT / "py" / "digits")
-    assert first == build.zip_package(ROOT / "py" / "digits")
+    first = zip_package(ROOT / "py" / "digits")
+    assert first == zip_package(ROOT / "py" / "digits")
     names = zipfile.ZipFile(DIST / "py" / "digits.zip").namelist()
     assert "digits/api.py" in names and names == sorted(names)
     assert not [n for n in names if "__pycache__" in n]

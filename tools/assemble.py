@@ -1,0 +1,86 @@
+"""Assembling dist/, the static site GitHub Pages publishes, and checking it stays within its budget."""
+
+import io
+import json
+import shutil
+import time
+import zipfile
+from pathlib import Path
+
+from build_error import BuildError
+from downloads import sha256
+from page_facts import add_page_facts
+from runtime import PACKAGES, add_runtime, add_vendored, pyodide_tarball, read_runtime, verified_wheel
+
+ROOT = Path(__file__).resolve().parents[1]
+DIST = ROOT / "dist"
+STAGING = ROOT / ".dist-staging"
+MAX_DIST_BYTES = 20 * 2**20
+
+
+def build(quiet=False):
+    """Assemble dist/ from site/, py/digits/, weights/, data/web/, the vendored runtime and libraries.
+
+    Everything is put together in a staging folder first and then swapped in, so dist/
+    never holds a stale file or half a build.
+    """
+    started = time.time()
+    if not (ROOT / "site" / "index.html").exists():
+        raise BuildError("site/index.html is missing: the page has nothing to start from.")
+    runtime, lock = read_runtime(pyodide_tarball())
+    wheels = [verified_wheel(lock, package) for package in PACKAGES]
+
+    shutil.rmtree(STAGING, ignore_errors=True)
+    shutil.copytree(ROOT / "site", STAGING, ignore=shutil.ignore_patterns(".*"))
+    (STAGING / "py").mkdir()
+    (STAGING / "py" / "digits.zip").write_bytes(zip_package(ROOT / "py" / "digits"))
+    for source, target in ((ROOT / "weights", "weights"), (ROOT / "data" / "web", "data")):
+        if source.is_dir():
+            shutil.copytree(source, STAGING / target, ignore=shutil.ignore_patterns(".*"))
+    add_page_facts(STAGING / "js" / "generated")
+    add_runtime(STAGING / "pyodide", runtime, wheels, lock)
+    add_vendored(STAGING / "vendor")
+    add_offline_list(STAGING)
+
+    files, size = listing(STAGING)
+    if size > MAX_DIST_BYTES:
+        raise BuildError(f"dist/ would be {size / 2**20:.1f} MiB, over its {MAX_DIST_BYTES / 2**20:.0f} MiB "
+                         f"budget: see what grew in {STAGING.name}/.")
+    shutil.rmtree(DIST, ignore_errors=True)
+    STAGING.rename(DIST)
+    if not quiet:
+        print(f"Built dist/: {len(files)} files, {size / 2**20:.1f} MiB, in {time.time() - started:.1f} s.")
+
+
+def add_offline_list(folder):
+    """offline-files.js: the build's version and every file with its sha256, for the service worker (site/sw.js).
+
+    The version is a digest of that list, so any change to any file makes a new version, and
+    the browser, seeing this script change, installs the new build beside the old one.
+    """
+    files = [{"path": path.relative_to(folder).as_posix(), "sha256": sha256(path.read_bytes())}
+             for path in sorted(folder.rglob("*")) if path.is_file() and path.name != "sw.js"]
+    version = sha256(json.dumps(files, sort_keys=True).encode())[:16]
+    lines = ",\n".join(f"  {json.dumps(entry)}" for entry in files)
+    (folder / "offline-files.js").write_text("// Written by build.py: what the service worker keeps (see site/sw.js).\n"
+                                             f'self.OFFLINE = {{"version": "{version}", "files": [\n{lines}\n]}};\n')
+
+
+def zip_package(folder):
+    """A Python package as zip bytes for the worker to unpack: sorted, fixed timestamps, reproducible."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(folder.rglob("*.py")):
+            if "__pycache__" in path.parts:
+                continue
+            info = zipfile.ZipInfo(path.relative_to(folder.parent).as_posix(), date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
+
+
+def listing(folder):
+    files = [path for path in folder.rglob("*") if path.is_file()]
+    return files, sum(path.stat().st_size for path in files)
+

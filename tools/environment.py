@@ -1,0 +1,106 @@
+"""What the tests need besides dist/: .venv/ with the pinned requirements, a Chromium, npm libraries.
+
+Each is installed once when missing, so that `python3 build.py test` on a fresh clone needs
+only Python, pip and npm (and, as root on Debian, installs the rest with apt-get).
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from build_error import BuildError, run_tool
+from downloads import npm_tarball, package_file, sha256
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV = ROOT / ".venv"
+REQUIREMENTS = ROOT / "requirements-test.txt"
+# Libraries only the tests use, from npm: name → (package, tarball, its sha256, the file the tests load)
+TEST_LIBRARIES = {
+    "axe-core": ("axe-core@4.14.1", "axe-core-4.14.1.tgz",     # the accessibility audit of browsers' dev tools
+                 "e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745", "axe.min.js"),
+}
+
+
+# ---------------------------------------------------------------------------
+# .venv/ with the pinned requirements
+
+def venv_python():
+    return VENV / "bin" / "python"
+
+
+def ensure_venv():
+    """.venv/ with requirements-test.txt installed; a stamp makes the second run instant."""
+    stamp = VENV / ".requirements-sha256"
+    wanted = sha256(REQUIREMENTS.read_bytes())
+    if not venv_python().exists():
+        create_venv()
+    if not stamp.exists() or stamp.read_text() != wanted:
+        print("Installing the test requirements into .venv/ (once)…", flush=True)
+        run_tool([str(venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                  "-r", str(REQUIREMENTS)],
+                 f"install {REQUIREMENTS.name} into .venv/", "Check that pip can reach PyPI, then run again.")
+        stamp.write_text(wanted)
+
+
+def create_venv():
+    """python3 -m venv .venv; Debian's python3 needs its python3-venv package for that."""
+    print("Creating .venv/ for the tests…", flush=True)
+    command = [sys.executable, "-m", "venv", "--clear", str(VENV)]
+    if subprocess.run(command, capture_output=True).returncode == 0:
+        return
+    if can_apt_install() and sys.prefix == "/usr":
+        apt_install("python3-venv")
+        if subprocess.run(command, capture_output=True).returncode == 0:
+            return
+    shutil.rmtree(VENV, ignore_errors=True)
+    raise BuildError(f"{sys.executable} could not create a virtual environment in .venv/: "
+                     "install its venv module (on Debian: apt-get install python3-venv) and run again.")
+
+
+# ---------------------------------------------------------------------------
+# A Chromium for Playwright to drive
+
+def chromium_path():
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def ensure_chromium():
+    """Debian's chromium, installed with apt when running as root and none is found."""
+    if Path(chromium_path()).exists():
+        return
+    if os.environ.get("CHROMIUM"):
+        raise BuildError(f"CHROMIUM={os.environ['CHROMIUM']} does not exist: point it at a Chromium or unset it.")
+    if not can_apt_install():
+        raise BuildError("The browser tests need Chromium: install Debian's 'chromium' package "
+                         "(or set CHROMIUM=/path/to/chromium) and run again.")
+    apt_install("chromium")
+
+
+def can_apt_install():
+    return os.geteuid() == 0 and shutil.which("apt-get") is not None
+
+
+def apt_install(package):
+    print(f"Installing Debian's {package} with apt-get (once)…", flush=True)
+    os.environ["DEBIAN_FRONTEND"] = "noninteractive"
+    run_tool(["apt-get", "update", "-qq"], "update apt's package lists", "Check the network, then run again.")
+    run_tool(["apt-get", "install", "-y", "-qq", package], f"install {package} with apt-get",
+             f"Install {package} by hand, then run again.")
+
+
+def in_venv(*arguments):
+    """Run .venv/'s Python with these arguments, telling it which Chromium to drive; its exit code."""
+    environment = {**os.environ, "CHROMIUM": chromium_path()}
+    return subprocess.run([str(venv_python()), *arguments], cwd=ROOT, env=environment).returncode
+
+
+# ---------------------------------------------------------------------------
+# Libraries only the tests use, from npm
+
+def test_library(name):
+    """The text of a test-only library's file (its npm tarball fetched once, checked by sha256)."""
+    package, filename, expected, member = TEST_LIBRARIES[name]
+    return package_file(npm_tarball(package, filename, expected), member).decode()
+

@@ -1,0 +1,62 @@
+"""The facts the page shows before Python is ready: Python's own facts functions and the weights' manifests."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from build_error import BuildError
+from environment import ensure_venv, venv_python
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def add_page_facts(folder):
+    """js/generated/facts.js: what the page shows before Python is ready, taken from where it is decided.
+
+    The shipped networks come from their weights/NAME/manifest.json; the perceptron's situations,
+    the machine's sizes and examples, training's settings and teaching's limits come from Python's
+    own facts functions (digits.api.all_facts), run here in CPython, so that no JavaScript file keeps
+    a copy of them.
+    """
+    models = [shipped_model(json.loads(path.read_text())) for path in sorted((ROOT / "weights").glob("*/manifest.json"))]
+    facts = python_facts()
+    folder.mkdir(parents=True, exist_ok=True)
+    exports = {"MODELS": models, "PERCEPTRON": facts["perceptron_facts"], "MACHINE": facts["machine_facts"],
+               "TRAINING": facts["training_facts"], "TEACH": facts["teach_facts"], "INSIDE": facts["inside_facts"],
+               "PAD": facts["pad_facts"]}
+    (folder / "facts.js").write_text(
+        "// Written by build.py from weights/*/manifest.json and py/digits' facts functions: do not edit.\n"
+        + "".join(f"export const {name} = {json.dumps(value, indent=1)};\n" for name, value in exports.items()))
+
+
+def shipped_model(manifest):
+    """What the recognizer's menu says of a shipped network, from its manifest."""
+    layers = manifest["architecture"]["layers"]
+    if any(layer["type"] == "Conv2D" for layer in layers):
+        label = "convolutional network"
+    else:
+        sizes = [layers[0]["inputs"]] + [layer["outputs"] for layer in layers if layer["type"] == "Dense"]
+        activation = next(layer["type"] for layer in layers if layer["type"] != "Dense")
+        label = "-".join(map(str, sizes)) + f" {'ReLU' if activation == 'ReLU' else activation.lower()} network"
+    recipe = manifest.get("recipe", {})
+    return {"name": manifest["name"], "label": label, "parameters": manifest["parameters"],
+            "test_accuracy": manifest["test_accuracy"], "test_correct": manifest["test_correct"],
+            "test_images": manifest["test_images"], "label_smoothing": recipe.get("label_smoothing", 0),
+            "handwriting": recipe.get("handwriting", 0)}
+
+
+def python_facts():
+    """Python's facts for the page (digits.api.all_facts), computed here in a CPython with numpy."""
+    python = sys.executable
+    if subprocess.run([python, "-c", "import numpy"], capture_output=True).returncode != 0:
+        ensure_venv()                     # this Python has no numpy: the project's .venv/ has
+        python = str(venv_python())
+    script = "import json, digits.api; print(json.dumps(digits.api.all_facts()))"
+    result = subprocess.run([python, "-c", script], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "py")})
+    if result.returncode != 0:
+        raise BuildError(f"Python's facts for the page could not be computed:\n{result.stderr.strip()}")
+    return json.loads(result.stdout)
+
