@@ -19,4 +19,5 @@ export * from "./api/machine.js";         // the machine
 export * from "./api/training.js";        // training
 export * from "./api/teach.js";           // teaching your handwriting
 export * from "./api/inside.js";          // inside the network
+export * from "./api/why.js";             // why it says what it says
 export * from "./api/evaluation.js";      // how good is it, and MNIST

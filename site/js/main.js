@@ -42,6 +42,8 @@ const recognizer = setupRecognizer(root("#draw .recognizer-root"), python);
 const patientPython = python.after(recognizer.started);
 const { setupInside } = await import("./sections/inside/controller.js");
 const inside = setupInside(root("#inside .inside-root"), patientPython, recognizer);
+const { setupWhy } = await import("./sections/why/controller.js");
+setupWhy(root("#why .why-root"), patientPython, recognizer);
 const { setupPerceptron } = await import("./sections/perceptron/controller.js");
 setupPerceptron(root("#perceptron .perceptron-root"), patientPython);
 const { setupMachine } = await import("./sections/machine/controller.js");
@@ -56,7 +58,7 @@ const { setupEvaluation } = await import("./sections/evaluation/controller.js");
 setupEvaluation(root("#mnist .evaluation-root"), patientPython, recognizer);
 const { setupLearnMore } = await import("./sections/learn-more/controller.js");
 setupLearnMore(root("#learn-more .learn-more-root"));
-linkNavigation(["draw", "inside", "mnist", "perceptron", "machine", "train", "learn-more"], visitorMoved);
+linkNavigation(["draw", "inside", "why", "mnist", "perceptron", "machine", "train", "learn-more"], visitorMoved);
 // Every section is built, and the page has gone to the section the link named (Python may have
 // been ready before this, on a slow machine): tests wait for this as well as for the status.
 document.documentElement.dataset.sections = "built";

@@ -1,0 +1,192 @@
+// Why it says what it says: which pixels made the answer, the smallest change that makes the
+// network read another digit, and where the drawing lands on a map of test digits. Python:
+// py/digits/why.py, through api.js.
+//
+// Like Inside, it asks Python nothing until the recognizer has answered a finished drawing and
+// the section is on or near the screen; the bars come first. Per drawing it sends the 784-value
+// image the recognizer's answer carried: gradient × input first (one backward pass), then
+// occlusion (one reading per square), then the drawing's place on the map. The map itself (the
+// test digits' places) is made once per network, in slices, when the section first comes near.
+// While the pen moves, only the ring on the map follows it.
+
+import * as api from "../../api.js";
+import { ensureSubset } from "../../lib/files.js";
+import { Generation } from "../../lib/generation.js";
+import { LatestOnly } from "../../lib/scheduler.js";
+import { InterruptedError } from "../../python.js";
+import { splitDigits } from "../lessons/digit-pictures.js";
+import { explainedDigit, startState } from "./state.js";
+import { WhyView } from "./view.js";
+
+const NEAR = "100px 0px";          // how close to the screen the section starts to compute
+const SLICE_SECONDS = 0.1;         // Python places test digits this long between two redraws
+
+/** @typedef {import("../../api.js").PythonHandle & Pick<EventTarget, "addEventListener">} PythonHandle */
+/** @typedef {ReturnType<typeof import("../recognizer/controller.js").setupRecognizer>} Recognizer */
+
+/**
+ * @param {HTMLElement} root
+ * @param {PythonHandle} python the patient handle (see python.js `after`)
+ * @param {Recognizer} recognizer
+ */
+export function setupWhy(root, python, recognizer) {
+  const state = startState();
+  const drawings = new Generation();          // every new answer of the recognizer advances it
+  const maps = new Generation();              // a map for another network makes the one under way stale
+  let near = false, behind = false;           // behind: an answer came while the section was away
+  let mapOf = null;                           // the network whose map is shown or being made
+  let mapReady = false;
+
+  const view = new WhyView(root, {
+    explain: (digit) => {
+      state.explained = digit;
+      explaining.request(drawings.ticket());
+    },
+    aim: (digit) => { state.target = digit; },
+    start: () => nudging.request(drawings.ticket()),
+    send: () => {
+      if (state.nudge?.converged) recognizer.showImage(state.nudge.values, { show: true });
+    },
+    pick: (index) => picking.request(index),
+  });
+  view.nudge.target.value = String(state.target);
+  const fail = (error) => {
+    view.say(error instanceof InterruptedError ? `${error.message} Draw again to ask once more.` : error.message);
+    view.showBusy(false);
+  };
+
+  /** The latest finished drawing: which pixels, for the digit asked about, by both methods. */
+  const explaining = new LatestOnly(async (ticket) => {
+    const answer = recognizer.last;
+    if (!answer) {
+      state.shown = null;
+      view.pixels.clear();
+      view.nudge.clear();
+      view.say("Draw a digit above, and ask it why here.");
+    } else {
+      if (state.shown?.image !== answer.image) view.nudge.clear();
+      state.shown = { model: answer.model, image: answer.image, digit: answer.digit, probabilities: answer.probabilities };
+      const digit = explainedDigit(state);
+      view.say("");
+      view.pixels.showQuestion(answer.image, digit, answer.digit, answer.probabilities[digit]);
+      for (const method of /** @type {const} */ (["gradient-x-input", "occlusion"])) {
+        view.pixels.wait(method);
+        const attribution = await api.whyAttribution(python, answer.model, answer.image, digit, method);
+        if (ticket.stale) return;
+        view.pixels.show(answer.image, attribution);
+      }
+    }
+    view.showBusy(false);
+    view.bumpVersion(Boolean(answer));
+  }, { onError: fail });
+
+  /** The drawing changed a few pixels at a time until the network reads the target. */
+  const nudging = new LatestOnly(async (ticket) => {
+    const shown = state.shown;
+    if (!shown) {
+      view.nudge.say("Draw a digit above first: there is nothing to change yet.");
+      return;
+    }
+    const target = state.target;
+    view.nudge.working(target);
+    const nudge = await api.whyNudge(python, shown.model, shown.image, target);
+    if (ticket.stale) {
+      view.nudge.say("");
+      return;
+    }
+    state.nudge = nudge;
+    view.nudge.show(shown.image, nudge);
+  }, { onError: (error) => view.nudge.say(error.message) });
+
+  /** The test digits' places for the recognizer's network, a slice at a time. */
+  async function makeMap(model) {
+    maps.advance();
+    const ticket = maps.ticket();
+    mapOf = model;
+    mapReady = false;
+    view.map.restart();
+    try {
+      await ensureSubset(python);
+      await recognizer.ensureModel(model);
+      let slice = await api.whyMapStart(python, model);
+      while (!slice.finished) {
+        if (ticket.stale) return;
+        slice = await api.whyMapRun(python, SLICE_SECONDS);
+        if (ticket.stale) return;
+        view.map.showProgress(slice.done, slice.total);
+      }
+      view.map.showPoints(/** @type {Required<import("../../api/why.js").MapSlice>} */ (slice));
+      mapReady = true;
+      placing.request(null);
+    } catch (error) {
+      if (ticket.stale) return;
+      mapOf = null;                         // coming near again tries again
+      view.map.say(error.message);
+    }
+  }
+
+  /** The drawing on the pad (finished or not) as a ring on the map. */
+  const placing = new LatestOnly(async () => {
+    const answer = recognizer.last;
+    if (!mapReady) return;
+    if (!answer || answer.model !== mapOf) {
+      view.map.hideYou();
+      return;
+    }
+    const place = await api.whyMapPlace(python, answer.image);
+    if (recognizer.last === answer && place.model === mapOf) view.map.showYou(place, answer.digit);
+  }, { onError: (error) => view.map.say(error.message) });
+
+  /** A test digit of the map, its picture and its label. */
+  const picking = new LatestOnly(async (index) => {
+    const digit = await api.whyMapDigit(python, index);
+    view.map.showDigit(digit.index, digit.label, splitDigits(digit.pixels)[0]);
+  }, { onError: (error) => view.map.say(error.message) });
+
+  function catchUp() {
+    if (!near) return;
+    if (mapOf !== recognizer.chosen) makeMap(recognizer.chosen);
+    else if (mapReady) placing.request(null);        // the drawing may have changed while away
+    if (!behind) return;
+    behind = false;
+    view.showBusy(true);          // at once: a test or the bench can wait for "false" from here on
+    explaining.request(drawings.ticket());
+  }
+
+  // The pen moving moves only the ring; the finished drawing gets the rest, a turn of the event
+  // loop later, so that whatever the recognizer asks next reaches Python first.
+  recognizer.events.addEventListener("answer", (event) => {
+    drawings.advance();
+    if (near && mapReady) {
+      if (recognizer.last) placing.request(null);
+      else view.map.hideYou();
+    }
+    if (event.detail?.final === false) return;
+    behind = true;
+    setTimeout(catchUp);
+  });
+  recognizer.events.addEventListener("model", () => {
+    drawings.advance();
+    maps.advance();
+    mapOf = null;
+    mapReady = false;
+  });
+  python.addEventListener("restarting", () => {
+    maps.advance();
+    mapOf = null;
+    mapReady = false;
+    view.map.say("Python had to start again: the map is made again when you come back here.");
+  });
+
+  new IntersectionObserver(([entry]) => {
+    near = entry.isIntersecting;
+    catchUp();
+  }, { rootMargin: NEAR }).observe(root.closest("section") ?? root);
+
+  view.say("Python is starting; draw a digit above meanwhile.");
+  view.map.hideYou();
+  recognizer.started.then(() => {
+    behind = true;
+    catchUp();
+  });
+}

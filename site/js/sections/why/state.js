@@ -1,0 +1,28 @@
+// Why it says what it says, its state: the digit the visitor asked about ("why 7?", "why not
+// 1?"), the digit the nudge aims for, and what Python last answered for the drawing shown.
+//
+// None of it goes into the URL: each choice only means something for the drawing in front of
+// the visitor, which is not in the URL either.
+
+/**
+ * @typedef {import("../../api/why.js").Attribution} Attribution
+ * @typedef {import("../../api/why.js").Nudge} Nudge
+ * @typedef {{ model: string, image: number[], digit: number, probabilities: number[] }} Shown
+ *   the recognizer's answer being explained: its network, the 784-value image it read, its digit.
+ * @typedef {{ explained: number | null, target: number, shown: Shown | null, nudge: Nudge | null }} WhyState
+ */
+
+/** @returns {WhyState} */
+export function startState() {
+  return {
+    explained: null,          // the digit explained; null follows the network's answer
+    target: 3,                // the digit the nudge aims for
+    shown: null,              // the answer explained now
+    nudge: null,              // the latest nudge's result, for "send it to the recognizer"
+  };
+}
+
+/** The digit to explain for `shown`: the visitor's choice, or else the network's answer. */
+export function explainedDigit(/** @type {WhyState} */ state) {
+  return state.explained ?? state.shown?.digit ?? 0;
+}
