@@ -18,7 +18,7 @@ SCREENS = {
     "phone-dark": {"viewport": {"width": 390, "height": 844}, "color_scheme": "dark",
                    "has_touch": True, "is_mobile": True},
 }
-SECTIONS = ["draw", "inside", "mnist", "perceptron", "machine", "train", "learn-more"]
+SECTIONS = ["draw", "inside", "why", "mnist", "perceptron", "machine", "train", "learn-more"]
 
 AUDIT = """async (selector) => {
   const result = await axe.run(selector, { resultTypes: ["violations"] });
@@ -44,6 +44,8 @@ def test_every_section_passes_an_accessibility_audit(open_app, axe_source, scree
         page.locator(f"#{section}").scroll_into_view_if_needed()
         if section == "inside":
             open_what_made_them(page)
+        if section == "why":
+            ask_why(page)
         violations[section] = page.evaluate(AUDIT, f"#{section}")
     found = [f"#{section}: {v}" for section, found in violations.items() for v in found]
     assert not found, "axe-core found:\n  " + "\n  ".join(found)
@@ -56,6 +58,14 @@ def open_what_made_them(page):
     expect(page.get_by_test_id("layer-1").locator(".kernel-tile")).to_have_count(1)
     page.get_by_test_id("layer-10").locator("canvas.neuron-cells").click(position={"x": 3, "y": 3})
     expect(page.get_by_test_id("layer-10").locator(".sum-terms")).to_be_visible()
+
+
+def ask_why(page):
+    """The why section once it explains the drawing, with a nudge made and the map drawn."""
+    expect(page.locator(".why-root")).to_have_attribute("data-shows", "drawing", timeout=60_000)
+    expect(page.get_by_test_id("embedding-map")).to_have_attribute("data-state", "ready", timeout=120_000)
+    page.get_by_test_id("nudge-start").click()
+    expect(page.get_by_test_id("nudge-result")).not_to_have_attribute("data-digit", "", timeout=60_000)
 
 
 def show_the_lessons(page):

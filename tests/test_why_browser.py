@@ -73,7 +73,7 @@ def shown_attributions(page):
 
 def test_before_a_drawing_the_section_says_what_to_do(open_app):
     page = open_app("#why")
-    expect(page.locator(".why-note")).to_have_text("Draw a digit above, and ask it why here.", timeout=60_000)
+    expect(page.locator(".explain-note")).to_have_text("Draw a digit above, and ask it why here.", timeout=60_000)
     page.get_by_test_id("nudge-start").click()
     expect(page.locator(".nudge-words")).to_have_text("Draw a digit above first: there is nothing to change yet.")
     expect(page.get_by_test_id("nudge-result")).to_be_hidden()
@@ -99,7 +99,7 @@ def test_the_page_attribution_equals_cpythons_for_every_network(open_app, networ
     page.get_by_test_id("why-digit").select_option("1")
     expect(page.locator(".why-root")).not_to_have_attribute("data-version", before, timeout=60_000)
     wait_for_why(page, before, 1)
-    expect(page.locator(".why-question")).to_contain_text("Why not 1?")
+    expect(page.locator(".explain-question")).to_contain_text("Why not 1?")
     for method, (digit, image, values) in shown_attributions(page).items():
         expected = attribution.METHODS[method](networks["nielsen"], image.reshape(28, 28), 1).ravel()
         np.testing.assert_allclose(values, expected, rtol=1e-5, atol=1e-5, err_msg=f"why not 1, {method}")

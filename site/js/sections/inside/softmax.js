@@ -4,6 +4,7 @@
 // backpropagation would push each score. Every number is Python's (inside_answer, inside_loss).
 
 import { h } from "../../lib/dom.js";
+import { displayed, frac, sub, sum, sup } from "../../lib/math.js";
 import { number } from "./flow.js";
 
 export class SoftmaxPanel {
@@ -44,7 +45,7 @@ export class SoftmaxPanel {
       h("p", {}, "The last layer gives ten scores z, one per digit: any numbers, negative ones too. Softmax turns them into ",
         "probabilities. It makes every score positive by raising e (about 2.718) to its power, then divides each by the sum of all ten, ",
         "so the ten add up to 1. The largest score gets the largest share."),
-      h("p", { class: "worked" }, "p_k = e^(z_k) ÷ Σⱼ e^(z_j)"),
+      h("p", { class: "formula-line" }, displayed(sub("p", "k"), "=", frac(sup("e", sub("z", "k")), [sum("j"), sup("e", sub("z", "j"))]))),
       h("p", { class: "muted" }, "The network first takes ", this.largest, " away from every score. That divides every e^z by the same number, ",
         "so the shares stay the same, but it keeps the numbers small: a score of 800 would make e^z too large for a computer to hold."),
       h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Softmax step by step" }, this.table),

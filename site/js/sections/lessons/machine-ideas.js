@@ -4,6 +4,7 @@
 
 import { h } from "../../lib/dom.js";
 import { signed } from "../../lib/format.js";
+import { displayed, formula, frac, parens, partial, sub as subscript, sum, sup } from "../../lib/math.js";
 import { idea, liveIdea } from "./idea.js";
 
 export function softmaxIdea() {
@@ -12,7 +13,8 @@ export function softmaxIdea() {
     plain: "The last layer gives each digit a score, any number at all. Softmax turns the ten scores into ten "
       + "probabilities, positive and adding up to 1: the highest score gets the largest share, and a score only a "
       + "little above the others already takes most of it.",
-    formula: "pₖ = e^zₖ / Σⱼ e^zⱼ   (e ≈ 2.718; zₖ is digit k's score)",
+    formula: [displayed(subscript("p", "k"), "=", frac(sup("e", subscript("z", "k")), [sum("j"), sup("e", subscript("z", "j"))])),
+      "where e ≈ 2.718 and zₖ is digit k's score."],
     numbers: "Scores 2, 1 and 0 become 67%, 24% and 9%. The bars here, and the recognizer's, are softmax's ten p.",
   });
 }
@@ -24,7 +26,7 @@ export function crossEntropyIdea() {
     plain: "To learn, a network needs one number that says how wrong it was. Cross-entropy looks only at the "
       + "probability it gave the right digit: near 1 costs almost nothing, near 0 costs a lot, so being sure of a "
       + "wrong digit is punished most.",
-    formula: "L = −log p_y, where y is the right digit (the natural logarithm).",
+    formula: [displayed("L", "=", "−", "log", subscript("p", "y")), "where y is the right digit (the natural logarithm)."],
     numbers: `p_y = 0.9 costs ${loss(0.9)}; 0.5 costs ${loss(0.5)}; 0.1, a blind guess among ten, costs ${loss(0.1)}; `
       + `0.01 costs ${loss(0.01)}.`,
   });
@@ -42,9 +44,11 @@ export class BackpropagationIdea {
       plain: "Each arrow says which way turning its knob would lower the loss, and how much. The machine does not try "
         + "each knob: it works backwards from the loss, layer by layer, multiplying how much each quantity moves the "
         + "next (the chain rule). One pass backwards gives the slope for every knob at once.",
-      formula: "For the weight w from hidden neuron j into output k: ∂L/∂w = ∂L/∂zₖ · ∂zₖ/∂w = (pₖ − yₖ) · aⱼ, "
-        + "where yₖ is 1 for the right digit and 0 for the others. Further back, a hidden weight's slope also passes "
-        + "through σ′(zⱼ) = aⱼ(1 − aⱼ).",
+      formula: ["For the weight w from hidden neuron j into output k:",
+        displayed(partial("L", "w"), "=", partial("L", subscript("z", "k")), "·", partial(subscript("z", "k"), "w"), "=",
+                  parens(subscript("p", "k"), "−", subscript("y", "k")), "·", subscript("a", "j")),
+        "where yₖ is 1 for the right digit and 0 for the others. Further back, a hidden weight's slope also passes through ",
+        formula("σ′", parens(subscript("z", "j")), "=", subscript("a", "j"), parens("1", "−", subscript("a", "j"))), "."],
       numbers: "Draw on the buttons to see the numbers.",
     });
     this.element = element;

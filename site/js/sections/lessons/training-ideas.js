@@ -5,6 +5,7 @@
 import { MODELS, TRAINING } from "../../generated/facts.js";
 import { h } from "../../lib/dom.js";
 import { whole } from "../../lib/format.js";
+import { displayed, partial } from "../../lib/math.js";
 import { idea } from "./idea.js";
 
 const { defaults, learning_rates: rates, train_images: trainDigits, test_images: testDigits } = TRAINING;
@@ -36,7 +37,7 @@ function learningRate() {
     plain: "After each batch, every weight moves a little downhill, against the gradient of the loss. The learning "
       + "rate says how far. Too small, and learning crawls; too large, and each step overshoots the valley, so the "
       + "loss jumps about or grows.",
-    formula: "w ← w − η · ∂L/∂w, for every weight w at once.",
+    formula: [displayed("w", "←", "w", "−", "η", "·", partial("L", "w")), "for every weight w at once."],
     numbers: `The page starts a sigmoid network at η = ${rates.sigmoid} and a ReLU one at η = ${rates.relu}: `
       + "a ReLU passes larger gradients back, so it takes smaller steps"
       + (conv ? `; a convolutional one at η = ${conv.learning_rate}, with ${TRAINING.optimizers?.conv ?? "Adam"}, `

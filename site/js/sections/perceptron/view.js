@@ -6,6 +6,7 @@
 import { PERCEPTRON } from "../../generated/facts.js";
 import { h, setText } from "../../lib/dom.js";
 import { fixed, sign } from "../../lib/format.js";
+import { formula, parens, sub } from "../../lib/math.js";
 import { rangeOf } from "../../lib/url-state.js";
 import { beach, capitalised, home, icon, neuronDrawing, updateNeuron } from "./drawings.js";
 import { PRESETS } from "./state.js";
@@ -47,6 +48,9 @@ export class PerceptronView {
     this.announce = h("p", { class: "visually-hidden pc-announce", "aria-live": "polite" });
     this.result = h("div", { class: "card pc-result", "aria-busy": "true" },
       h("div", { class: "pc-neuron" }, this.neuron.element),
+      h("p", { class: "pc-general" }, "The neuron adds up each input times its weight, and the bias: ",
+        formula("z", "=", sub("w", "1"), sub("x", "1"), "+", sub("w", "2"), sub("x", "2"), "+", sub("w", "3"), sub("x", "3"), "+", "b"),
+        "; it goes when z > 0. With your numbers:"),
       h("p", { class: "pc-formula" }, this.terms, h("span", { class: "pc-equals" }, "="), this.sum, this.compare),
       h("div", { class: "pc-verdict" }, this.scene, h("div", {}, this.verdictTitle,
         h("p", { class: "pc-verdict-detail" }, "Output ŷ = ", this.output, " ", h("span", { class: "muted" }, "(1 = go, 0 = stay home)")))),
@@ -85,7 +89,7 @@ export class PerceptronView {
             h("div", { class: "pc-train-buttons" }, this.train, this.step, this.copyWish,
               h("button", { type: "button", class: "button pc-xor-wish", onclick: on.xorWish }, "Sun or weekend, not both")),
             h("p", { class: "pc-rule" }, "Learning rule, for each situation it gets wrong: ",
-              h("span", { class: "pc-math" }, "w ← w + η (y − ŷ) x"), " and ", h("span", { class: "pc-math" }, "b ← b + η (y − ŷ)"),
+              formula("w", "←", "w", "+", "η", parens("y", "−", "ŷ"), "x"), " and ", formula("b", "←", "b", "+", "η", parens("y", "−", "ŷ")),
               `, with η = ${LEARNING_RATE}, y your answer and ŷ the neuron's.`),
             this.report, this.updates))));
     this.showIdle();

@@ -161,7 +161,7 @@ export function setupWhy(root, python, recognizer) {
       if (recognizer.last) placing.request(null);
       else view.map.hideYou();
     }
-    if (event.detail?.final === false) return;
+    if (/** @type {CustomEvent} */ (event).detail?.final === false) return;
     behind = true;
     setTimeout(catchUp);
   });

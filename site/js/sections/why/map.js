@@ -4,6 +4,7 @@
 // point shows that test digit (why_map_digit).
 
 import { h } from "../../lib/dom.js";
+import { displayed, parens, sub, text } from "../../lib/math.js";
 import { drawGray } from "../../widgets/pictures.js";
 
 /** @typedef {import("../../api/why.js").MapSlice} MapSlice */
@@ -34,9 +35,9 @@ export class MapPanel {
     this.nearestButton = h("button", { type: "button", class: "button", hidden: true,
                                        onclick: () => this.youNearest !== null && on.pick(this.youNearest) }, "Show the test digit nearest to mine");
     this.youNearest = null;
-    this.picked = h("canvas", { class: "why-picture", width: 28, height: 28, "aria-hidden": "true" });
+    this.picked = h("canvas", { class: "explain-picture", width: 28, height: 28, "aria-hidden": "true", hidden: true });
     this.pickedWords = h("figcaption", {}, "Touch a point to see its digit.");
-    this.element = h("div", { class: "card why-card" },
+    this.element = h("div", { class: "card explain-card" },
       h("h3", {}, "Where your digit lands"),
       h("p", {}, "Before its last step, the network turns a digit into a list of numbers: its last hidden layer. Digits it finds alike get ",
         "alike lists. Here are the page's test digits placed by those lists, flattened to two dimensions, coloured by what they really are. ",
@@ -47,13 +48,15 @@ export class MapPanel {
           h("ul", { class: "digit-map-legend", "aria-label": "Colours" }, COLOURS.map((colour, k) =>
             h("li", {}, h("span", { class: "swatch", style: { background: colour } }), String(k)))),
           this.where, this.nearestButton,
-          h("figure", { class: "why-map" }, this.picked, this.pickedWords))),
+          h("figure", { class: "explain-map" }, this.picked, this.pickedWords))),
       this.progress,
       h("details", {}, h("summary", {}, "How the map is made"),
         h("p", {}, "Each test digit's last hidden layer is a point in a space of many dimensions (256 for the cnn, 64 for the mlp, 30 for ",
           "nielsen). Principal component analysis (PCA) finds the two directions in which the points spread the most, and the map ",
           "shows each digit's position along those two. It is a shadow of the real space: digits far apart there can overlap here."),
-        h("p", { class: "worked" }, "place(x) = ((h(x) − μ) · u₁, (h(x) − μ) · u₂)")));
+        h("p", {}, "With h(x) the last hidden layer for digit x, μ its mean over the test digits, and u₁, u₂ the two directions:",
+          displayed(text("place"), parens("x"), "=", parens(parens("h", parens("x"), "−", "μ"), "·", sub("u", "1"), ",",
+                                                             parens("h", parens("x"), "−", "μ"), "·", sub("u", "2"))))));
   }
 
   /** Python's progress placing the test digits. */
@@ -107,6 +110,7 @@ export class MapPanel {
   /** A test digit, touched or nearest to the visitor's. */
   showDigit(index, label, /** @type {Uint8Array} */ bytes) {
     drawGray(this.picked, Array.from(bytes, (byte) => byte / 255), 28);
+    this.picked.hidden = false;
     this.pickedWords.textContent = `Test digit #${index}: a ${label}.`;
   }
 

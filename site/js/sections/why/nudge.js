@@ -3,6 +3,7 @@
 // side, and the changed digit can go to the recognizer. With a few words on adversarial examples.
 
 import { h } from "../../lib/dom.js";
+import { displayed, partial, sub } from "../../lib/math.js";
 import { drawDiverging, drawGray } from "../../widgets/pictures.js";
 
 /** @typedef {import("../../api/why.js").Nudge} Nudge */
@@ -15,20 +16,20 @@ export class NudgePanel {
     this.start = h("button", { type: "button", class: "button primary", "data-testid": "nudge-start", onclick: () => on.start() }, "Change my digit");
     this.send = h("button", { type: "button", class: "button", "data-testid": "nudge-send", hidden: true, onclick: () => on.send() },
       "Show the changed digit to the recognizer");
-    const picture = (label) => h("canvas", { class: "why-picture", width: 28, height: 28, role: "img", "aria-label": label });
+    const picture = (label) => h("canvas", { class: "explain-picture", width: 28, height: 28, role: "img", "aria-label": label });
     this.before = picture("Your digit, before the change");
     this.after = picture("Your digit, after the change");
     this.change = picture("The change: red where ink was added, blue where it was taken away");
     this.words = h("p", { class: "nudge-words", role: "status" });
     this.result = h("div", { class: "nudge-result", "data-testid": "nudge-result", "data-digit": "", "data-changed": "", "data-values": "", hidden: true },
-      h("figure", { class: "why-map" }, this.before, h("figcaption", {}, "Before")),
-      h("figure", { class: "why-map" }, this.after, h("figcaption", {}, "After")),
-      h("figure", { class: "why-map" }, this.change, h("figcaption", {}, "What changed")));
-    this.element = h("div", { class: "card why-card" },
+      h("figure", { class: "explain-map" }, this.before, h("figcaption", {}, "Before")),
+      h("figure", { class: "explain-map" }, this.after, h("figcaption", {}, "After")),
+      h("figure", { class: "explain-map" }, this.change, h("figcaption", {}, "What changed")));
+    this.element = h("div", { class: "card explain-card" },
       h("h3", {}, "The smallest change that fools it"),
       h("p", {}, "How little must your digit change for the network to read another one? Python changes a few pixels at a time, ",
         "each time the ones that push hardest towards the digit you pick, until the network reads it. Ink stays between paper (0) and full (1)."),
-      h("p", { class: "why-ask" }, h("label", { for: "nudge-target" }, "Make it read a"), this.target, this.start),
+      h("p", { class: "explain-ask" }, h("label", { for: "nudge-target" }, "Make it read a"), this.target, this.start),
       this.words,
       this.result,
       this.send,
@@ -38,8 +39,9 @@ export class NudgePanel {
           "Between its answers run borders through the space of all pictures, and a picture can be near a border in directions no ",
           "person would call a change: a few grey pixels added here and there. Each step goes exactly the way the backward pass ",
           "says crosses the border fastest."),
-        h("p", {}, "The step is gradient descent, as in training, but the weights stay still and the pixels move: ",
-          "x ← x − η · ∂(−log p_target) / ∂x, a few pixels at a time, clipped to 0..1."),
+        h("p", {}, "The step is gradient descent, as in training, but the weights stay still and the pixels move, ",
+          "a few at a time, clipped to 0..1 (t is the digit aimed for):",
+          displayed("x", "←", "x", "−", "η", "·", partial(["(", "−", "log", sub("p", "t"), ")"], "x"))),
         h("p", {}, "Networks can be made harder to fool by training them on such changed digits, but no one knows how to make one ",
           "that reads like a person.")));
   }

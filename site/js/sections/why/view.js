@@ -15,12 +15,12 @@ export class WhyView {
     this.pixels = new AttributionPanel(on);
     this.nudge = new NudgePanel(on);
     this.map = new MapPanel(on);
-    this.note = h("p", { class: "why-note", role: "status" });
+    this.note = h("p", { class: "explain-note", role: "status" });
     root.dataset.busy = "false";
     root.dataset.version = "0";
     root.dataset.shows = "nothing";           // "drawing" once a drawing's maps are shown
     root.replaceChildren(
-      h("div", { class: "why-intro" },
+      h("div", { class: "explain-intro" },
         h("p", {}, "The sections above show what the network computes. This one asks why it answers what it answers. ",
           "Its layers are numpy with their own backward passes, so Python can trace an answer back to the pixels, change the pixels ",
           "on purpose, and compare your digit with the digits it was tested on.")),
