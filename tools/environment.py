@@ -8,18 +8,22 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
+import tarfile
+import tempfile
+from pathlib import Path, PurePosixPath
 
 from build_error import BuildError, run_tool
-from downloads import npm_tarball, package_file, sha256
+from downloads import make_cache, npm_tarball, package_file, sha256
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements-test.txt"
-# Libraries only the tests use, from npm: name → (package, tarball, its sha256, the file the tests load)
+# Libraries only the tests use, from npm: name → (package, tarball, its sha256, the file the tests load or run)
 TEST_LIBRARIES = {
     "axe-core": ("axe-core@4.14.1", "axe-core-4.14.1.tgz",     # the accessibility audit of browsers' dev tools
                  "e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745", "axe.min.js"),
+    "typescript": ("typescript@6.0.3", "typescript-6.0.3.tgz",  # tsc checks the page's JavaScript against its JSDoc
+                   "33cd0ee1beaa8c9e9d15a9da836c62ddea4c34a42d7c2d349dbc80d94165d22a", "bin/tsc"),
 }
 
 
@@ -104,3 +108,26 @@ def test_library(name):
     package, filename, expected, member = TEST_LIBRARIES[name]
     return package_file(npm_tarball(package, filename, expected), member).decode()
 
+
+def unpacked_test_library(name):
+    """The path of a test-only library's file in the whole package, unpacked once into the cache.
+
+    A program such as tsc needs the rest of its package beside it (tsc reads its lib/ folder), so
+    the checked tarball is unpacked in full; into a temporary folder first, so that a half-unpacked
+    package is never taken for a whole one.
+    """
+    package, filename, expected, member = TEST_LIBRARIES[name]
+    tarball = npm_tarball(package, filename, expected)
+    folder = tarball.with_suffix("")                     # e.g. typescript-6.0.3/ beside its .tgz
+    if not (folder / member).exists():
+        with tempfile.TemporaryDirectory(dir=make_cache()) as unpacking:
+            with tarfile.open(tarball) as archive:
+                for entry in archive:
+                    path = PurePosixPath(entry.name)
+                    if entry.isfile() and path.parts[0] == "package" and ".." not in path.parts:
+                        target = Path(unpacking, *path.parts)
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        target.write_bytes(archive.extractfile(entry).read())
+            shutil.rmtree(folder, ignore_errors=True)
+            Path(unpacking, "package").rename(folder)
+    return folder / member

@@ -18,17 +18,24 @@ def add_page_facts(folder):
     The shipped networks come from their weights/NAME/manifest.json; the perceptron's situations,
     the machine's sizes and examples, training's settings and teaching's limits come from Python's
     own facts functions (digits.api.all_facts), run here in CPython, so that no JavaScript file keeps
-    a copy of them.
+    a copy of them. Each carries its type from the page's typed client (site/js/api/), so that the type
+    check (tests/test_types.py) holds Python's answer to what the page expects of it.
     """
     models = [shipped_model(json.loads(path.read_text())) for path in sorted((ROOT / "weights").glob("*/manifest.json"))]
     facts = python_facts()
     folder.mkdir(parents=True, exist_ok=True)
-    exports = {"MODELS": models, "PERCEPTRON": facts["perceptron_facts"], "MACHINE": facts["machine_facts"],
-               "TRAINING": facts["training_facts"], "TEACH": facts["teach_facts"], "INSIDE": facts["inside_facts"],
-               "PAD": facts["pad_facts"]}
+    exports = {"MODELS": (models, "ShippedModel[]"),              # name: (value, its type in site/js/api/)
+               "PERCEPTRON": (facts["perceptron_facts"], "PerceptronFacts"),
+               "MACHINE": (facts["machine_facts"], "MachineFacts"),
+               "TRAINING": (facts["training_facts"], "TrainingFacts"),
+               "TEACH": (facts["teach_facts"], "TeachFacts"),
+               "INSIDE": (facts["inside_facts"], "InsideFacts"),
+               "PAD": (facts["pad_facts"], "PadFacts")}
     (folder / "facts.js").write_text(
         "// Written by build.py from weights/*/manifest.json and py/digits' facts functions: do not edit.\n"
-        + "".join(f"export const {name} = {json.dumps(value, indent=1)};\n" for name, value in exports.items()))
+        + "".join(f'/** @type {{import("../api.js").{type_name}}} */\n'
+                  f"export const {name} = {json.dumps(value, indent=1)};\n"
+                  for name, (value, type_name) in exports.items()))
 
 
 def shipped_model(manifest):

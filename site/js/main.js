@@ -12,12 +12,16 @@ import { linkNavigation, watchTheVisitor } from "./navigation.js";
 
 const visitorMoved = watchTheVisitor();    // from the start: the sections take a moment to build
 
-const python = new Python(window.pythonWorker);
+// What the page shares on window: index.html's first script leaves the worker it started, and
+// this module leaves the page's parts for the curious (below).
+const globals = /** @type {typeof window & { pythonWorker: import("./python.js").StartedWorker, app?: object }} */ (window);
+
+const python = new Python(globals.pythonWorker);
 
 // Python may have got ahead of this module: show where it is now, then follow it.
 const showProgress = (detail) => setStatus("loading", python.restartMessage ?? detail.message, detail.step / (detail.of + 1));
 if (python.progress) showProgress(python.progress);
-python.addEventListener("progress", ({ detail }) => showProgress(detail));
+python.addEventListener("progress", (/** @type {CustomEvent} */ { detail }) => showProgress(detail));
 python.ready.then((runtime) => {
   setStatus("loading", "Loading the network's weights…", 0.9);
   document.querySelector(".runtime").textContent = `Python ${runtime.python} · numpy ${runtime.numpy} · Pyodide, in this tab`;
@@ -29,7 +33,7 @@ const root = (selector) => document.querySelector(selector);
 
 // If this browser keeps nothing (a private window, a full disk), say so once; everything still works.
 const { storageTrouble } = await import("./store.js");
-storageTrouble.addEventListener("trouble", ({ detail }) => {
+storageTrouble.addEventListener("trouble", (/** @type {CustomEvent} */ { detail }) => {
   const note = root("[data-testid=storage-note]");
   note.textContent = detail.message;
   note.hidden = false;
@@ -71,7 +75,7 @@ const bytecodeKept = recognizer.started.then(() => recognizer.quiet(3000))
 // After that, keep the whole page in this browser so that it opens offline next time.
 const { keepForOffline } = await import("./offline.js");
 const offline = keepForOffline({ when: bytecodeKept, notice: root("[data-testid=offline-note]"),
-                                 update: root("[data-testid=update]"), scriptURL: window.pythonWorker.scriptURL });
+                                 update: root("[data-testid=update]"), scriptURL: globals.pythonWorker.scriptURL });
 
 // For the curious (and for tests): the page's parts, reachable from the browser console.
-window.app = { python, recognizer, inside, bytecodeKept, offline };
+globals.app = { python, recognizer, inside, bytecodeKept, offline };

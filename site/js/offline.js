@@ -32,7 +32,8 @@ export function keepForOffline({ when, notice, update, scriptURL }) {
   addEventListener("offline", showConnection);
 
   if (!("serviceWorker" in navigator)) {
-    show(navigator.onLine ? "unavailable" : "offline-uncached");
+    // TypeScript's DOM types give every navigator a serviceWorker, so they take this branch for unreachable.
+    show(/** @type {Navigator} */ (navigator).onLine ? "unavailable" : "offline-uncached");
     return Promise.resolve(null);
   }
   kept = Boolean(navigator.serviceWorker.controller);

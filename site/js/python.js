@@ -14,9 +14,15 @@
 const CALL_LIMIT_MS = 30_000;         // no page function takes longer: the long ones run in slices
 const LOAD_LIMIT_MS = 120_000;        // a network's download, on a slow school connection
 
+/**
+ * @typedef {{ worker: Worker, early?: Event[], scriptURL?: (path: string) => any }} StartedWorker
+ *   what index.html's first script leaves on window as pythonWorker
+ */
+
 export class Python extends EventTarget {
   /** worker: the Web Worker; early: its events that came before this handle existed;
-   *  scriptURL(path): a worker's URL as Trusted Types allow it (index.html's policy). */
+   *  scriptURL(path): a worker's URL as Trusted Types allow it (index.html's policy).
+   *  @param {StartedWorker} started */
   constructor({ worker, early = [], scriptURL = (path) => path }) {
     super();
     this.scriptURL = scriptURL;
@@ -141,7 +147,8 @@ export class Python extends EventTarget {
         return ready;
       },
       call: (fn, ...args) => settled.then(() => this.call(fn, ...args)),
-      addEventListener: (...listen) => this.addEventListener(...listen),
+      addEventListener: (/** @type {Parameters<EventTarget["addEventListener"]>} */ ...listen) =>
+        this.addEventListener(...listen),
     };
   }
 

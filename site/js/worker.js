@@ -100,6 +100,8 @@ function call(fn, args, binaries = []) {
   return result;
 }
 
+/** @typedef {{ manifestText: string, downloads: { file: string, bytes: Uint8Array }[] }} DownloadedModel */
+
 /** Download weights/<name>/ (manifest and .npy files); this can start before Python is up. */
 async function downloadModel(name) {
   const folder = here(`../weights/${name}/`);
@@ -123,7 +125,11 @@ async function downloadModel(name) {
   return { manifestText, downloads };
 }
 
-/** Put a downloaded model into Python's file system and load it (Python checks every sha256). */
+/**
+ * Put a downloaded model into Python's file system and load it (Python checks every sha256).
+ * @param {string} name
+ * @param {DownloadedModel} model
+ */
 function loadModel(name, { manifestText, downloads }) {
   const target = `/weights/${name}`;
   pyodide.FS.mkdirTree(target);
@@ -141,7 +147,7 @@ onmessage = async ({ data }) => {
     await started;
     if (type === "load-model") {
       const files = await download;
-      postMessage({ id, ...(files.error ? files : loadModel(data.name, files)) });
+      postMessage({ id, ...(files.error ? files : loadModel(data.name, /** @type {DownloadedModel} */ (files))) });
     } else if (type === "keep-bytecode") postMessage({ id, ok: await keepBytecode() });
     else if (type === "memory") postMessage({ id, ok: { wasmBytes: pyodide._module.HEAP8.buffer.byteLength, ...call("memory", []).ok } });
     else postMessage({ id, ...call(data.fn, data.args, data.binaries) });

@@ -3,8 +3,17 @@
 /** @typedef {import("../api.js").PythonHandle} PythonHandle */
 
 /**
- * @typedef {{ empty: true } | { empty: false, image: number[], probabilities: number[], digit: number }} Reading
+ * @typedef {{ empty: false, image: number[], probabilities: number[], digit: number }} Answer
  *   image: the 28x28 picture the network saw, 784 values in [0, 1], row by row.
+ * @typedef {{ empty: true } | Answer} Reading
+ * @typedef {{ name: string, label: string, parameters: number, test_accuracy: number, test_correct: number,
+ *             test_images: number, label_smoothing: number, handwriting: number }} ShippedModel
+ *   a network that ships with the page, from its weights/NAME/manifest.json; label: what it is, in words;
+ *   label_smoothing, handwriting: its training recipe's (0 when it used none).
+ * @typedef {{ canvas: number, pen_width: number, full_pen_extent: number, min_extent: number }} PadFacts
+ *   canvas: the side of the bitmap Python reads; pen_width: the pen, as a share of the pad's side, for a digit
+ *   whose extent (also a share of the side) is full_pen_extent or more; a smaller digit gets a pen finer in
+ *   proportion, as if its extent were at least min_extent.
  */
 
 /**

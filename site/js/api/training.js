@@ -10,9 +10,14 @@
  *   filters1, filters2: the filters of the two convolutions; dense: hidden neurons before the ten outputs (0: none);
  *   shift: each training image is moved by up to this many pixels.
  * @typedef {DenseConfig | ConvConfig} TrainingConfig
+ * @typedef {{ seconds: number, conv: { parameters: number, images: number, accuracy: number },
+ *             dense: { hidden: number, parameters: number, epochs: number, seconds: number, images: number,
+ *                      accuracy: number } }} Comparison
+ *   the default convnet after `seconds` of training in the page against a dense network of about its size,
+ *   as measured by bench/train_conv.py: images seen, and the share of the test digits each read.
  * @typedef {{ limits: Record<string, [number, number]>, activations: string[], networks: string[],
  *             defaults: DenseConfig, conv_defaults: ConvConfig, learning_rates: Record<string, number>,
- *             optimizers: Record<string, string>, kernel_size: number,
+ *             optimizers: Record<string, string>, kernel_size: number, comparison: Comparison,
  *             train_images: number, test_images: number }} TrainingFacts
  *   limits: each setting's [lowest, highest]; learning_rates: the usual learning rate for each activation;
  *   optimizers: "SGD" or "Adam" for each network.
@@ -24,7 +29,7 @@
  *             neurons?: number[][], kernels?: Kernels }} RunState
  *   neurons (a dense network): the first hidden neurons' 784 incoming weights each;
  *   kernels (a convnet): its first layer's filters.
- * @typedef {{ kind: string, title: string, shape: string, parameters: number }} Block   e.g. "Conv2D", "conv 5x5, 8", "24x24x8"
+ * @typedef {{ kind: string, title: string, shape: string, parameters: number }} ShapeBlock   e.g. "Conv2D", "conv 5x5, 8", "24x24x8"
  */
 
 /**
@@ -32,7 +37,7 @@
  * layer sizes, or a convnet's blocks (the input, each layer, softmax).
  * @param {PythonHandle} python
  * @param {TrainingConfig} config
- * @returns {Promise<{ sizes: number[], parameters: number } | { blocks: Block[], parameters: number }>}
+ * @returns {Promise<{ sizes: number[], parameters: number } | { blocks: ShapeBlock[], parameters: number }>}
  */
 export function learnShape(python, config) {
   return python.call("learn_shape", config);

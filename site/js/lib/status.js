@@ -1,8 +1,8 @@
 // The status line under the header: what Python is doing, in a sentence.
 
-const element = document.querySelector("[data-testid=status]");
+const element = /** @type {HTMLElement} */ (document.querySelector("[data-testid=status]"));
 const text = element.querySelector(".status-text");
-const fill = element.querySelector(".status-fill");
+const fill = /** @type {HTMLElement} */ (element.querySelector(".status-fill"));
 
 /** state: "loading" | "ready" | "error"; fraction (0..1) fills the progress bar while loading. */
 export function setStatus(state, sentence, fraction = null) {

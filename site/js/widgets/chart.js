@@ -3,6 +3,9 @@
 /**
  * Draw `values` (one per step) from left to right, with the y axis from `min` to `max`.
  * `format` writes the axis labels; `steps`, if given, fixes the width of the x axis.
+ * @param {HTMLCanvasElement} canvas
+ * @param {number[]} values
+ * @param {{ min: number, max: number, format?: (value: number) => string, steps?: number, dots?: boolean }} options
  */
 export function drawChart(canvas, values, { min, max, format = String, steps = values.length, dots = false }) {
   const ratio = window.devicePixelRatio || 1;

@@ -13,9 +13,17 @@ export class Knob {
   /**
    * testid: its data-testid; limit: it turns from −limit to +limit; settle(value): where a turn
    * may stop (its positions); onTurn(value, final): final once a drag or a key press is done.
+   * @param {{ testid: string, limit: number, settle: (value: number) => number,
+   *           onTurn: (value: number, final: boolean) => void }} options
    */
   constructor({ testid, limit, settle, onTurn }) {
-    Object.assign(this, { limit, settle, onTurn, value: 0, gradient: undefined, largest: 1 });
+    this.limit = limit;
+    this.settle = settle;
+    this.onTurn = onTurn;
+    this.value = 0;
+    /** @type {number | null | undefined} the hint's gradient: undefined until the first hint, null for none */
+    this.gradient = undefined;
+    this.largest = 1;
     this.unitsPerPixel = limit / 100;       // dragging 100 px turns it by half its range
     this.valueArc = s("path", { class: "knob-value" });
     this.hintArc = s("path", { class: "knob-hint", "marker-end": "url(#machine-arrow)" });

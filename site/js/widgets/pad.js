@@ -122,6 +122,7 @@ export class Pad extends EventTarget {
 
 /** A smooth stroke through `points`: quadratic curves between the midpoints of successive points. */
 function paintStroke(context, side, color, points, penWidth = PEN_WIDTH, fromStart = true) {
+  /** @type {(point: number[]) => [number, number]} */
   const at = ([x, y]) => [x * side, y * side];
   context.strokeStyle = color;
   context.fillStyle = color;

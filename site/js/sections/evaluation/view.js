@@ -9,6 +9,8 @@ import { digitCanvas } from "../lessons/digit-pictures.js";
 import { liveIdea } from "../lessons/idea.js";
 import { ConfusionMatrix } from "./matrix.js";
 
+/** @typedef {import("../../api/evaluation.js").EvaluationProgress} EvaluationProgress */
+
 export class EvaluationView {
   /** on: the controller's handlers (start, cell, read). */
   constructor(root, on) {
@@ -54,13 +56,18 @@ export class EvaluationView {
     this.clearCell();
   }
 
+  /** @param {EvaluationProgress} progress */
   showProgress({ done, total, correct }) {
     this.progress.value = done / total;
     setText(this.summary, `The ${this.model} network has read ${whole(done)} of ${whole(total)} test digits: `
       + `${whole(correct)} right so far.`);
   }
 
-  /** The finished count: the figure, which digits it comes from, and the manifest's, if any. */
+  /**
+   * The finished count: the figure, which digits it comes from, and the manifest's, if any.
+   * @param {EvaluationProgress} progress
+   * @param {Record<string, any>} mnist
+   */
   showSummary({ model, done, total, correct, accuracy, confusion, per_digit: perDigit }, mnist) {
     this.progress.value = 1;
     this.start.disabled = false;

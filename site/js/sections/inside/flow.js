@@ -102,7 +102,11 @@ class Block {
   }
 }
 
-/** How a block shows its output: maps, a picture, a row of neurons, or nothing of its own (dropout). */
+/**
+ * How a block shows its output: maps, a picture, a row of neurons, or nothing of its own (dropout).
+ * A picture has no units to mark.
+ * @returns {{ element: Element, show: (output: any, scale?: any) => void, mark?: (unit: number | null) => void } | null}
+ */
 function unitsOf(block, choose) {
   const { kind, dims, layer } = block;
   if (kind === "Dropout") return null;

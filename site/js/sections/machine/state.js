@@ -49,16 +49,25 @@ export function clearUrl() {
 // ------------------------------------------------------------------ knobs
 // Knobs are {group: values} as Python's Knobs.to_json: a group of weights is rows of columns,
 // a group of biases one row. A knob's address is [group, row] or [group, row, column].
+// They are built group by group from MACHINE.knob_groups, which are Knobs' four names.
 
-/** Small random weights and zero biases: each neuron starts different, so each can learn something else. */
+/**
+ * @typedef {import("../../api/machine.js").Knobs} Knobs
+ * @typedef {[string, number] | [string, number, number]} KnobAddress   [group, row] or [group, row, column]
+ */
+
+/**
+ * Small random weights and zero biases: each neuron starts different, so each can learn something else.
+ * @returns {Knobs}
+ */
 function factoryKnobs() {
   const random = mulberry32(11);
   const tenths = () => Math.round((random() * 2 - 1) * 10) / 10;
-  return Object.fromEntries(MACHINE.knob_groups.map((group) => {
+  return /** @type {Knobs} */ (Object.fromEntries(MACHINE.knob_groups.map((group) => {
     const [rows, columns] = MACHINE.knob_shapes[group];
     return [group, columns === undefined ? Array(rows).fill(0)
       : Array.from({ length: rows }, () => Array.from({ length: columns }, tenths))];
-  }));
+  })));
 }
 
 /** A small seeded random generator: the same "random" start on every visit. */
@@ -71,19 +80,26 @@ function mulberry32(seed) {
   };
 }
 
+/** @param {Knobs} knobs @param {KnobAddress} address */
 export function getKnob(knobs, [group, row, column]) {
   return column === undefined ? knobs[group][row] : knobs[group][row][column];
 }
 
+/** @param {Knobs} knobs @param {KnobAddress} address @param {number} value */
 export function setKnob(knobs, [group, row, column], value) {
   if (column === undefined) knobs[group][row] = value;
   else knobs[group][row][column] = value;
 }
 
-/** The same knobs with fn(value, address) applied to each. */
+/**
+ * The same knobs with fn(value, address) applied to each.
+ * @param {Knobs} knobs
+ * @param {(value: number, address: KnobAddress) => number} fn
+ * @returns {Knobs}
+ */
 export function mapKnobs(knobs, fn) {
-  return Object.fromEntries(MACHINE.knob_groups.map((group) => [group, knobs[group].map((entry, row) =>
-    Array.isArray(entry) ? entry.map((value, column) => fn(value, [group, row, column])) : fn(entry, [group, row]))]));
+  return /** @type {Knobs} */ (Object.fromEntries(MACHINE.knob_groups.map((group) => [group, knobs[group].map((entry, row) =>
+    Array.isArray(entry) ? entry.map((value, column) => fn(value, [group, row, column])) : fn(entry, [group, row]))])));
 }
 
 /** Every knob in one list, group after group, row by row (the order of Python's Knobs.flat). */

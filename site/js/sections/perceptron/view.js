@@ -189,7 +189,7 @@ export class PerceptronView {
     this.rows.forEach((row, i) => {
       const same = table[i].output === want[i];
       row.element.dataset.agrees = String(same);
-      agree += same;
+      agree += Number(same);
     });
     this.agreement.textContent = agree === SITUATIONS.length
       ? "The neuron already does exactly what you would do."

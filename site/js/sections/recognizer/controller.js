@@ -42,7 +42,7 @@ export function setupRecognizer(root, python) {
       return;
     }
     last = { model: name, bitmap, ...answer };
-    view.showAnswer(answer);
+    view.showAnswer(/** @type {api.Answer} */ (answer));     // an empty reading returned above
     events.dispatchEvent(new CustomEvent("answer", { detail: { final } }));
     setStatus("ready", readySentence(python, name, models.shipped(name) ?? summary));
     if (final) await showDetails(last);
@@ -78,7 +78,7 @@ export function setupRecognizer(root, python) {
   });
   view.pad.addEventListener("stroke", () => read(true));
   document.addEventListener("keydown", (event) => {
-    if (event.target.closest("input, select, textarea, [contenteditable]")) return;
+    if (/** @type {Element} */ (event.target).closest("input, select, textarea, [contenteditable]")) return;
     if (event.key === "Escape") view.pad.clear();
     else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z") {
       event.preventDefault();

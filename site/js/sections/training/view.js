@@ -122,12 +122,16 @@ export class TrainingView {
     this.root.dataset.network = network;
   }
 
-  /** The settings of the chosen network, as Python takes them. */
+  /**
+   * The settings of the chosen network, as Python takes them: its inputs are named after a TrainingConfig's keys.
+   * @returns {import("../../api/training.js").TrainingConfig}
+   */
   readSettings() {
-    return Object.fromEntries(Object.keys(SETTINGS_OF[this.network]).map((key) => {
-      const input = this.settings[key];
-      return [key, input.tagName === "SELECT" ? input.value : Number(input.value)];
-    }));
+    return /** @type {import("../../api/training.js").TrainingConfig} */ (Object.fromEntries(
+      Object.keys(SETTINGS_OF[this.network]).map((key) => {
+        const input = this.settings[key];
+        return [key, input.tagName === "SELECT" ? input.value : Number(input.value)];
+      })));
   }
 
   /** "784 inputs → 30 sigmoid neurons → 10 outputs (softmax): 23,860 weights and biases", or a convnet's blocks. */
