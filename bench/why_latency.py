@@ -119,7 +119,7 @@ def measure(playwright, url, model):
                 version = page.locator(".why-root").get_attribute("data-version")
                 draw(page, SEVEN)
                 if open_:
-                    page.locator(f".why-root:not([data-version='{version}'])[data-busy=false]").wait_for(timeout=TIMEOUT)
+                    page.locator(f".why-root:not([data-version='{version}'])[data-shows=drawing][data-busy=false]").wait_for(timeout=TIMEOUT)
                 page.wait_for_timeout(400)                  # let the last answer land
                 figures = page.evaluate(FIGURES)
                 samples["open" if open_ else "closed"].append(figures["bars"])

@@ -5,9 +5,10 @@ import json
 import numpy as np
 import pytest
 
-from digits import api, attribution, learn, models, nudge
+from digits import api, attribution, layers, learn, models, nudge
 from digits.data import load_mnist
 from digits.digit_map import DigitMap, features, last_dense
+from digits.errors import VisitorError
 
 NAMES = ("cnn", "mlp", "nielsen")
 
@@ -165,3 +166,17 @@ def test_attribution_through_the_door_is_the_modules(call, networks, mnist_test)
         answer = call("why_attribution", "mlp", x.ravel().tolist(), 1, method)["ok"]
         assert answer["digit"] == 1 and answer["method"] == method and answer["answer"] == 7
         np.testing.assert_array_equal(np.float32(answer["values"]), compute(networks["mlp"], x, 1).ravel())
+
+
+def test_a_layer_without_a_backward_pass_is_a_sentence(networks, mnist_test):
+    class Unfinished(layers.Layer):
+        """A layer someone has begun: it reads, but cannot yet say how its input moves its output."""
+
+        def forward(self, x, train=False):
+            return x, None
+
+    network = models.Sequential("sketch", [Unfinished(), *networks["mlp"].layers], input_shape=(784,))
+    with pytest.raises(VisitorError) as raised:
+        attribution.gradient_x_input(network, floats(mnist_test[0][0]), 7)
+    assert str(raised.value) == ("This network's Unfinished layer has no backward pass yet, "
+                                 "so Python cannot trace its answer back to the pixels.")

@@ -30,7 +30,7 @@ OCCLUSION_STRIDE = 2    # how far it moves between two readings
 
 
 def log_probability_gradient(model, images, digit):
-    """log p_digit for each image (N,), and its gradient with respect to the images (N, 28, 28).
+    """log p for every digit of each image (N, 10), and ∂ log p_digit / ∂images (N, 28, 28).
 
     The softmax and the log together have the simple gradient ∂ log p_k / ∂z = onehot(k) − p;
     each layer's backward then carries it down, as in training, to the pixels.
@@ -43,7 +43,7 @@ def log_probability_gradient(model, images, digit):
     dx = dlogits.astype(np.float32)
     for layer, cache in zip(reversed(model.layers), reversed(caches)):
         dx = backward_to_input(layer, dx, cache)
-    return log_p[:, digit], dx.reshape(images.shape)
+    return log_p, dx.reshape(images.shape)
 
 
 def backward_to_input(layer, dout, cache):

@@ -5,9 +5,9 @@
 // Like Inside, it asks Python nothing until the recognizer has answered a finished drawing and
 // the section is on or near the screen; the bars come first. Per drawing it sends the 784-value
 // image the recognizer's answer carried: gradient × input first (one backward pass), then
-// occlusion (one reading per square), then the drawing's place on the map. The map itself (the
-// test digits' places) is made once per network, in slices, when the section first comes near.
-// While the pen moves, only the ring on the map follows it.
+// occlusion (one reading per square). The map itself (the test digits' places) is made once per
+// network, in slices, when the section first comes near; the ring on it, the visitor's digit,
+// follows every answer, while the pen moves too.
 
 import * as api from "../../api.js";
 import { ensureSubset } from "../../lib/files.js";
@@ -31,7 +31,6 @@ const SLICE_SECONDS = 0.1;         // Python places test digits this long betwee
  */
 export function setupWhy(root, python, recognizer) {
   const state = startState();
-  const drawings = new Generation();          // every new answer of the recognizer advances it
   const maps = new Generation();              // a map for another network makes the one under way stale
   let near = false, behind = false;           // behind: an answer came while the section was away
   let mapOf = null;                           // the network whose map is shown or being made
@@ -40,10 +39,10 @@ export function setupWhy(root, python, recognizer) {
   const view = new WhyView(root, {
     explain: (digit) => {
       state.explained = digit;
-      explaining.request(drawings.ticket());
+      explaining.request(null);
     },
     aim: (digit) => { state.target = digit; },
-    start: () => nudging.request(drawings.ticket()),
+    start: () => nudging.request(null),
     send: () => {
       if (state.nudge?.converged) recognizer.showImage(state.nudge.values, { show: true });
     },
@@ -55,8 +54,9 @@ export function setupWhy(root, python, recognizer) {
     view.showBusy(false);
   };
 
-  /** The latest finished drawing: which pixels, for the digit asked about, by both methods. */
-  const explaining = new LatestOnly(async (ticket) => {
+  /** The latest finished drawing: which pixels, for the digit asked about, by both methods. An
+   *  answer goes stale when a newer request comes (a new finished drawing, another digit asked about). */
+  const explaining = new LatestOnly(async (_, ticket) => {
     const answer = recognizer.last;
     if (!answer) {
       state.shown = null;
@@ -80,8 +80,9 @@ export function setupWhy(root, python, recognizer) {
     view.bumpVersion(Boolean(answer));
   }, { onError: fail });
 
-  /** The drawing changed a few pixels at a time until the network reads the target. */
-  const nudging = new LatestOnly(async (ticket) => {
+  /** The drawing changed a few pixels at a time until the network reads the target; the result is
+   *  dropped if another drawing is explained meanwhile. */
+  const nudging = new LatestOnly(async () => {
     const shown = state.shown;
     if (!shown) {
       view.nudge.say("Draw a digit above first: there is nothing to change yet.");
@@ -90,7 +91,7 @@ export function setupWhy(root, python, recognizer) {
     const target = state.target;
     view.nudge.working(target);
     const nudge = await api.whyNudge(python, shown.model, shown.image, target);
-    if (ticket.stale) {
+    if (state.shown !== shown) {
       view.nudge.say("");
       return;
     }
@@ -150,23 +151,21 @@ export function setupWhy(root, python, recognizer) {
     if (!behind) return;
     behind = false;
     view.showBusy(true);          // at once: a test or the bench can wait for "false" from here on
-    explaining.request(drawings.ticket());
+    explaining.request(null);
   }
 
   // The pen moving moves only the ring; the finished drawing gets the rest, a turn of the event
   // loop later, so that whatever the recognizer asks next reaches Python first.
-  recognizer.events.addEventListener("answer", (event) => {
-    drawings.advance();
+  recognizer.events.addEventListener("answer", (/** @type {CustomEvent} */ event) => {
     if (near && mapReady) {
       if (recognizer.last) placing.request(null);
       else view.map.hideYou();
     }
-    if (/** @type {CustomEvent} */ (event).detail?.final === false) return;
+    if (event.detail?.final === false) return;
     behind = true;
     setTimeout(catchUp);
   });
   recognizer.events.addEventListener("model", () => {
-    drawings.advance();
     maps.advance();
     mapOf = null;
     mapReady = false;
