@@ -22,7 +22,7 @@ from .errors import VisitorError
 
 PIXELS_PER_STEP = 4     # the pixels changed in one step: where the gradient is steepest
 STEP = 0.5              # how much each of them changes in one step (ink runs from 0 to 1)
-MAX_STEPS = 150         # the budget: nudging 10 MNIST digits to every other digit (cnn, nielsen), each nudge that arrived within 300 steps did within 150
+MAX_STEPS = 150         # the budget: nudging 10 MNIST test digits to every other digit, each network arrived every time, in 97 steps at most
 CHANGED = 0.1           # a pixel counts as changed when it moved by more than this
 
 
@@ -30,8 +30,9 @@ def nudge(model, image, target, steps=MAX_STEPS, pixels=PIXELS_PER_STEP, step=ST
     """Change `image` a few pixels at a time until `model` reads `target`.
 
     Each step: g = ∂ log p_target / ∂x; among the pixels that can still move the way g
-    points (ink below 1 where g > 0, ink above 0 where g < 0), the `pixels` with the largest
-    |g| move by `step` in g's direction, clipped to 0..1. Answer: {"image" (28x28 float32),
+    points (ink below 1 where g > 0, ink above 0 where g < 0, and never back towards where
+    it started), the `pixels` with the largest |g| move by `step` in g's direction, clipped
+    to 0..1. Answer: {"image" (28x28 float32),
     "digit" (what the network reads now), "probability" (p_target), "steps",
     "converged" (True when digit == target), "changed" (pixels moved by more than CHANGED)}.
     """
@@ -45,9 +46,13 @@ def nudge(model, image, target, steps=MAX_STEPS, pixels=PIXELS_PER_STEP, step=ST
         if probabilities.argmax() == target or taken == steps:
             break
         g = gradient[0].ravel()
-        movable = ((g > 0) & (x.ravel() < 1)) | ((g < 0) & (x.ravel() > 0))
+        flat, before = x.ravel(), original.ravel()        # views: changing flat changes x
+        movable = ((g > 0) & (flat < 1)) | ((g < 0) & (flat > 0))
+        # A pixel keeps to the way it first moved: allowed back, the steepest pixels would take
+        # back what the last step gave, and the nudge would go round in a circle (it did, for a
+        # fifth of nielsen's nudges).
+        movable &= (flat == before) | (np.sign(flat - before) == np.sign(g))
         steepest = np.argsort(-np.abs(g) * movable)[:pixels]
-        flat = x.ravel()                 # a view: changing it changes x
         flat[steepest] = np.clip(flat[steepest] + step * np.sign(g[steepest]), 0, 1)
     digit = int(probabilities.argmax())
     return {"image": x, "digit": digit, "probability": float(probabilities[target]),
