@@ -130,5 +130,5 @@ def test_using_the_run_hands_its_network_to_the_recognizer(session):
     learn.learn_run(session, batches=3)
     summary = learn.learn_use(session)
     assert session.model("yours") is session.run.model
-    assert summary == {"name": "yours", "parameters": models.nielsen(None, 12).count_parameters(),
+    assert summary == {"name": "yours", "label": "784-12-10 sigmoid", "parameters": models.nielsen(None, 12).count_parameters(),
                        "test_accuracy": None, "test_images": 2000, "config": {**config(hidden=12, epochs=1), "seed": 0}}

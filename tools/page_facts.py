@@ -1,4 +1,4 @@
-"""The facts the page shows before Python is ready: Python's own facts functions and the weights' manifests."""
+"""The facts the page shows before Python is ready, from Python's own facts functions."""
 
 import json
 import os
@@ -15,16 +15,18 @@ ROOT = Path(__file__).resolve().parents[1]
 def add_page_facts(folder):
     """js/generated/facts.js: what the page shows before Python is ready, taken from where it is decided.
 
-    The shipped networks come from their weights/NAME/manifest.json; the perceptron's situations,
-    the machine's sizes and examples, training's settings and teaching's limits come from Python's
-    own facts functions (digits.api.all_facts), run here in CPython, so that no JavaScript file keeps
-    a copy of them. Each carries its type from the page's typed client (site/js/api/), so that the type
-    check (tests/test_types.py) holds Python's answer to what the page expects of it.
+    The shipped networks (as their weights/NAME/manifest.json describe them) and the one the recognizer
+    starts with, the perceptron's situations, the machine's sizes and examples, training's settings and
+    teaching's limits all come from Python's own facts functions (digits.api.all_facts), run here in
+    CPython, so that no JavaScript file keeps a copy of them. Each carries its type from the page's
+    typed client (site/js/api/), so that the type check (tests/test_types.py) holds Python's answer
+    to what the page expects of it.
     """
-    models = [shipped_model(json.loads(path.read_text())) for path in sorted((ROOT / "weights").glob("*/manifest.json"))]
     facts = python_facts()
     folder.mkdir(parents=True, exist_ok=True)
-    exports = {"MODELS": (models, "ShippedModel[]"),              # name: (value, its type in site/js/api/)
+    recognizer = facts["recognizer_facts"]
+    exports = {"MODELS": (recognizer["models"], "RecognizerFacts['models']"),      # name: (value, its type in site/js/api/)
+               "DEFAULT_MODEL": (recognizer["default_model"], "RecognizerFacts['default_model']"),
                "PERCEPTRON": (facts["perceptron_facts"], "PerceptronFacts"),
                "MACHINE": (facts["machine_facts"], "MachineFacts"),
                "TRAINING": (facts["training_facts"], "TrainingFacts"),
@@ -36,22 +38,6 @@ def add_page_facts(folder):
         + "".join(f'/** @type {{import("../api.js").{type_name}}} */\n'
                   f"export const {name} = {json.dumps(value, indent=1)};\n"
                   for name, (value, type_name) in exports.items()))
-
-
-def shipped_model(manifest):
-    """What the recognizer's menu says of a shipped network, from its manifest."""
-    layers = manifest["architecture"]["layers"]
-    if any(layer["type"] == "Conv2D" for layer in layers):
-        label = "convolutional network"
-    else:
-        sizes = [layers[0]["inputs"]] + [layer["outputs"] for layer in layers if layer["type"] == "Dense"]
-        activation = next(layer["type"] for layer in layers if layer["type"] != "Dense")
-        label = "-".join(map(str, sizes)) + f" {'ReLU' if activation == 'ReLU' else activation.lower()} network"
-    recipe = manifest.get("recipe", {})
-    return {"name": manifest["name"], "label": label, "parameters": manifest["parameters"],
-            "test_accuracy": manifest["test_accuracy"], "test_correct": manifest["test_correct"],
-            "test_images": manifest["test_images"], "label_smoothing": recipe.get("label_smoothing", 0),
-            "handwriting": recipe.get("handwriting", 0)}
 
 
 def python_facts():

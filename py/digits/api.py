@@ -99,6 +99,7 @@ FACTS = {
     "teach_facts": "finetune:teach_facts",
     "inside_facts": "looking_inside:inside_facts",
     "pad_facts": "handwriting:pad_facts",
+    "recognizer_facts": "menu:recognizer_facts",
 }
 
 

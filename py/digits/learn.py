@@ -21,6 +21,7 @@ from . import layers as L
 from . import models
 from .errors import VisitorError
 from .inside import architecture, encode, layer_outputs
+from .network_names import settings_name
 from .optim import SGD, Adam
 from .train import accuracy, to_float, train_step
 
@@ -202,7 +203,8 @@ class Run:
 
     def summary(self):
         """The trained network as the recognizer's menu and the kept file describe it."""
-        return {"name": self.model.name, "parameters": self.model.count_parameters(),
+        return {"name": self.model.name, "label": settings_name(self.config),
+                "parameters": self.model.count_parameters(),
                 "test_accuracy": self.history[-1] if self.history else None,
                 "test_images": len(self.test_labels), "config": self.config}
 

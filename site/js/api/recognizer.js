@@ -10,6 +10,8 @@
  *             test_images: number, label_smoothing: number, handwriting: number }} ShippedModel
  *   a network that ships with the page, from its weights/NAME/manifest.json; label: what it is, in words;
  *   label_smoothing, handwriting: its training recipe's (0 when it used none).
+ * @typedef {{ default_model: string, models: ShippedModel[] }} RecognizerFacts
+ *   default_model: the network that reads the drawing until the visitor picks another.
  * @typedef {{ canvas: number, pen_width: number, full_pen_extent: number, min_extent: number }} PadFacts
  *   canvas: the side of the bitmap Python reads; pen_width: the pen, as a share of the pad's side, for a digit
  *   whose extent (also a share of the side) is full_pen_extent or more; a smaller digit gets a pen finer in

@@ -21,8 +21,9 @@
  *             train_images: number, test_images: number }} TrainingFacts
  *   limits: each setting's [lowest, highest]; learning_rates: the usual learning rate for each activation;
  *   optimizers: "SGD" or "Adam" for each network.
- * @typedef {{ name: string, parameters: number, test_accuracy: number | null, test_images: number,
+ * @typedef {{ name: string, label: string, parameters: number, test_accuracy: number | null, test_images: number,
  *             config: TrainingConfig }} TrainedSummary
+ *   label: what the network is, in words, from its settings: "784-30-10 sigmoid", "convnet 8-16".
  * @typedef {{ count: number, size: number, values: string }} Kernels
  *   the first convolution's count filters of size x size, filter after filter, row by row: float32 bytes in base64.
  * @typedef {{ epoch: number, epochs: number, batch: number, batches: number, done: boolean, seconds: number,

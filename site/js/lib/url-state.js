@@ -8,14 +8,14 @@
 // or out of range reads as its default, silently: a damaged or old link still opens the page.
 // Writing never adds history entries (no Back-button spam).
 
-import { MACHINE } from "../generated/facts.js";
+import { DEFAULT_MODEL, MACHINE } from "../generated/facts.js";
 
 // How many knobs the machine has: the sizes of its groups of weights and biases, added up.
 const KNOB_COUNT = Object.values(MACHINE.knob_shapes).reduce((sum, shape) => sum + shape.reduce((a, b) => a * b, 1), 0);
 
 const KEYS = {
   // The recognizer: the network that reads the drawing (a shipped one, or one made in this page).
-  "d.model": text(/^[a-z0-9][a-z0-9-]{0,39}$/, "cnn"),
+  "d.model": text(/^[a-z0-9][a-z0-9-]{0,39}$/, DEFAULT_MODEL),
   // The perceptron: the situation (1 = sunny / weekend / friends), the weights and the bias,
   // and what the visitor would do in each of the 8 situations (1 = go), in table order.
   "p.x": bits(3, [1, 1, 0]),

@@ -5,6 +5,7 @@
 // them the MNIST way and answers the image it saw and ten probabilities; the view draws them.
 
 import * as api from "../../api.js";
+import { DEFAULT_MODEL } from "../../generated/facts.js";
 import { percent, whole } from "../../lib/format.js";
 import { LatestOnly } from "../../lib/scheduler.js";
 import { InterruptedError } from "../../python.js";
@@ -25,7 +26,7 @@ export function setupRecognizer(root, python) {
     choose: (name) => choose(name),
   });
   const wanted = chosenInUrl();
-  view.select.value = SHIPPED.includes(wanted) ? wanted : "cnn";   // a network made here re-selects itself once restored
+  view.select.value = SHIPPED.includes(wanted) ? wanted : DEFAULT_MODEL;   // a network made here re-selects itself once restored
 
   const readings = new LatestOnly(async ({ final, image = null }) => {
     const name = view.select.value;
@@ -132,7 +133,7 @@ export function setupRecognizer(root, python) {
   });
   python.addEventListener("ready", () => {
     if (!firstStartDone) return;          // the first start is `started`'s
-    if (models.madeHere.has(view.select.value)) view.select.value = "cnn";   // its section brings it back
+    if (models.madeHere.has(view.select.value)) view.select.value = DEFAULT_MODEL;   // its section brings it back
     beginReading();
   });
   python.addEventListener("gave-up", ({ detail }) => setStatus("error", detail.message));
@@ -160,7 +161,7 @@ export function setupRecognizer(root, python) {
     removeModel(name) {
       view.withdraw(name);
       models.forget(name);
-      if (!view.select.value) choose("cnn");
+      if (!view.select.value) choose(DEFAULT_MODEL);
     },
     /** Read with `name` from now on; `show` scrolls the recognizer into view. */
     choose(name, { show = false } = {}) {

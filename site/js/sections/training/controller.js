@@ -14,7 +14,7 @@ import { LatestOnly } from "../../lib/scheduler.js";
 import { saveModel } from "../../store.js";
 import { restoreKeptNetworks } from "./kept.js";
 import { newRun, recordSlice } from "./state.js";
-import { describeShape, networkName, thin, TrainingView } from "./view.js";
+import { describeShape, thin, TrainingView } from "./view.js";
 
 const SLICE_SECONDS = 0.15;       // Python trains this long between two redraws
 const TEST_DIGITS = `${whole(TRAINING.test_images)} test digits`;
@@ -107,7 +107,7 @@ export function setupTraining(root, python, recognizer) {
     const shape = describeShape(await api.learnShape(python, summary.config), summary.config);
     run.summary = { ...summary, description: `A network you trained in this page (${shape}): `
       + `${whole(summary.parameters)} weights, ${percent(summary.test_accuracy, 1)} of ${TEST_DIGITS} right.` };
-    const label = `yours: ${networkName(summary.config)}, trained here, ${percent(summary.test_accuracy, 1)}`;
+    const label = `yours: ${summary.label}, trained here, ${percent(summary.test_accuracy, 1)}`;
     const entry = {
       name: "yours", label, summary: run.summary,
       file: await api.modelFile(python, "yours", { test_accuracy: summary.test_accuracy, test_images: summary.test_images,

@@ -219,12 +219,6 @@ export function describeShape(shape, settings) {
       : `${block.title} (${block.shape})`).join(" → ");
 }
 
-/** A short name for a trained network: "784-30-10 sigmoid", "convnet 8-16", "convnet 8-16-64". */
-export function networkName(config) {
-  if (config.network === "conv") return `convnet ${[config.filters1, config.filters2, config.dense].filter(Boolean).join("-")}`;
-  return `784-${config.hidden}-10 ${config.activation}`;
-}
-
 /** The measured comparison of the default convnet with a dense network of its size, in one sentence. */
 function comparisonSentence({ seconds, conv, dense }) {
   return `Measured on a 2-core computer: after ${seconds} s of training in this page, the default convnet `
