@@ -8,7 +8,7 @@ strengths (py/digits/distort.py), and hands the sheet to the page's own preproce
 (`to_mnist`: crop, scale to 20 px, centre the ink), as a scanned digit would be. Then:
 
   - the synthetic pen drawings of py/digits/handwriting.py: styles training draws, and
-    the held-out UNSEEN_STYLES, with the pad's pen, a fine pen and a broad one;
+    the held-out styles of catalogue.py, with the pad's pen, a fine pen and a broad one;
   - pen trajectories: the same drawings kept as 8 points along the pen's path and
     replayed as one stroke, as the UCI pen-digits set records handwriting.
 
@@ -28,7 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "py"))
 
-from digits import distort, handwriting, models  # noqa: E402
+from digits import catalogue, distort, handwriting, models  # noqa: E402
 from digits.augment import ink_extent  # noqa: E402
 from digits.data import load_mnist  # noqa: E402
 from digits.preprocess import resample_matrix, to_mnist  # noqa: E402
@@ -146,7 +146,7 @@ def as_uint8(image):
 def drawn_images(per_style, seed):
     """(change, strength) → (images, digits) for pen drawings and their pen trajectories."""
     out = {}
-    for name, styles in (("drawings", handwriting.STYLES), ("unseen styles", handwriting.UNSEEN_STYLES)):
+    for name, styles in (("drawings", catalogue.TRAINING_STYLES), ("held-out styles", catalogue.HELD_OUT_STYLES)):
         drawings = list(handwriting.samples(per_style, seed=seed, styles=styles))
         digits = np.array([digit for digit, _, _ in drawings])
         for pen_name, pen in PENS:

@@ -21,7 +21,7 @@ def drawn(digit, style, seed=0):
 
 @pytest.mark.parametrize("name", list(probes.PROBES))
 def test_strength_zero_is_the_plain_answer_bit_for_bit(name, cnn):
-    bitmap = drawn(4, "open")
+    bitmap = drawn(4, "US ball and stick: open")
     image = to_mnist(bitmap)                                      # what the page's bars read
     probabilities = cnn.predict(image[None])[0]
     plain = {"image": image.ravel().tolist(), "probabilities": probabilities, "digit": int(probabilities.argmax())}
@@ -35,7 +35,7 @@ def test_strength_zero_is_the_plain_answer_bit_for_bit(name, cnn):
 
 
 def test_every_change_leaves_the_image_as_it_is_at_strength_zero():
-    image = to_mnist(drawn(2, "swan"))
+    image = to_mnist(drawn(2, "US ball and stick: flat base"))
     for name, (change, *_) in probes.PROBES.items():
         out = change(image[None].copy(), [0.0], np.random.default_rng(3))
         assert out.shape == (1, 28, 28)
@@ -43,7 +43,7 @@ def test_every_change_leaves_the_image_as_it_is_at_strength_zero():
 
 
 def test_a_one_turned_by_ninety_degrees_is_no_longer_a_one(cnn):
-    answer = probes.probe_drawing(cnn, drawn(1, "stick"), "rotate", [-90, 0, 90])
+    answer = probes.probe_drawing(cnn, drawn(1, "US ball and stick: stick"), "rotate", [-90, 0, 90])
     assert answer["digits"][1] == 1
     assert answer["digits"][0] != 1 and answer["digits"][2] != 1
     turned = np.asarray(answer["images"][2]).reshape(28, 28)
@@ -60,7 +60,7 @@ def test_rotation_is_clockwise_for_positive_degrees():
 
 
 def test_shifts_move_the_ink_by_whole_pixels():
-    image = to_mnist(drawn(7, "plain"))
+    image = to_mnist(drawn(7, "US ball and stick: plain"))
     right = probes.shifted_right(image[None].repeat(2, 0), [3.0, -2.0], None)
     down = probes.shifted_down(image[None], [4.0], None)
     np.testing.assert_allclose(right[0][:, 3:], image[:, :-3], atol=1e-6)
@@ -69,7 +69,7 @@ def test_shifts_move_the_ink_by_whole_pixels():
 
 
 def test_thickness_and_stretch_change_the_amount_and_width_of_ink():
-    image = to_mnist(drawn(0, "oval"))
+    image = to_mnist(drawn(0, "US ball and stick: oval"))
     ink = [float(i.sum()) for i in probes.thicker(image[None].repeat(3, 0), [-0.5, 0.0, 1.0], None)]
     assert ink[0] < ink[1] < ink[2]
     stretched = probes.stretched(image[None].repeat(3, 0), [-0.5, 0.0, 0.4], None)
@@ -79,7 +79,7 @@ def test_thickness_and_stretch_change_the_amount_and_width_of_ink():
 
 
 def test_erasing_removes_that_share_of_the_ink_and_more_includes_less():
-    image = to_mnist(drawn(8, "snowman"))
+    image = to_mnist(drawn(8, "UK print: snowman"))
     fractions = [0.1, 0.3, 0.6, 1.0]
     out = probes.erased(image[None].repeat(4, 0), fractions, np.random.default_rng(0))
     ink = np.count_nonzero(image > 0)
@@ -93,7 +93,7 @@ def test_erasing_removes_that_share_of_the_ink_and_more_includes_less():
 
 
 def test_noise_is_seeded_and_grows_with_its_strength():
-    image = to_mnist(drawn(3, "two bumps"))
+    image = to_mnist(drawn(3, "US ball and stick: two bumps"))
     out = probes.noisy(image[None].repeat(3, 0), [0.1, 0.3, 0.3], np.random.default_rng(5))
     change = [float(np.abs(o - image).mean()) for o in out]
     assert 0 < change[0] < change[1] == change[2]
@@ -104,7 +104,7 @@ def test_a_probe_reads_all_its_images_in_one_batch(cnn, monkeypatch):
     calls = []
     predict = cnn.predict
     monkeypatch.setattr(cnn, "predict", lambda images: calls.append(len(images)) or predict(images))
-    answer = probes.probe_drawing(cnn, drawn(5, "bar last"), "thickness")
+    answer = probes.probe_drawing(cnn, drawn(5, "US ball and stick: bar last"), "thickness")
     assert calls == [13] and len(answer["strengths"]) == 13 and 0.0 in answer["strengths"]
     assert len(answer["images"]) == len(answer["probabilities"]) == len(answer["digits"]) == 13
     for p, digit, confidence in zip(answer["probabilities"], answer["digits"], answer["confidence"]):

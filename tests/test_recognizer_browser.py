@@ -2,6 +2,8 @@
 
 import json
 import math
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -9,6 +11,8 @@ from playwright.sync_api import expect
 
 from digits import handwriting, models
 from digits.preprocess import to_mnist
+
+ROOT = Path(__file__).resolve().parents[1]
 
 pytestmark = pytest.mark.browser
 
@@ -122,6 +126,42 @@ def test_every_style_of_every_digit_is_read_by_the_cnn(app, size):
             if answer != str(digit):
                 misread.append(f"{digit} ({style}) read as {answer}")
     assert not misread
+
+
+def test_an_unsure_answer_points_the_visitor_to_teaching_it_their_handwriting(app):
+    hint = app.get_by_test_id("unsure")
+    unsure = []
+    for strokes in (ZERO, [[(0.3, 0.5), (0.7, 0.52)]]):          # a clear 0, then a dash that is no digit
+        app.get_by_test_id("clear").click()
+        draw_with_mouse(app, strokes)
+        guessing = max(probabilities(app)) < 0.6
+        expect(hint).to_be_visible() if guessing else expect(hint).to_be_hidden()
+        unsure.append(guessing)
+    assert unsure == [False, True]
+    expect(hint.get_by_role("link")).to_have_attribute("href", "#train")
+    app.get_by_test_id("clear").click()
+    expect(hint).to_be_hidden()
+
+
+@pytest.mark.parametrize("name", ["cnn", "mlp", "nielsen"])
+def test_each_network_says_what_it_learned_from_and_the_styles_it_still_misreads(app, name):
+    manifest = json.loads((ROOT / "weights" / name / "manifest.json").read_text())
+    app.get_by_test_id("model-select").select_option(name)
+    note = app.get_by_test_id("model-styles")
+    note.locator("summary").click()
+    expect(note).to_contain_text(f"{manifest['recipe']['handwriting']:,} digits drawn as pen strokes")
+    expect(note).to_contain_text("German school")                 # a trained script
+    expect(note).to_contain_text("French school")                 # a held-out one
+    measured = manifest["held_out_styles"]
+    shown = re.search(r"it reads >?(\d+)% of them right", note.inner_text())
+    assert abs(int(shown.group(1)) - 100 * np.mean([r["read_right"] for r in measured.values()])) <= 1
+    for style, result in measured.items():
+        line = f"{result['digit']}, {style.replace(': ', ', ')}: "
+        if result["read_right"] < 0.9:
+            expect(note).to_contain_text(line)
+        else:
+            expect(note).not_to_contain_text(line)
+    expect(note.get_by_role("link")).to_have_attribute("href", "#train")
 
 
 def test_drawing_with_a_finger_works(touch_app):

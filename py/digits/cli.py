@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import models
+from . import catalogue, handwriting, models
 from .data import DataError, load_mnist
 from .train import RECIPES, accuracy, fit, progress_printer, recipe_dict, to_float
 
@@ -58,6 +58,7 @@ def train_main(argv):
         "recipe": recipe_dict(recipe),
         "history": history,
         "command": command,
+        "held_out_styles": handwriting.styles_read(model, catalogue.HELD_OUT_STYLES),
         "trained_on": f"{platform.machine()}, Python {platform.python_version()}, numpy {np.__version__}",
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
     }

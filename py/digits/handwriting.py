@@ -190,3 +190,16 @@ def pad_facts():
     """The pad's rules, which the page paints by (site/js/widgets/ink.js): the model canvas's
     side and the pen, so that a drawing on the page and one painted here are the same pixels."""
     return {"canvas": CANVAS, "pen_width": PEN_WIDTH, "full_pen_extent": FULL_PEN_EXTENT, "min_extent": MIN_EXTENT}
+
+
+def styles_read(model, styles, writers=40, seed=101):
+    """{style name: the share of `writers` random drawings of it that `model` reads right}, with
+    the digit each style is most often mistaken for: what a manifest records of the catalogue."""
+    drawings = list(samples(writers, seed=seed, styles=styles))
+    answers = model.predict(as_mnist(drawings)).argmax(axis=1).reshape(len(styles), writers)
+    report = {}
+    for style, read in zip(styles, answers):
+        wrong = read[read != style.digit]
+        report[style.name] = {"digit": style.digit, "read_right": round(float(np.mean(read == style.digit)), 4),
+                              "mistaken_for": int(np.bincount(wrong).argmax()) if len(wrong) else None}
+    return report

@@ -7,9 +7,15 @@
  *   image: the 28x28 picture the network saw, 784 values in [0, 1], row by row.
  * @typedef {{ empty: true } | Answer} Reading
  * @typedef {{ name: string, label: string, parameters: number, test_accuracy: number, test_correct: number,
- *             test_images: number, label_smoothing: number, handwriting: number }} ShippedModel
+ *             test_images: number, label_smoothing: number, handwriting: number,
+ *             learned_scripts: string[], learned_variants: number, held_out_scripts: string[],
+ *             held_out_read: number | null, reads_poorly: PoorlyReadStyle[] }} ShippedModel
  *   a network that ships with the page, from its weights/NAME/manifest.json; label: what it is, in words;
- *   label_smoothing, handwriting: its training recipe's (0 when it used none).
+ *   label_smoothing, handwriting: its training recipe's (0 when it used none); learned_scripts and
+ *   learned_variants: the school scripts and personal variants its pad drawings were written in;
+ *   held_out_read: the share it reads right of the styles held out of its training (null if unmeasured),
+ *   reads_poorly: those it reads right less than 90% of the time, worst first.
+ * @typedef {{ style: string, digit: number, read_right: number, mistaken_for: number | null }} PoorlyReadStyle
  * @typedef {{ default_model: string, models: ShippedModel[] }} RecognizerFacts
  *   default_model: the network that reads the drawing until the visitor picks another.
  * @typedef {{ canvas: number, pen_width: number, full_pen_extent: number, min_extent: number }} PadFacts

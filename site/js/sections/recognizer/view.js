@@ -9,6 +9,11 @@ import { drawDiverging, drawGray } from "../../widgets/pictures.js";
 import { augmentationIdea } from "../lessons/network-ideas.js";
 
 const EMPTY_WHY = "Draw a digit to see what the network paid attention to.";
+// Below this probability for its answer the network is guessing, and the page says what to do about it.
+const UNSURE_BELOW = 0.6;
+
+/** ["a", "b", "c"] → "a, b and c" */
+const listed = (names) => names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 
 export class RecognizerView {
   /** on: the controller's handlers (clear, undo, choose). */
@@ -23,7 +28,13 @@ export class RecognizerView {
     this.select = h("select", { "data-testid": "model-select", onchange: () => on.choose(this.select.value) },
       MODELS.map((model) => h("option", { value: model.name }, menuLabel(model))));
     this.facts = h("p", { class: "model-facts" });
+    this.styles = h("details", { class: "idea model-styles", "data-testid": "model-styles", "data-idea": "styles",
+                                 "data-for": "model-select", hidden: true });
     this.bars = Array.from({ length: 10 }, (_, digit) => bar(digit));
+    this.unsure = h("p", { class: "unsure", "data-testid": "unsure", hidden: true },
+      "It is not sure of this one. Networks read best the kinds of writing they learned from; if yours is a way of " +
+      "writing it rarely saw, press the right digit below, then fine-tune it on your own digits in ",
+      h("a", { href: "#train" }, "Teach it your handwriting"), ".");
     this.underAnswer = h("div", { class: "under-answer" });
     this.compare = h("div", { class: "compare", "aria-live": "polite" });
     this.whyIntro = h("p", { class: "why-intro" }, EMPTY_WHY);
@@ -45,9 +56,9 @@ export class RecognizerView {
                 "first, so its lines stay as thin as MNIST's.")),
             h("div", { class: "verdict" }, h("span", { class: "verdict-label" }, "It reads"), this.prediction, this.confidence)),
           h("label", { class: "model-choice" }, h("span", {}, "Network"), this.select),
-          this.facts, augmentationIdea(),
+          this.facts, this.styles, augmentationIdea(),
           h("ol", { class: "bars", "aria-label": "Confidence for each digit" }, this.bars.map((b) => b.element)),
-          this.underAnswer)),
+          this.unsure, this.underAnswer)),
       h("div", { class: "below-recognizer" },
         h("div", { class: "card compare-card" }, h("h2", {}, "Three networks, one drawing"), this.compare),
         h("div", { class: "card why-card" }, h("h2", {}, "Why this answer?"), this.whyIntro, this.why)));
@@ -71,6 +82,7 @@ export class RecognizerView {
     this.compare.replaceChildren(h("p", { class: "muted" }, "Draw a digit to see how each network reads it."));
     this.why.replaceChildren();
     this.whyIntro.textContent = EMPTY_WHY;
+    this.unsure.hidden = true;
     this.bumpVersion();
   }
 
@@ -79,6 +91,7 @@ export class RecognizerView {
     this.prediction.textContent = String(digit);
     this.confidence.textContent = `${percent(probabilities[digit], 1)} sure`;
     probabilities.forEach((p, d) => this.bars[d].set(p, d === digit));
+    this.unsure.hidden = probabilities[digit] >= UNSURE_BELOW;
     drawGray(this.preprocessed, image, 28);
     this.bumpVersion();
   }
@@ -86,6 +99,7 @@ export class RecognizerView {
   /** What the menu's chosen network is: a shipped one's facts, or the summary of one made here. */
   showFacts(shipped, madeHere) {
     if (!shipped) {
+      this.styles.hidden = true;
       this.facts.textContent = madeHere?.description ?? "A network made in this page, kept in this browser.";
       return;
     }
@@ -93,8 +107,29 @@ export class RecognizerView {
       + `${whole(shipped.test_correct)} of ${whole(shipped.test_images)} MNIST test digits right (${percent(shipped.test_accuracy, 2)}).`
       + (shipped.label_smoothing ? ` It was trained to keep ${percent(shipped.label_smoothing, 0)} of doubt `
         + "(label smoothing), so even a clear digit reads only about 92% sure." : "")
-      + (shipped.handwriting ? ` Besides MNIST's 60,000 training digits, it learned from `
-        + `${whole(shipped.handwriting)} digits drawn as pen strokes, the way this pad paints them.` : "");
+;
+    this.showStyles(shipped);
+  }
+
+  /** The ways of writing a shipped network learned from, and those held out of its training that it
+   *  still reads poorly, as its manifest measured them. */
+  showStyles(shipped) {
+    this.styles.hidden = !shipped.handwriting;
+    if (!shipped.handwriting) return;
+    const poorly = shipped.reads_poorly.map(({ style, digit, read_right, mistaken_for }) =>
+      h("li", {}, `${digit}, ${style.replace(": ", ", ")}: ${percent(read_right, 0)} right`
+        + (mistaken_for === null ? "" : `, mostly read as ${mistaken_for}`)));
+    this.styles.replaceChildren(h("summary", {}, "What it learned from, and what it still misreads"), h("div", { class: "idea-body" },
+      h("p", {}, `Besides MNIST's 60,000 digits, it learned from ${whole(shipped.handwriting)} digits drawn as pen `
+        + `strokes the way this pad paints them, in the school hands ${listed(shipped.learned_scripts)} and `
+        + `${shipped.learned_variants} personal habits (a 1 with a flag and a foot, an open 4, a 9 whose tail curls…).`),
+      shipped.held_out_read === null ? h("p") : h("p", {}, `Ways of writing kept out of its training, the `
+        + `${listed(shipped.held_out_scripts)} school hands and a few habits, stand in for writers it has never seen: `
+        + `it reads ${percent(shipped.held_out_read, 0)} of them right. `
+        + (poorly.length ? "It still reads these poorly:" : "None of them under 90%.")),
+      poorly.length ? h("ul", {}, poorly) : h("span"),
+      h("p", {}, "If you write a digit in a way it misreads, correct it under the answer and ",
+        h("a", { href: "#train" }, "teach it your handwriting"), ".")));
   }
 
   /** Put network `name` in the menu (or rename it there). */
