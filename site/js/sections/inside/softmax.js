@@ -4,7 +4,7 @@
 // backpropagation would push each score. Every number is Python's (inside_answer, inside_loss).
 
 import { h } from "../../lib/dom.js";
-import { displayed, frac, sub, sum, sup } from "../../lib/math.js";
+import { displayed, formula, frac, sub, sum, sup } from "../../lib/math.js";
 import { number } from "./flow.js";
 
 export class SoftmaxPanel {
@@ -51,7 +51,8 @@ export class SoftmaxPanel {
       h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Softmax step by step" }, this.table),
       h("p", { class: "muted" }, "The last column is what the bars above show."),
       h("h4", {}, "If this were a…"),
-      h("p", {}, "In training, the network is told the right digit k, and the loss says how wrong it was: L = −log p_k, minus the logarithm of ",
+      h("p", {}, "In training, the network is told the right digit k, and the loss says how wrong it was: ",
+        formula("L", "=", "−", "log", sub("p", "k")), ", minus the logarithm of ",
         "the probability it gave the right digit. A sure right answer (p_k = 1) costs 0; the less likely it found k, the more it costs."),
       h("fieldset", { class: "digit-choices" }, h("legend", {}, "Say the right digit is"), this.choices),
       this.loss,

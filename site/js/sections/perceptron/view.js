@@ -50,7 +50,7 @@ export class PerceptronView {
       h("div", { class: "pc-neuron" }, this.neuron.element),
       h("p", { class: "pc-general" }, "The neuron adds up each input times its weight, and the bias: ",
         formula("z", "=", sub("w", "1"), sub("x", "1"), "+", sub("w", "2"), sub("x", "2"), "+", sub("w", "3"), sub("x", "3"), "+", "b"),
-        "; it goes when z > 0. With your numbers:"),
+        "; it goes when ", formula("z", ">", "0"), ". With your numbers:"),
       h("p", { class: "pc-formula" }, this.terms, h("span", { class: "pc-equals" }, "="), this.sum, this.compare),
       h("div", { class: "pc-verdict" }, this.scene, h("div", {}, this.verdictTitle,
         h("p", { class: "pc-verdict-detail" }, "Output ŷ = ", this.output, " ", h("span", { class: "muted" }, "(1 = go, 0 = stay home)")))),
