@@ -55,8 +55,6 @@ export const sum = (index) => m("munder", {}, m("mo", {}, "Σ"), token(index));
 export const partial = (of, by) => frac(["∂", ...(Array.isArray(of) ? of : [of])], ["∂", ...(Array.isArray(by) ? by : [by])]);
 /** Parts in parentheses. @param {...Part} parts */
 export const parens = (...parts) => row("(", ...parts, ")");
-/** Plain words inside a formula. @param {string} words */
-export const text = (words) => m("mtext", {}, words);
 
 /**
  * A formula, in a line of text or (display) on a line of its own.

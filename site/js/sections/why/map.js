@@ -4,7 +4,7 @@
 // point shows that test digit (why_map_digit).
 
 import { h } from "../../lib/dom.js";
-import { displayed, parens, sub, text } from "../../lib/math.js";
+import { displayed, parens, sub } from "../../lib/math.js";
 import { drawGray } from "../../widgets/pictures.js";
 
 /** @typedef {import("../../api/why.js").MapSlice} MapSlice */
@@ -54,9 +54,9 @@ export class MapPanel {
         h("p", {}, "Each test digit's last hidden layer is a point in a space of many dimensions (256 for the cnn, 64 for the mlp, 30 for ",
           "nielsen). Principal component analysis (PCA) finds the two directions in which the points spread the most, and the map ",
           "shows each digit's position along those two. It is a shadow of the real space: digits far apart there can overlap here."),
-        h("p", {}, "With h(x) the last hidden layer for digit x, μ its mean over the test digits, and u₁, u₂ the two directions:",
-          displayed(text("place"), parens("x"), "=", parens(parens("h", parens("x"), "−", "μ"), "·", sub("u", "1"), ",",
-                                                             parens("h", parens("x"), "−", "μ"), "·", sub("u", "2"))))));
+        h("p", {}, "With h(x) the last hidden layer for digit x, μ its mean over the test digits, and u₁, u₂ the two directions, ",
+          "the point's two coordinates are, for i = 1 and 2:",
+          displayed(sub("c", "i"), "=", parens("h", parens("x"), "−", "μ"), "·", sub("u", "i")))));
   }
 
   /** Python's progress placing the test digits. */

@@ -4,7 +4,7 @@
 // can and cannot tell.
 
 import { h } from "../../lib/dom.js";
-import { displayed, parens, partial, sub, text } from "../../lib/math.js";
+import { displayed, parens, partial, sub } from "../../lib/math.js";
 import { drawDiverging, drawGray } from "../../widgets/pictures.js";
 
 /** @typedef {import("../../api/why.js").Attribution} Attribution */
@@ -24,8 +24,9 @@ const METHODS = {
   occlusion: {
     title: "Occlusion",
     plain: "Python covers the digit with a small square of paper, 6 pixels wide, moves it 2 pixels at a time, and reads the digit again "
-      + "each time. A pixel is as red as the probability fell, on average, while the square covered it.",
-    formula: () => displayed(sub("p", "k"), parens("x"), "−", sub("p", "k"), parens(text("x, a square of paper over the pixel"))),
+      + "each time. A pixel is as red as the probability fell, on average, while the square covered it: below, x′ is "
+      + "the digit x with the square over the pixel.",
+    formula: () => displayed(sub("p", "k"), parens("x"), "−", sub("p", "k"), parens("x′")),
     can: "It really takes ink away and looks at the answer, so it sees what a whole piece of stroke is worth, even one the network is sure about.",
     cannot: "It sees only as finely as its square: neighbours share their credit, and a different square gives a different map. "
       + "It never adds ink, so it cannot say what is missing, and it is slower: one reading per square.",
@@ -48,7 +49,7 @@ export class AttributionPanel {
       const canvas = h("canvas", { class: "explain-picture", width: 28, height: 28, "aria-hidden": "true" });
       const caption = h("figcaption", {}, words.title);
       const figure = h("figure", { class: "explain-map", "data-testid": "attribution", "data-method": method,
-                                   "data-digit": "", "data-input": "", "data-values": "", role: "group", "aria-label": words.title },
+                                   "data-digit": "", "data-input": "", "data-values": "" },
         canvas, caption,
         h("p", {}, words.plain),
         h("p", { class: "formula-line" }, words.formula()),
