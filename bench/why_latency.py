@@ -1,7 +1,7 @@
 """Does asking why slow the answer? And how quickly does the Why section answer?
 
   bars: for each model, from the pointerup that ends a digit to the bars' answer to the finished
-      drawing (the prediction's last data-version change), with the Why section in view (open:
+      drawing (the recognizer's answer event for it, sent once the bars show it), with the Why section in view (open:
       scrolled to its first card, Inside out of its reach) and with the page at the top (closed:
       Why is far below the fold and asks Python nothing). Both in the same page, drawing after
       drawing in turn, so both see the same machine; target: open at most 1.2x closed, at the p95.
@@ -33,7 +33,7 @@ SCREEN = {"width": 1280, "height": 900}
 
 # Notes pointerup times and when each watched attribute changes (all set by the page's scripts).
 CLOCKS = """
-window.clocks = { up: [], answer: [], gradient: [], occlusion: [], map: [], nudge: [] };
+window.clocks = { up: [], answer: [], final: [], gradient: [], occlusion: [], map: [], nudge: [] };
 addEventListener("pointerup", () => clocks.up.push(performance.now()), true);
 new MutationObserver((changes) => {
   for (const { target, attributeName } of changes) {
@@ -47,11 +47,19 @@ new MutationObserver((changes) => {
 }).observe(document, { attributes: true, attributeFilter: ["data-version", "data-values", "data-x"], subtree: true });
 """
 
-# The last drawing's figures, in ms from its pointerup (map: from its answer); null when not seen.
+# The recognizer's answers to finished drawings: drawn by script, a digit's moves all come at once,
+# so its one reading while the pen moves lands after the finished drawing's, and the last
+# data-version change is not the bars' answer to the finished drawing.
+FINAL = """() => app.recognizer.events.addEventListener("answer", (event) => {
+  if (event.detail?.final) clocks.final.push(performance.now());
+})"""
+
+# The last drawing's figures, in ms from its pointerup (map: from its last answer); null when not seen.
 FIGURES = """() => {
   const up = clocks.up[clocks.up.length - 1], answer = clocks.answer[clocks.answer.length - 1];
+  const final = clocks.final[clocks.final.length - 1];
   const after = (list, from) => { const at = list.filter((t) => t > from).pop(); return at === undefined ? null : at - from; };
-  return { bars: answer - up, gradient: after(clocks.gradient, up), occlusion: after(clocks.occlusion, up),
+  return { bars: final - up, gradient: after(clocks.gradient, up), occlusion: after(clocks.occlusion, up),
            map: after(clocks.map, answer) };
 }"""
 
@@ -77,6 +85,7 @@ def place(page, open_):
     """
     if not open_:
         page.evaluate("scrollTo({ top: 0, behavior: 'instant' })")
+        page.wait_for_timeout(200)              # the section hears that it is away before the next digit
         return
     for _ in range(50):
         top = page.evaluate("""() => {
@@ -107,6 +116,7 @@ def measure(playwright, url, model):
             page.goto(f"{url}#draw?d.model={model}")
             page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=TIMEOUT)
             page.locator("html[data-sections=built]").wait_for(state="attached", timeout=TIMEOUT)   # then it scrolls to #draw
+            page.evaluate(FINAL)
             page.get_by_test_id("model-select").select_option(model)
             draw(page, SEVEN)                               # warm up: the map made, the section drawn once
             place(page, True)
