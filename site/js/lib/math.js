@@ -5,10 +5,11 @@
 // Built like the rest of the DOM (lib/dom.js): every string becomes a text node. A formula is
 // written with a few small helpers that read like the notation:
 //
-//     formula(sub("p", "k"), eq, frac(sup("e", sub("z", "k")), row(sum("j"), sup("e", sub("z", "j")))))
+//     displayed(sub("p", "k"), "=", frac(sup("e", sub("z", "k")), [sum("j"), sup("e", sub("z", "j"))]))
 //
 // A bare string inside a helper becomes an identifier (<mi>) if it is a letter or name, a number
-// (<mn>) if it is a number, and an operator (<mo>) otherwise.
+// (<mn>) if it is a number, and an operator (<mo>) otherwise. A function's name is followed by
+// "\u2061" (function application, invisible), which gives it its space: "log", "\u2061", sub("p", "k").
 
 const MATHML = "http://www.w3.org/1998/Math/MathML";
 

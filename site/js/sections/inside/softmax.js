@@ -52,7 +52,7 @@ export class SoftmaxPanel {
       h("p", { class: "muted" }, "The last column is what the bars above show."),
       h("h4", {}, "If this were a…"),
       h("p", {}, "In training, the network is told the right digit k, and the loss says how wrong it was: ",
-        formula("L", "=", "−", "log", sub("p", "k")), ", minus the logarithm of ",
+        formula("L", "=", "−", "log", "\u2061", sub("p", "k")), ", minus the logarithm of ",
         "the probability it gave the right digit. A sure right answer (p_k = 1) costs 0; the less likely it found k, the more it costs."),
       h("fieldset", { class: "digit-choices" }, h("legend", {}, "Say the right digit is"), this.choices),
       this.loss,

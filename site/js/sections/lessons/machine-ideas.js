@@ -26,7 +26,7 @@ export function crossEntropyIdea() {
     plain: "To learn, a network needs one number that says how wrong it was. Cross-entropy looks only at the "
       + "probability it gave the right digit: near 1 costs almost nothing, near 0 costs a lot, so being sure of a "
       + "wrong digit is punished most.",
-    formula: [displayed("L", "=", "−", "log", subscript("p", "y")), "where y is the right digit (the natural logarithm)."],
+    formula: [displayed("L", "=", "−", "log", "\u2061", subscript("p", "y")), "where y is the right digit (the natural logarithm)."],
     numbers: `p_y = 0.9 costs ${loss(0.9)}; 0.5 costs ${loss(0.5)}; 0.1, a blind guess among ten, costs ${loss(0.1)}; `
       + `0.01 costs ${loss(0.01)}.`,
   });

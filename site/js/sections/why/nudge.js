@@ -41,7 +41,7 @@ export class NudgePanel {
           "says crosses the border fastest."),
         h("p", {}, "The step is gradient descent, as in training, but the weights stay still and the pixels move, ",
           "a few at a time, clipped to 0..1 (t is the digit aimed for):",
-          displayed("x", "←", "x", "−", "η", "·", partial(["(", "−", "log", sub("p", "t"), ")"], "x"))),
+          displayed("x", "←", "x", "−", "η", "·", partial(["(", "−", "log", "\u2061", sub("p", "t"), ")"], "x"))),
         h("p", {}, "Networks can be made harder to fool by training them on such changed digits, but no one knows how to make one ",
           "that reads like a person.")));
   }

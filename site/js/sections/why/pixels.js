@@ -16,7 +16,7 @@ const METHODS = {
     title: "Gradient × input",
     plain: "Python runs the network backwards, as in training, but one step further: down to the pixels. That says how fast the "
       + "digit's probability would grow if a pixel got a little darker. Multiplied by the pixel's own ink, it is that ink's share of the answer.",
-    formula: () => displayed(sub("x", "i"), "·", partial(["log", sub("p", "k")], sub("x", "i"))),
+    formula: () => displayed(sub("x", "i"), "·", partial(["log", "\u2061", sub("p", "k")], sub("x", "i"))),
     can: "It is exact and quick: one pass forwards, one backwards. It sees every pixel on its own, and says which way it pushes.",
     cannot: "It is a slope, true for tiny changes only. A stroke the network is already sure about can matter a great deal and "
       + "still show pale, and paper (no ink, xᵢ = 0) always shows 0, even where ink would change the answer.",
