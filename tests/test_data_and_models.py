@@ -101,7 +101,9 @@ def test_the_cnn_learns_on_a_small_subset(mnist):
     assert history[0]["test_accuracy"] > 0.6
 
 
-@pytest.mark.parametrize("name, target", [("cnn", 0.996), ("mlp", 0.985), ("nielsen", 0.96)])
+# The cnn's floor was 99.6%; learning the catalogue's styles (open 4s, flagged 1s) cost it 8 MNIST
+# digits (99.63% -> 99.55%) for 95.8% -> 98.1% on the held-out styles (README, bench/styles.py).
+@pytest.mark.parametrize("name, target", [("cnn", 0.995), ("mlp", 0.985), ("nielsen", 0.96)])
 def test_shipped_weights_reach_their_targets(name, target, mnist):
     manifest = json.loads((ROOT / "weights" / name / "manifest.json").read_text())
     assert manifest["test_accuracy"] >= target

@@ -100,8 +100,9 @@ def test_the_cnn_reads_the_styles_it_learned_at_every_size(size_range):
     assert np.mean(read == digits) >= 0.97
 
 
-@pytest.mark.parametrize("name, share", [("cnn", 0.95), ("mlp", 0.9), ("nielsen", 0.85)])
+@pytest.mark.parametrize("name, share", [("cnn", 0.97), ("mlp", 0.92), ("nielsen", 0.87)])
 def test_every_network_reads_most_of_the_styles_held_out_of_its_training(name, share):
+    # Measured with bench/styles.py: cnn 98.1%, mlp 95.0%, nielsen 90.4% (before the catalogue: 95.8, 91.9, 88.5).
     drawings = list(handwriting.samples(10, seed=11, styles=catalogue.HELD_OUT_STYLES))
     digits = np.array([digit for digit, _, _ in drawings])
     read = models.load(name).predict(handwriting.as_mnist(drawings)).argmax(axis=1)

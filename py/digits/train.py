@@ -48,17 +48,20 @@ class Recipe:
 
 # Half of each batch is changed as other writers would change it, half stays as MNIST wrote it
 # (which keeps MNIST's own test accuracy); bench/robustness.py measures what each change costs.
+# Each network also learns from pad drawings of the catalogue's trained styles (handwriting.py);
+# nielsen's 30 hidden neurons have room for fewer: with 20,000 drawings instead of 12,000 it read
+# the held-out styles less well (89.3% against 90.4%) and MNIST no better (96.15% against 96.09%).
 RECIPES = {
     "nielsen": Recipe(epochs=40, batch_size=10, optimizer="sgd", learning_rate=0.5, schedule="cosine",
                       augment=True, augment_share=0.5, rotate=15.0, shift=2.0, slant=0.4, aspect=0.6,
-                      elastic=2.0, thinner=0.6, bolder=2.5, gaps=3, speckle=0.03, handwriting=20000),
+                      elastic=2.0, thinner=0.6, bolder=2.5, gaps=3, speckle=0.03, handwriting=12000),
     "mlp": Recipe(epochs=30, batch_size=64, optimizer="adam", learning_rate=1e-3, schedule="cosine",
                   augment=True, augment_share=0.5, shift=2.0, slant=0.3, aspect=0.5, elastic=1.5,
                   thinner=0.5, bolder=2.0, gaps=2, speckle=0.02, handwriting=20000),
     "cnn": Recipe(epochs=30, batch_size=64, optimizer="adam", learning_rate=1e-3, schedule="cosine",
                   augment=True, augment_share=0.5, shift=2.0, slant=0.3, aspect=0.5, elastic=1.5,
                   thinner=0.5, bolder=2.0, gaps=2, speckle=0.02, label_smoothing=0.1, average=0.999,
-                  handwriting=20000),
+                  handwriting=12000),
 }
 
 
