@@ -232,7 +232,8 @@ def test_switching_models_repredicts_and_matches_cpython(app):
         facts = expect(app.locator(".model-facts"))
         facts.to_contain_text(f"{manifest['test_correct']:,} of 10,000 MNIST test digits right")
         if manifest["recipe"].get("handwriting"):
-            facts.to_contain_text(f"{manifest['recipe']['handwriting']:,} digits drawn as pen strokes")
+            expect(app.get_by_test_id("model-styles")).to_contain_text(
+                f"{manifest['recipe']['handwriting']:,} digits drawn as pen strokes")
         else:
             facts.not_to_contain_text("drawn as pen strokes")
     expect(app.locator(".compare-row")).to_have_count(3)
