@@ -63,18 +63,6 @@ FIGURES = """() => {
            map: after(clocks.map, answer) };
 }"""
 
-DRAW = """(pad, strokes) => {
-  const box = pad.getBoundingClientRect();
-  const send = (type, [x, y]) => pad.dispatchEvent(new PointerEvent(type, {
-      bubbles: true, cancelable: true, pointerId: 7, pointerType: "pen", button: 0,
-      clientX: box.left + x * box.width, clientY: box.top + y * box.height}));
-  for (const stroke of strokes) {
-    send("pointerdown", stroke[0]);
-    for (const point of stroke.slice(1)) send("pointermove", point);
-    send("pointerup", stroke.at(-1));
-  }
-}"""
-
 
 def place(page, open_):
     """The Why section's first card at the top of the screen, Inside beyond its reach (open), or the page's top (closed).
@@ -102,7 +90,7 @@ def place(page, open_):
 def draw(page, strokes):
     page.keyboard.press("Escape")
     page.wait_for_timeout(250)
-    page.get_by_test_id("canvas").evaluate(DRAW, strokes)
+    chromium.replay(page, strokes)
     page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for(timeout=TIMEOUT)
 
 

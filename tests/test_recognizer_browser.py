@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
+import chromium
+
 from digits import handwriting, models
 from digits.preprocess import to_mnist
 
@@ -84,17 +86,7 @@ def draw_with_finger(page, strokes):
 def draw_with_script(page, strokes):
     """Strokes replayed by dispatching PointerEvents from JavaScript, as a recorder or a tool might."""
     before = version(page)
-    page.get_by_test_id("canvas").evaluate("""(pad, strokes) => {
-        const box = pad.getBoundingClientRect();
-        const send = (type, [x, y]) => pad.dispatchEvent(new PointerEvent(type, {
-            bubbles: true, cancelable: true, pointerId: 7, pointerType: "pen", button: 0,
-            clientX: box.left + x * box.width, clientY: box.top + y * box.height}));
-        for (const stroke of strokes) {
-            send("pointerdown", stroke[0]);
-            for (const point of stroke.slice(1)) send("pointermove", point);
-            send("pointerup", stroke.at(-1));
-        }
-    }""", strokes)
+    chromium.replay(page, strokes)
     return wait_for_new_answer(page, before)
 
 

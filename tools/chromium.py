@@ -33,3 +33,19 @@ def draw(page, strokes, steps=8):
             for i in range(1, steps + 1):
                 page.mouse.move(*at(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps))
         page.mouse.up()
+
+
+def replay(page, strokes):
+    """Replay strokes on the pad by dispatching pen PointerEvents from JavaScript, as a recorder or a
+    tool might: no mouse, so every point arrives at once, as fast as the page can take them."""
+    page.get_by_test_id("canvas").evaluate("""(pad, strokes) => {
+        const box = pad.getBoundingClientRect();
+        const send = (type, [x, y]) => pad.dispatchEvent(new PointerEvent(type, {
+            bubbles: true, cancelable: true, pointerId: 7, pointerType: "pen", button: 0,
+            clientX: box.left + x * box.width, clientY: box.top + y * box.height}));
+        for (const stroke of strokes) {
+            send("pointerdown", stroke[0]);
+            for (const point of stroke.slice(1)) send("pointermove", point);
+            send("pointerup", stroke.at(-1));
+        }
+    }""", strokes)

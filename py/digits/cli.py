@@ -58,7 +58,7 @@ def train_main(argv):
         "recipe": recipe_dict(recipe),
         "history": history,
         "command": command,
-        "held_out_styles": handwriting.styles_read(model, catalogue.HELD_OUT_STYLES),
+        "held_out_styles": handwriting.styles_read({args.model: model}, catalogue.HELD_OUT_STYLES)[args.model],
         "trained_on": f"{platform.machine()}, Python {platform.python_version()}, numpy {np.__version__}",
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
     }

@@ -192,11 +192,17 @@ def pad_facts():
     return {"canvas": CANVAS, "pen_width": PEN_WIDTH, "full_pen_extent": FULL_PEN_EXTENT, "min_extent": MIN_EXTENT}
 
 
-def styles_read(model, styles, writers=40, seed=101):
-    """{style name: the share of `writers` random drawings of it that `model` reads right}, with
-    the digit each style is most often mistaken for: what a manifest records of the catalogue."""
+def styles_read(networks, styles, writers=40, seed=101):
+    """{network name: {style name: how the network reads `writers` random drawings of it}}: the
+    share read right and the digit it is most often mistaken for. `networks`: {name: model}. The
+    drawings are painted once and read by every network; a manifest records its own network's."""
     drawings = list(samples(writers, seed=seed, styles=styles))
-    answers = model.predict(as_mnist(drawings)).argmax(axis=1).reshape(len(styles), writers)
+    images = as_mnist(drawings)
+    return {name: style_report(styles, model.predict(images).argmax(axis=1).reshape(len(styles), writers))
+            for name, model in networks.items()}
+
+
+def style_report(styles, answers):
     report = {}
     for style, read in zip(styles, answers):
         wrong = read[read != style.digit]

@@ -32,3 +32,8 @@ export function whole(value) {
 export function count(n, noun) {
   return `${whole(n)} ${noun}${n === 1 ? "" : "s"}`;
 }
+
+/** ["a", "b", "c"] → "a, b and c" */
+export function listed(names) {
+  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}

@@ -3,7 +3,7 @@
 
 import { MODELS } from "../../generated/facts.js";
 import { h } from "../../lib/dom.js";
-import { percent, whole } from "../../lib/format.js";
+import { listed, percent, whole } from "../../lib/format.js";
 import { Pad } from "../../widgets/pad.js";
 import { drawDiverging, drawGray } from "../../widgets/pictures.js";
 import { augmentationIdea } from "../lessons/network-ideas.js";
@@ -11,9 +11,6 @@ import { augmentationIdea } from "../lessons/network-ideas.js";
 const EMPTY_WHY = "Draw a digit to see what the network paid attention to.";
 // Below this probability for its answer the network is guessing, and the page says what to do about it.
 const UNSURE_BELOW = 0.6;
-
-/** ["a", "b", "c"] → "a, b and c" */
-const listed = (names) => names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 
 export class RecognizerView {
   /** on: the controller's handlers (clear, undo, choose). */
@@ -121,10 +118,10 @@ export class RecognizerView {
         + (mistaken_for === null ? "" : `, mostly read as ${mistaken_for}`)));
     this.styles.replaceChildren(h("summary", {}, "What it learned from, and what it still misreads"), h("div", { class: "idea-body" },
       h("p", {}, `Besides MNIST's 60,000 digits, it learned from ${whole(shipped.handwriting)} digits drawn as pen `
-        + `strokes the way this pad paints them, in the school hands ${listed(shipped.learned_scripts)} and `
-        + `${shipped.learned_variants} personal habits (a 1 with a flag and a foot, an open 4, a 9 whose tail curls…).`),
+        + `strokes the way this pad paints them, in the scripts ${listed(shipped.learned_scripts)}, `
+        + `and in ${shipped.learned_variants} personal habits (a 1 with a flag and a foot, an open 4, a 9 whose tail curls…).`),
       shipped.held_out_read === null ? h("p") : h("p", {}, `Ways of writing kept out of its training, the `
-        + `${listed(shipped.held_out_scripts)} school hands and a few habits, stand in for writers it has never seen: `
+        + `${listed(shipped.held_out_scripts)} scripts and a few habits, stand in for writers it has never seen: `
         + `it reads ${percent(shipped.held_out_read, 0)} of them right. `
         + (poorly.length ? "It still reads these poorly:" : "None of them under 90%.")),
       poorly.length ? h("ul", {}, poorly) : h("span"),
