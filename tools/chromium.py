@@ -23,8 +23,11 @@ def launch_with_profile(playwright, profile, viewport=None):
 
 
 def draw(page, strokes, steps=8):
-    """Draw strokes (lists of (x, y) in 0..1 of the pad) on the page's pad with the mouse."""
-    box = page.get_by_test_id("canvas").bounding_box()
+    """Draw strokes (lists of (x, y) in 0..1 of the pad) on the page's pad with the mouse, scrolling
+    back to the pad first, as a visitor who had gone to another section would."""
+    pad = page.get_by_test_id("canvas")
+    pad.scroll_into_view_if_needed()
+    box = pad.bounding_box()
     at = lambda x, y: (box["x"] + x * box["width"], box["y"] + y * box["height"])  # noqa: E731
     for stroke in strokes:
         page.mouse.move(*at(*stroke[0]))

@@ -31,7 +31,7 @@ export function linkNavigation(sections, visitorMoved = () => false) {
     });
   }
   const initial = sections.includes(getSection()) ? getSection() : sections[0];
-  if (initial !== sections[0] && !visitorMoved()) document.getElementById(initial).scrollIntoView();
+  if (initial !== sections[0] && !visitorMoved()) holdInView(document.getElementById(initial), visitorMoved);
   highlight(initial);
 
   // As the visitor scrolls, the section in view becomes the one in the link.
@@ -42,6 +42,27 @@ export function linkNavigation(sections, visitorMoved = () => false) {
     highlight(visible.target.id);
   }, { rootMargin: "-40% 0px -55% 0px" });
   for (const id of sections) observer.observe(document.getElementById(id));
+}
+
+/**
+ * Go to the section a link named, at once, and keep it there while the sections above it build
+ * (some build only as they come near the screen, and grow by a screen or more as they do),
+ * until the visitor moves or the page has stood still for a while. A smooth scroll here would
+ * aim at where the section was when it started, and land in the middle of another one.
+ */
+function holdInView(section, visitorMoved, { settleAfter = 2000 } = {}) {
+  const align = () => section.scrollIntoView({ behavior: "instant" });
+  align();
+  let lastChange = performance.now();
+  const watcher = new ResizeObserver(() => {
+    if (visitorMoved() || performance.now() - lastChange > settleAfter) {
+      watcher.disconnect();
+      return;
+    }
+    lastChange = performance.now();
+    align();
+  });
+  for (const other of document.querySelectorAll(".section")) watcher.observe(other);
 }
 
 function highlight(id) {
