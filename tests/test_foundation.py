@@ -33,10 +33,16 @@ def test_the_page_gets_ready_and_says_so_in_a_sentence(app, server):
     assert len(text.split()) >= 3, f"the status should be a sentence, not {text!r}"
 
 
-def test_a_link_to_a_section_opens_the_page_there(open_app):
-    page = open_app("#inside")
-    expect(page.locator("#inside h2").first).to_be_in_viewport()
-    expect(page.locator("nav a[href='#inside']")).to_have_attribute("aria-current", "true")
+@pytest.mark.parametrize("section, built", [("inside", "layer-0"), ("machine", "machine-loss"), ("train", "train-start")])
+def test_a_link_to_a_section_opens_the_page_there(open_app, section, built):
+    # The sections above a far one build as the page passes them, and grow by a screen or more:
+    # the page must still be at the named section once they have.
+    page = open_app(f"#{section}")
+    expect(page.get_by_test_id(built)).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("data-landed", section)
+    expect(page.locator(f"#{section} h2").first).to_be_in_viewport()
+    expect(page.locator(f"nav a[href='#{section}']")).to_have_attribute("aria-current", "true")
+    assert page.url.endswith(f"#{section}")
 
 
 def test_a_visitor_who_scrolls_while_the_page_builds_stays_where_they_went(page, server):

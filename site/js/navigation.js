@@ -47,21 +47,25 @@ export function linkNavigation(sections, visitorMoved = () => false) {
 /**
  * Go to the section a link named, at once, and keep it there while the sections above it build
  * (some build only as they come near the screen, and grow by a screen or more as they do),
- * until the visitor moves or the page has stood still for a while. A smooth scroll here would
- * aim at where the section was when it started, and land in the middle of another one.
+ * until the visitor moves or the page has stood still for a while; then say so on <html
+ * data-landed>. A smooth scroll here would aim at where the section was when it started, and
+ * land in the middle of another one.
  */
-function holdInView(section, visitorMoved, { settleAfter = 2000 } = {}) {
+function holdInView(section, visitorMoved, { stillFor = 1500 } = {}) {
   const align = () => section.scrollIntoView({ behavior: "instant" });
-  align();
-  let lastChange = performance.now();
+  let settled;
+  const letGo = () => {
+    watcher.disconnect();
+    clearTimeout(settled);
+    document.documentElement.dataset.landed = section.id;
+  };
   const watcher = new ResizeObserver(() => {
-    if (visitorMoved() || performance.now() - lastChange > settleAfter) {
-      watcher.disconnect();
-      return;
-    }
-    lastChange = performance.now();
+    if (visitorMoved()) return letGo();
     align();
+    clearTimeout(settled);
+    settled = setTimeout(letGo, stillFor);
   });
+  align();
   for (const other of document.querySelectorAll(".section")) watcher.observe(other);
 }
 
