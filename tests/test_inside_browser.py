@@ -175,7 +175,7 @@ def test_maps_neurons_digits_and_sliders_answer_the_keyboard(app):
     draw_and_follow(app, SEVEN)
     # Tab into the first convolution's maps: one stop for all twenty, the arrows move between them.
     app.get_by_text("How to read the pictures").focus()
-    tab_until(app, app.get_by_test_id("layer-1").locator(".map-button").first, presses=4)
+    tab_until(app, app.get_by_test_id("layer-1").locator(".map-button").first, presses=6)
     app.keyboard.press("ArrowRight")
     app.keyboard.press("Enter")
     second = app.get_by_test_id("layer-1").locator(".map-button").nth(1)
@@ -183,7 +183,7 @@ def test_maps_neurons_digits_and_sliders_answer_the_keyboard(app):
     expect(app.get_by_test_id("layer-1").locator(".kernel-tile")).to_have_count(1)
     expect(app.get_by_test_id("layer-1").locator(".block-detail")).to_contain_text("Map 2 is made by one 5×5 pattern")
     # On past the kernels' formula to the next layer's maps.
-    tab_until(app, app.get_by_test_id("layer-2").locator(".map-button").first, presses=3)
+    tab_until(app, app.get_by_test_id("layer-2").locator(".map-button").first, presses=4)
     # A dense layer's neurons are a slider: the arrows choose one, and its weighted sum appears.
     neurons = app.get_by_test_id("layer-10").locator("canvas.neuron-cells")
     neurons.focus()

@@ -18,7 +18,7 @@ from static_server import serving  # noqa: E402
 
 SEVEN = [[(0.27, 0.2), (0.73, 0.2), (0.44, 0.85)], [(0.38, 0.52), (0.62, 0.52)]]
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-SECTIONS = ["draw", "inside", "inside-answer", "mnist", "evaluation", "perceptron", "machine", "train", "learn-more"]
+SECTIONS = ["draw", "inside", "inside-code", "inside-answer", "why", "why-nudge", "why-map", "mnist", "evaluation", "perceptron", "machine", "train", "learn-more"]
 
 
 def draw(page, strokes):
@@ -28,18 +28,40 @@ def draw(page, strokes):
 
 
 def show_inside(page, section):
-    """Inside the network: its first layers, a map chosen ("inside"), or softmax and a turned digit ("inside-answer")."""
+    """Inside the network: its first layers, a map chosen ("inside"), the Python of the first
+    convolution ("inside-code"), or softmax and a turned digit ("inside-answer")."""
     page.locator("#inside").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
     page.locator(".inside-root[data-busy=false]").wait_for(timeout=60_000)
     if section == "inside":
         page.get_by_test_id("layer-1").locator(".map-button").nth(3).click()
         page.locator("[data-testid=layer-1] .kernel-tile").wait_for()
         page.locator("#inside").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
+    elif section == "inside-code":
+        page.get_by_test_id("layer-1").locator(".code-open").click()
+        page.locator("[data-testid=code-view]:not([data-function=''])").wait_for()
+        page.locator(".code-view").evaluate("s => s.scrollIntoView({block: 'center', behavior: 'instant'})")
     else:
         page.get_by_test_id("probe-rotate").focus()
         for _ in range(3):                                          # 45 degrees clockwise
             page.keyboard.press("ArrowRight")
         page.locator(".inside-pair").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
+
+
+def show_why(page, section):
+    """Why it says that: the two maps of which pixels ("why"), a 7 changed until it reads 3
+    ("why-nudge"), and the 7 among the test digits on the map ("why-map")."""
+    why = page.locator("#why")
+    why.evaluate("s => s.scrollIntoView({behavior: 'instant'})")
+    page.locator(".why-root[data-shows=drawing][data-busy=false]").wait_for(timeout=60_000)
+    if section == "why-nudge":
+        page.get_by_test_id("nudge-target").select_option("3")
+        page.get_by_test_id("nudge-start").click()
+        page.locator("[data-testid=nudge-result][data-digit='3']").wait_for(timeout=60_000)
+        page.get_by_test_id("nudge-target").evaluate("s => s.scrollIntoView({block: 'start', behavior: 'instant'})")
+    elif section == "why-map":
+        page.locator("[data-testid=embedding-map][data-state=ready]").wait_for(timeout=120_000)
+        page.locator("[data-testid=embedding-you]:not([data-nearest=''])").wait_for(timeout=60_000)
+        page.get_by_test_id("embedding-map").evaluate("s => s.scrollIntoView({block: 'center', behavior: 'instant'})")
 
 
 def main(out):
@@ -59,6 +81,8 @@ def main(out):
                 for section in SECTIONS:
                     if section.startswith("inside"):   # the layers with a map chosen; then softmax and a probe
                         show_inside(page, section)
+                    elif section.startswith("why"):
+                        show_why(page, section)
                     elif section == "evaluation":    # How good is it?, below Meet MNIST, with a cell open
                         page.locator("[data-testid=confusion-matrix][data-state=finished]").wait_for(timeout=120_000)
                         page.get_by_test_id("confusion-9-4").click()

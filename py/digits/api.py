@@ -55,6 +55,8 @@ PAGE_FUNCTIONS = {
     "why_map_run": "why:why_map_run",
     "why_map_place": "why:why_map_place",
     "why_map_digit": "why:why_map_digit",
+    # the Python behind each part of the page
+    "code_source": "source:code_source",
     # how good is it, and what MNIST looks like
     "evaluate_start": "how_good:evaluate_start",
     "evaluate_run": "how_good:evaluate_run",

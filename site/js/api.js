@@ -21,3 +21,4 @@ export * from "./api/teach.js";           // teaching your handwriting
 export * from "./api/inside.js";          // inside the network
 export * from "./api/why.js";             // why it says what it says
 export * from "./api/evaluation.js";      // how good is it, and MNIST
+export * from "./api/code.js";            // the Python behind each part

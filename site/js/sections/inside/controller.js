@@ -31,6 +31,13 @@ export function setupInside(root, python, recognizer) {
       state.chosen = { block, unit };
       details.request(drawings.ticket());
     },
+    loadCode: (part) => api.codeSource(python, part),
+    pickLayer: (block, { open = false } = {}) => {
+      if (state.coded === block && !open) return;
+      state.coded = block;
+      view.placeCode(block, open);
+      coding.request(null);
+    },
     pick: (digit) => {
       state.digit = digit;
       losses.request(drawings.ticket());
@@ -56,7 +63,7 @@ export function setupInside(root, python, recognizer) {
     if (ticket.stale) return;
     if (shownModel !== model) {
       view.showArchitecture(architecture);
-      Object.assign(state, { chosen: null, architecture });
+      Object.assign(state, { chosen: null, coded: null, architecture });
       shownModel = model;
     }
     if (!answer) {
@@ -102,6 +109,20 @@ export function setupInside(root, python, recognizer) {
     if (ticket.stale || state.chosen !== chosen) return;
     view.showChosen(chosen, detail, { inputDims: kind === "neuron" ? inputDims(architecture, detail.layer) : null });
   }
+
+  /** The Python of the block picked, asked once per kind of block (the package does not change). */
+  const sources = new Map();
+  const coding = new LatestOnly(async () => {
+    const block = state.coded;
+    const { kind } = state.architecture.blocks[block];
+    if (!sources.has(kind)) {
+      const asked = api.codeSource(python, kind);
+      asked.catch(() => sources.delete(kind));          // asked again next time
+      sources.set(kind, asked);
+    }
+    const source = await sources.get(kind);
+    if (state.coded === block) view.code.show(source);
+  }, { onError: (error) => view.code.say(error.message) });
 
   const losses = new LatestOnly(async (ticket) => {
     if (!state.seen) return;

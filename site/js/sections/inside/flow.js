@@ -13,7 +13,8 @@ import { activityScale, paintGrid, paintLegend } from "../../widgets/heatmap.js"
 const ROW_CELLS = 32;          // neurons per line in a row of neurons
 
 export class Flow {
-  /** on.choose(block, unit): the visitor chose feature map or neuron `unit` of block `block`. */
+  /** on.choose(block, unit): the visitor chose feature map or neuron `unit` of block `block`;
+   *  on.pickLayer(block): they pressed somewhere in block `block` (its code is shown there). */
   constructor(on) {
     this.on = on;
     this.total = h("p", { class: "flow-total" });
@@ -40,6 +41,11 @@ export class Flow {
 
   clear() {
     for (const block of this.blocks) block.show(null);
+  }
+
+  /** The element of block `index`, where its code is shown; null past the last. */
+  elementOf(index) {
+    return this.blocks[index]?.element ?? null;
   }
 
   /** Mark the chosen map or neuron (or none); returns the block that holds it. */
@@ -74,11 +80,14 @@ class Block {
       : h("p", { class: "muted block-same" }, "When reading, these are the numbers of the layer above, unchanged.");
     const weights = parameters ? `${whole(parameters)} weights and biases` : "nothing to learn";
     this.element = h("li", { class: `layer-block kind-${kind.toLowerCase()}`, "data-testid": `layer-${block.block}`,
-                             "data-kind": kind, "data-shape": shape, "data-parameters": String(parameters) },
+                             "data-kind": kind, "data-shape": shape, "data-parameters": String(parameters),
+                             onclick: () => on.pickLayer(block.block) },
       h("div", { class: "block-head" },
         h("h4", {}, block.title),
         h("p", { class: "block-facts" }, `${shape.replaceAll("x", "×")} · ${weights}`),
-        h("p", { class: "block-role" }, block.role)),
+        h("p", { class: "block-role" }, block.role),
+        h("button", { type: "button", class: "code-open", "aria-label": `The Python code of ${block.title}`,
+                      onclick: () => on.pickLayer(block.block, { open: true }) }, "Its Python")),
       h("div", { class: "block-body" }, output),
       this.detail);
   }

@@ -5,6 +5,7 @@
 
 import { h } from "../../lib/dom.js";
 import { displayed, formula, frac, sub, sum, sup } from "../../lib/math.js";
+import { CodeView } from "../../widgets/code.js";
 import { number } from "./flow.js";
 
 export class SoftmaxPanel {
@@ -61,7 +62,9 @@ export class SoftmaxPanel {
       h("details", {}, h("summary", {}, "Why these pushes"),
         h("p", {}, "The slope of L with respect to each score is dL/dz_j = p_j − 1 for the right digit and p_j for the others. ",
           "Gradient descent moves every score against its slope, so backpropagation starts from these ten numbers and passes them down ",
-          "through every layer, to every weight.")));
+          "through every layer, to every weight.")),
+      new CodeView({ summary: "The Python of softmax", load: () => on.loadCode("Softmax") }).element,
+      new CodeView({ summary: "The Python of the loss and its pushes", load: () => on.loadCode("loss") }).element);
   }
 
   show(steps) {

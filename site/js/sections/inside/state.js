@@ -8,6 +8,7 @@
 export function startState() {
   return {
     chosen: null,              // {layer, unit}: a block's index and a map's or neuron's number
+    coded: null,               // the index of the block whose Python is shown under it
     digit: null,               // the k of "if this were a k"; null follows the network's answer
     probe: "rotate",           // the probe whose answers are charted
     position: null,            // its slider's index into the probe's strengths (null: at 0)

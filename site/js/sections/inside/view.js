@@ -5,6 +5,7 @@
 // the drawing at all.
 
 import { h } from "../../lib/dom.js";
+import { CodeView } from "../../widgets/code.js";
 import { layerIdeas } from "../lessons/network-ideas.js";
 import { featureMapDetail, neuronDetail } from "./detail.js";
 import { Flow } from "./flow.js";
@@ -12,10 +13,11 @@ import { ProbePanel } from "./probes.js";
 import { SoftmaxPanel } from "./softmax.js";
 
 export class InsideView {
-  /** on: the controller's handlers (choose, pick, move). */
+  /** on: the controller's handlers (choose, pickLayer, pick, move). */
   constructor(root, on) {
     this.root = root;
     this.flow = new Flow(on);
+    this.code = new CodeView({ testid: "code-view", summary: "The Python that computes this layer" });
     this.softmax = new SoftmaxPanel(on);
     this.probes = new ProbePanel(on);
     this.note = h("p", { class: "inside-note", role: "status" });
@@ -71,6 +73,17 @@ export class InsideView {
     if (!detail) block.detail.replaceChildren(h("p", { class: "muted" }, "Asking Python…"));
     else if (detail.kernels) block.detail.replaceChildren(featureMapDetail(block.block, detail));
     else block.detail.replaceChildren(neuronDetail(detail, context.inputDims));
+  }
+
+  /** The code panel under block `index` (opened if asked), waiting for its source. */
+  placeCode(/** @type {number} */ index, /** @type {boolean} */ open) {
+    const block = this.flow.elementOf(index);
+    if (!block) return;
+    if (this.code.element.parentElement !== block) {
+      block.append(this.code.element);
+      this.code.say("Asking Python for the code…");
+    }
+    if (open) this.code.element.open = true;
   }
 
   /** Whether the section is on or near the screen, so that it follows the drawing. */

@@ -28,6 +28,7 @@ export function setupMachine(root, python) {
   const autoRuns = new Generation();      // pressing Stop makes the running Auto stale
 
   const view = new MachineView(root, {
+    loadCode: (part) => api.codeSource(python, part),
     paint(index, lit, final) {
       takeOver();
       state.cells[index] = lit ? 1 : 0;

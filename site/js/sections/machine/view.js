@@ -4,6 +4,7 @@
 import { MACHINE } from "../../generated/facts.js";
 import { h } from "../../lib/dom.js";
 import { signed } from "../../lib/format.js";
+import { CodeView } from "../../widgets/code.js";
 import { arrowDefinitions, cellName, controlsBar, hiddenPanel, inputPanel, lossPanel, outputPanel, setPanel, setRows } from "./panels.js";
 import { flatKnobs, getKnob } from "./state.js";
 import { BackpropagationIdea, crossEntropyIdea, softmaxIdea } from "../lessons/machine-ideas.js";
@@ -25,7 +26,9 @@ export class MachineView {
     this.machine = h("div", { class: "machine", "data-testid": "machine", "data-busy": "true", "data-auto": "idle" },
       arrowDefinitions(),
       h("div", { class: "machine-deck" }, this.lossPanel.element, this.input.element, this.hidden.element, this.output.element),
-      this.controls.element, this.backpropagation.element, this.set.element);
+      this.controls.element, this.backpropagation.element,
+      new CodeView({ summary: "The Python of backpropagation, as the machine runs it", load: () => on.loadCode("machine") }).element,
+      this.set.element);
     root.replaceChildren(
       h("p", { class: "machine-lede" },
         "Draw a digit on the 25 buttons, tell the machine which digit it is, then turn the knobs until the loss " +

@@ -25,6 +25,7 @@ export function setupPerceptron(root, python) {
   let rememberTimer = null;
 
   const view = new PerceptronView(root, {
+    loadCode: (part) => api.codeSource(python, part),
     flip: (i) => change({ x: state.x.map((value, j) => (j === i ? -value : value)) }),
     slide: (i, value) => change(i === 3 ? { bias: value } : { w: state.w.map((w, j) => (j === i ? value : w)) }),
     preset: (i) => change({ w: [...PRESETS[i].w], bias: PRESETS[i].bias }),

@@ -8,6 +8,7 @@ import { h, setText } from "../../lib/dom.js";
 import { fixed, sign } from "../../lib/format.js";
 import { formula, parens, sub } from "../../lib/math.js";
 import { rangeOf } from "../../lib/url-state.js";
+import { CodeView } from "../../widgets/code.js";
 import { beach, capitalised, home, icon, neuronDrawing, updateNeuron } from "./drawings.js";
 import { PRESETS } from "./state.js";
 
@@ -91,6 +92,7 @@ export class PerceptronView {
             h("p", { class: "pc-rule" }, "Learning rule, for each situation it gets wrong: ",
               formula("w", "←", "w", "+", "η", parens("y", "−", "ŷ"), "x"), " and ", formula("b", "←", "b", "+", "η", parens("y", "−", "ŷ")),
               `, with η = ${LEARNING_RATE}, y your answer and ŷ the neuron's.`),
+            new CodeView({ summary: "The learning rule in Python", load: () => on.loadCode("perceptron") }).element,
             this.report, this.updates))));
     this.showIdle();
   }
