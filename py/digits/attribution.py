@@ -72,8 +72,14 @@ def gradient_x_input(model, image, digit):
 
     Paper (x = 0) gets 0: this method only ever credits ink that is there.
     """
+    return gradient_x_input_reading(model, image, digit)[0]
+
+
+def gradient_x_input_reading(model, image, digit):
+    """gradient_x_input's map, and the ten probabilities its forward pass read on the way."""
     image = np.asarray(image, dtype=np.float32).reshape(28, 28)
-    return image * input_gradient(model, image, digit)
+    log_p, gradient = log_probability_gradient(model, image[None], digit)
+    return image * gradient[0], np.exp(log_p[0])
 
 
 def occlusion_squares(image, size=OCCLUSION_SIZE, stride=OCCLUSION_STRIDE):
@@ -93,21 +99,26 @@ def occlusion(model, image, digit, size=OCCLUSION_SIZE, stride=OCCLUSION_STRIDE)
 
     Every square that covers ink is read in one batch; a pixel no such square covers gets 0.
     """
+    return occlusion_reading(model, image, digit, size, stride)[0]
+
+
+def occlusion_reading(model, image, digit, size=OCCLUSION_SIZE, stride=OCCLUSION_STRIDE):
+    """occlusion's map, and the ten probabilities of the uncovered image, read in the same batch."""
     image = np.asarray(image, dtype=np.float32).reshape(28, 28)
     squares = occlusion_squares(image, size, stride)
-    if not squares:
-        return np.zeros((28, 28), np.float32)
-    covered = np.repeat(image[None], len(squares), axis=0)
-    for copy, (r, c) in zip(covered, squares):
+    covered = np.repeat(image[None], 1 + len(squares), axis=0)      # the first copy stays uncovered
+    for copy, (r, c) in zip(covered[1:], squares):
         copy[r:r + size, c:c + size] = 0
-    plain = model.predict(image[None])[0, digit]
-    falls = plain - model.predict(covered)[:, digit]
+    readings = model.predict(covered)
+    falls = readings[0, digit] - readings[1:, digit]
     total = np.zeros((28, 28), np.float64)
     times = np.zeros((28, 28), np.float64)
     for fall, (r, c) in zip(falls, squares):
         total[r:r + size, c:c + size] += fall
         times[r:r + size, c:c + size] += 1
-    return (total / np.maximum(times, 1)).astype(np.float32)
+    return (total / np.maximum(times, 1)).astype(np.float32), readings[0]
 
 
 METHODS = {"gradient-x-input": gradient_x_input, "occlusion": occlusion}
+# Each method's map with the probabilities it read anyway: the page shows both, from one set of network calls.
+READINGS = {"gradient-x-input": gradient_x_input_reading, "occlusion": occlusion_reading}

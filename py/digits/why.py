@@ -37,9 +37,7 @@ def why_attribution(session, model: str, image: list, digit: int, method: str):
     if method not in attribution.METHODS:
         raise VisitorError(f"There is no attribution method called '{method[:40]}': "
                            f"choose {' or '.join(attribution.METHODS)}.")
-    network, x = session.model(model), as_image(image)
-    values = attribution.METHODS[method](network, x[0], checked_digit(digit))
-    probabilities = network.predict(x)[0]
+    values, probabilities = attribution.READINGS[method](session.model(model), as_image(image)[0], checked_digit(digit))
     return {"digit": digit, "method": method, "values": values.ravel().tolist(),
             "probability": float(probabilities[digit]), "answer": int(probabilities.argmax())}
 

@@ -35,6 +35,7 @@ export function setupWhy(root, python, recognizer) {
   let near = false, behind = false;           // behind: an answer came while the section was away
   let mapOf = null;                           // the network whose map is shown or being made
   let mapReady = false;
+  let placedFor = null;                       // the answer whose place on the map is shown or asked for
 
   const view = new WhyView(root, {
     explain: (digit) => {
@@ -130,6 +131,7 @@ export function setupWhy(root, python, recognizer) {
   const placing = new LatestOnly(async () => {
     const answer = recognizer.last;
     if (!mapReady) return;
+    placedFor = answer;
     if (!answer || answer.model !== mapOf) {
       view.map.hideYou();
       return;
@@ -147,7 +149,9 @@ export function setupWhy(root, python, recognizer) {
   function catchUp() {
     if (!near) return;
     if (mapOf !== recognizer.chosen) makeMap(recognizer.chosen);
-    else if (mapReady) placing.request(null);        // the drawing may have changed while away
+    // The drawing may have changed while away; an answer placed already is not asked again, where
+    // it would wait behind the maps of pixels and make the ring late.
+    else if (mapReady && placedFor !== recognizer.last) placing.request(null);
     if (!behind) return;
     behind = false;
     view.showBusy(true);          // at once: a test or the bench can wait for "false" from here on
