@@ -1,15 +1,20 @@
 """The Python beside what it computes, driven like a visitor: pressing a layer in Inside shows
-the function that computed it, as the running package holds it, and the keyboard opens it."""
+the function that computed it, as the running package holds it; the visitor's version of it runs
+on their drawing, fails with a sentence, runs away and is stopped, and Reset brings the shipped
+code back."""
 
 import inspect
 import textwrap
 
+import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from digits import inside, models, source
+from digits import inside, layers as L, losses, models, source
 from test_inside_browser import draw_and_follow, manifest, show_inside
-from test_recognizer_browser import SEVEN
+from test_recognizer_browser import ONE, SEVEN, draw_with_mouse
+
+RELU_PASSES_ALL = "def forward(self, x, train=False):\n    return x, np.ones(x.shape, dtype=bool)\n"
 
 pytestmark = pytest.mark.browser
 
@@ -60,3 +65,85 @@ def test_softmax_the_loss_the_perceptrons_rule_and_backpropagation_show_their_py
     code = fold.locator("code")
     expect(code).to_have_attribute("data-function", source.PARTS[part], timeout=30_000)
     assert code.text_content() == textwrap.dedent(inspect.getsource(source.find(source.PARTS[part])))
+
+
+def numbers(text):
+    return np.array([float(value) for value in text.split(",")], dtype=np.float64)
+
+
+def open_relu_code(page):
+    """A seven drawn, and the Python of the cnn's first ReLU (block 2) open under it."""
+    page.goto(page.url.split("#")[0] + "#inside")
+    draw_and_follow(page, SEVEN)
+    page.get_by_test_id("layer-2").get_by_role("button", name="The Python code of ReLU").click()
+    expect(page.get_by_test_id("code-view")).to_have_attribute("data-function", "digits.layers.ReLU.forward")
+
+
+def run_version(page, text):
+    answer = page.get_by_test_id("code-answer")
+    before = answer.get_attribute("data-probs")
+    page.get_by_test_id("code-edit").fill(text)
+    page.get_by_test_id("code-run").click()
+    expect(page.get_by_test_id("code-run")).to_be_enabled(timeout=30_000)
+    return answer, before
+
+
+def test_relu_that_passes_everything_reads_as_cpython_reads_it_and_reset_brings_the_shipped_answer(app):
+    open_relu_code(app)
+    answer, _ = run_version(app, RELU_PASSES_ALL)
+    expect(app.get_by_test_id("code-error")).to_have_text("")
+    expect(answer).to_have_class("code-answer yours")
+    image = numbers(answer.get_attribute("data-input")).astype(np.float32)
+    x = image.reshape(1, 28, 28, 1)
+    for layer in models.load("cnn").layers:
+        if not isinstance(layer, L.ReLU):
+            x, _ = layer.forward(x)
+    expected = losses.softmax(x)[0]
+    np.testing.assert_allclose(numbers(answer.get_attribute("data-probs")), expected, rtol=1e-5, atol=1e-5)
+    assert int(answer.get_attribute("data-digit")) == expected.argmax()
+    expect(app.locator(".inside-root")).to_have_class("inside-root yours")
+    expect(app.locator(".inside-yours")).to_contain_text("Your version of digits.layers.ReLU.forward")
+    # Reset: the shipped text in the editor, and the answer the recognizer gave.
+    app.get_by_test_id("code-reset").click()
+    expect(answer).to_have_class("code-answer", timeout=30_000)
+    expect(app.get_by_test_id("code-edit")).to_have_value(textwrap.dedent(inspect.getsource(L.ReLU.forward)))
+    shipped = app.evaluate("app.recognizer.last.probabilities")
+    np.testing.assert_allclose(numbers(answer.get_attribute("data-probs")), shipped, rtol=1e-6, atol=1e-7)
+    expect(app.locator(".inside-yours")).to_have_text("")
+
+
+def test_a_syntax_error_names_its_line_and_the_recognizer_keeps_reading(app):
+    open_relu_code(app)
+    run_version(app, "def forward(self, x, train=False):\n    return x *\n")
+    expect(app.get_by_test_id("code-error")).to_have_text(
+        "Line 2: invalid syntax. Python could not read your version as code, so nothing ran.")
+    expect(app.get_by_test_id("code-answer")).to_be_hidden()
+    app.get_by_test_id("clear").click()
+    draw_with_mouse(app, ONE)
+    expect(app.get_by_test_id("prediction")).to_have_text("1")
+
+
+def test_a_version_that_never_ends_is_stopped_and_the_page_reads_again(app):
+    open_relu_code(app)
+    app.get_by_test_id("code-edit").fill("def forward(self, x, train=False):\n    while True:\n        pass\n")
+    app.get_by_test_id("code-run").click()
+    expect(app.get_by_test_id("code-error")).to_contain_text("ran for more than 3 seconds, so Python was stopped",
+                                                             timeout=15_000)
+    expect(app.get_by_test_id("status")).to_have_attribute("data-state", "ready", timeout=60_000)
+    app.get_by_test_id("clear").click()
+    draw_with_mouse(app, ONE)
+    expect(app.get_by_test_id("prediction")).to_have_text("1")
+    # The shipped code is what the new Python runs: the inside follows the drawing as before.
+    show_inside(app)
+    expect(app.locator(".inside-root")).to_have_attribute("data-shows", "drawing", timeout=60_000)
+    expect(app.locator(".inside-root")).not_to_have_class("inside-root yours")
+
+
+def test_a_ready_made_change_says_what_it_teaches(app):
+    open_relu_code(app)
+    app.get_by_role("button", name="Try: ReLU that lets everything through").click()
+    expect(app.locator(".code-lesson")).to_contain_text("the depth is gone")
+    expect(app.get_by_test_id("code-edit")).to_have_value(
+        next(e["text"] for e in __import__("digits.edited_code").edited_code.EXPERIMENTS if e["part"] == "ReLU"))
+    app.get_by_test_id("code-run").click()
+    expect(app.get_by_test_id("code-answer")).to_have_class("code-answer yours", timeout=30_000)

@@ -80,7 +80,8 @@ def test_no_other_page_file_calls_python_by_name():
 
 # The names build.py gives Python's facts in js/generated/facts.js.
 FACTS_IN_THE_PAGE = {"PERCEPTRON": "perceptron_facts", "MACHINE": "machine_facts", "TRAINING": "training_facts",
-                     "TEACH": "teach_facts", "INSIDE": "inside_facts", "PAD": "pad_facts"}
+                     "TEACH": "teach_facts", "INSIDE": "inside_facts", "PAD": "pad_facts",
+                     "CODE": "code_facts"}
 
 
 def test_every_fact_the_page_reads_is_one_python_gives():

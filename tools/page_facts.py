@@ -32,6 +32,7 @@ def add_page_facts(folder):
                "TRAINING": (facts["training_facts"], "TrainingFacts"),
                "TEACH": (facts["teach_facts"], "TeachFacts"),
                "INSIDE": (facts["inside_facts"], "InsideFacts"),
+               "CODE": (facts["code_facts"], "CodeFacts"),
                "PAD": (facts["pad_facts"], "PadFacts")}
     (folder / "facts.js").write_text(
         "// Written by build.py from weights/*/manifest.json and py/digits' facts functions: do not edit.\n"

@@ -28,18 +28,21 @@ def draw(page, strokes):
 
 
 def show_inside(page, section):
-    """Inside the network: its first layers, a map chosen ("inside"), the Python of the first
-    convolution ("inside-code"), or softmax and a turned digit ("inside-answer")."""
+    """Inside the network: its first layers, a map chosen ("inside"), the Python of the first ReLU
+    changed and run ("inside-code"), or softmax and a turned digit ("inside-answer")."""
     page.locator("#inside").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
     page.locator(".inside-root[data-busy=false]").wait_for(timeout=60_000)
     if section == "inside":
         page.get_by_test_id("layer-1").locator(".map-button").nth(3).click()
         page.locator("[data-testid=layer-1] .kernel-tile").wait_for()
         page.locator("#inside").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
-    elif section == "inside-code":
-        page.get_by_test_id("layer-1").locator(".code-open").click()
+    elif section == "inside-code":                  # ReLU changed to let everything through, and run
+        page.get_by_test_id("layer-2").locator(".code-open").click()
         page.locator("[data-testid=code-view]:not([data-function=''])").wait_for()
-        page.locator(".code-view").evaluate("s => s.scrollIntoView({block: 'center', behavior: 'instant'})")
+        page.locator(".code-experiment").first.click()
+        page.get_by_test_id("code-run").click()
+        page.locator("[data-testid=code-answer].yours").wait_for()
+        page.get_by_test_id("code-view").evaluate("s => s.scrollIntoView({block: 'start', behavior: 'instant'})")
     else:
         page.get_by_test_id("probe-rotate").focus()
         for _ in range(3):                                          # 45 degrees clockwise

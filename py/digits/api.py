@@ -57,6 +57,7 @@ PAGE_FUNCTIONS = {
     "why_map_digit": "why:why_map_digit",
     # the Python behind each part of the page
     "code_source": "source:code_source",
+    "code_run": "edited_code:code_run",
     # how good is it, and what MNIST looks like
     "evaluate_start": "how_good:evaluate_start",
     "evaluate_run": "how_good:evaluate_run",
@@ -100,6 +101,7 @@ FACTS = {
     "training_facts": "learn:training_facts",
     "teach_facts": "finetune:teach_facts",
     "inside_facts": "looking_inside:inside_facts",
+    "code_facts": "edited_code:code_facts",
     "pad_facts": "handwriting:pad_facts",
     "recognizer_facts": "menu:recognizer_facts",
 }

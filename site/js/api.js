@@ -11,7 +11,11 @@
 // section's rules (the *Facts types in api/) are no calls: build.py writes Python's facts
 // functions' answers into generated/facts.js, so they are there before Python is.
 
-/** @typedef {{ call: (fn: string, ...args: any[]) => Promise<any> }} PythonHandle */
+/**
+ * @typedef {{ call: (fn: string, ...args: any[]) => Promise<any> }} PythonCalls
+ * @typedef {PythonCalls & { within?: (limitMs: number) => PythonCalls }} PythonHandle
+ *   within(limitMs): the same Python, its calls stopped (and Python started again) past limitMs
+ */
 
 export * from "./api/recognizer.js";      // the recognizer
 export * from "./api/perceptron.js";      // the perceptron

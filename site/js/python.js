@@ -127,13 +127,13 @@ export class Python extends EventTarget {
 
   /** Call digits.api.<fn>(...args) in Python. */
   call(fn, ...args) {
-    const binaries = [];
-    const packed = args.map((arg) => {
-      if (!ArrayBuffer.isView(arg)) return arg;
-      binaries.push(arg);
-      return { binary: binaries.length - 1 };
-    });
-    return this.send({ type: "call", fn, args: packed, binaries });
+    return this.send(callMessage(fn, args));
+  }
+
+  /** This Python with a shorter time limit on its calls: past it, Python is stopped and started
+   *  again. For code the visitor wrote, which may never end. */
+  within(/** @type {number} */ limitMs) {
+    return { call: (/** @type {string} */ fn, /** @type {any[]} */ ...args) => this.send(callMessage(fn, args), limitMs) };
   }
 
   /** This Python, for work that can wait: its calls go out once `first` (a promise) settles. */
@@ -147,6 +147,9 @@ export class Python extends EventTarget {
         return ready;
       },
       call: (fn, ...args) => settled.then(() => this.call(fn, ...args)),
+      within: (/** @type {number} */ limitMs) => ({
+        call: (/** @type {string} */ fn, /** @type {any[]} */ ...args) => settled.then(() => this.within(limitMs).call(fn, ...args)),
+      }),
       addEventListener: (/** @type {Parameters<EventTarget["addEventListener"]>} */ ...listen) =>
         this.addEventListener(...listen),
     };
@@ -166,6 +169,17 @@ export class Python extends EventTarget {
   loadModel(name) {
     return this.send({ type: "load-model", name }, LOAD_LIMIT_MS);
   }
+}
+
+/** The message that calls digits.api.<fn>(...args): typed arrays travel as binaries, the rest as JSON. */
+function callMessage(fn, args) {
+  const binaries = [];
+  const packed = args.map((arg) => {
+    if (!ArrayBuffer.isView(arg)) return arg;
+    binaries.push(arg);
+    return { binary: binaries.length - 1 };
+  });
+  return { type: "call", fn, args: packed, binaries };
 }
 
 /** An error Python reported, with a message meant for people. */

@@ -3,6 +3,14 @@
 /** @typedef {import("../api.js").PythonHandle} PythonHandle */
 
 /**
+ * @typedef {{ part: string, title: string, lesson: string, text: string }} CodeExperiment
+ * @typedef {{ editable: string[], experiments: CodeExperiment[], run_limit_seconds: number }} CodeFacts
+ *   editable: the parts whose code a visitor may change and run; experiments: ready-made changes, each with what it teaches.
+ * @typedef {{ part: string, function: string, digit: number | null, probabilities: (number | null)[], finite: boolean,
+ *             input: number[], inside?: { input: import("./inside.js").LayerOutput, layers: import("./inside.js").LayerOutput[],
+ *             softmax: import("./inside.js").SoftmaxSteps } }} CodeRun
+ *   probabilities: null where the changed code made something that is not a number; input: the 784 values read;
+ *   inside: every layer and softmax's steps with the changed code, as insideAnswer gives them, when all are numbers.
  * @typedef {"keyword" | "builtin" | "definition" | "string" | "docstring" | "comment" | "number" | "decorator"} TokenKind
  * @typedef {{ part: string, function: string, source: string, file: string, line: number,
  *             tokens: [TokenKind, number, number][] }} CodeSource
@@ -18,4 +26,18 @@
  */
 export function codeSource(python, part) {
   return python.call("code_source", part);
+}
+
+/**
+ * Read `image` with `model`, the function behind `part` replaced by the visitor's `text`. Pass a
+ * handle with a time limit (python.within(...)): a changed function may never end.
+ * @param {PythonHandle} python
+ * @param {string} model
+ * @param {string} part one of CodeFacts.editable
+ * @param {string} text the function's new source
+ * @param {number[]} image 784 values in [0, 1]
+ * @returns {Promise<CodeRun>}
+ */
+export function codeRun(python, model, part, text, image) {
+  return python.call("code_run", model, part, text, image);
 }

@@ -9,9 +9,10 @@
 // map or neuron.
 
 import * as api from "../../api.js";
-import { MODELS } from "../../generated/facts.js";
+import { CODE, MODELS } from "../../generated/facts.js";
 import { Generation } from "../../lib/generation.js";
 import { LatestOnly } from "../../lib/scheduler.js";
+import { InterruptedError } from "../../python.js";
 import { restingPosition } from "./probes.js";
 import { startState, unpack } from "./state.js";
 import { InsideView } from "./view.js";
@@ -32,11 +33,16 @@ export function setupInside(root, python, recognizer) {
       details.request(drawings.ticket());
     },
     loadCode: (part) => api.codeSource(python, part),
-    pickLayer: (block, { open = false } = {}) => {
-      if (state.coded === block && !open) return;
+    pickLayer: (block, { again = false } = {}) => {
+      if (state.coded === block && !again) return;     // the panel stays as the visitor left it
       state.coded = block;
-      view.placeCode(block, open);
+      view.placeCode(block);
       coding.request(null);
+    },
+    runCode: (text) => running.request(text),
+    resetCode: () => {
+      view.code.restore();
+      running.request(null);
     },
     pick: (digit) => {
       state.digit = digit;
@@ -123,6 +129,36 @@ export function setupInside(root, python, recognizer) {
     const source = await sources.get(kind);
     if (state.coded === block) view.code.show(source);
   }, { onError: (error) => view.code.say(error.message) });
+
+  /** The drawing read again with the visitor's version of the picked block's function (`text`),
+   *  or with the shipped one (null); a run that takes too long stops Python, which starts again. */
+  const running = new LatestOnly(async (text) => {
+    const answer = recognizer.last;
+    const shipped = view.code.shipped;
+    if (!answer || !shipped) {
+      view.code.showError("Draw a digit above first: your version reads your drawing.");
+      return;
+    }
+    view.code.busy(true);
+    view.code.showError("");
+    try {
+      const limited = python.within(CODE.run_limit_seconds * 1000);
+      const run = await api.codeRun(limited, answer.model, shipped.part, text ?? shipped.source, answer.image);
+      if (recognizer.last !== answer) return;          // a new drawing came: the shipped code reads it
+      view.code.showAnswer(run, text !== null, answer.digit);
+      if (run.inside) {
+        state.seen = unpack(answer.model, answer.image, run.inside);
+        view.showSeen(state.seen, text === null ? null : run.function);
+      }
+    } catch (error) {
+      view.code.showError(error instanceof InterruptedError
+        ? `Your version ran for more than ${CODE.run_limit_seconds} seconds, so Python was stopped and is starting again `
+          + "with the shipped code. Your drawing, your handwriting set and your networks are safe."
+        : error.message);
+    } finally {
+      view.code.busy(false);
+    }
+  }, { onError: fail });
 
   const losses = new LatestOnly(async (ticket) => {
     if (!state.seen) return;

@@ -14,7 +14,7 @@ const ROW_CELLS = 32;          // neurons per line in a row of neurons
 
 export class Flow {
   /** on.choose(block, unit): the visitor chose feature map or neuron `unit` of block `block`;
-   *  on.pickLayer(block): they pressed somewhere in block `block` (its code is shown there). */
+   *  on.pickLayer(block): they pressed somewhere in block `block` (its code opens there). */
   constructor(on) {
     this.on = on;
     this.total = h("p", { class: "flow-total" });
@@ -87,7 +87,7 @@ class Block {
         h("p", { class: "block-facts" }, `${shape.replaceAll("x", "×")} · ${weights}`),
         h("p", { class: "block-role" }, block.role),
         h("button", { type: "button", class: "code-open", "aria-label": `The Python code of ${block.title}`,
-                      onclick: () => on.pickLayer(block.block, { open: true }) }, "Its Python")),
+                      onclick: () => on.pickLayer(block.block, { again: true }) }, "Its Python")),
       h("div", { class: "block-body" }, output),
       this.detail);
   }

@@ -5,19 +5,20 @@
 // the drawing at all.
 
 import { h } from "../../lib/dom.js";
-import { CodeView } from "../../widgets/code.js";
 import { layerIdeas } from "../lessons/network-ideas.js";
+import { CodePanel } from "./code.js";
 import { featureMapDetail, neuronDetail } from "./detail.js";
 import { Flow } from "./flow.js";
 import { ProbePanel } from "./probes.js";
 import { SoftmaxPanel } from "./softmax.js";
 
 export class InsideView {
-  /** on: the controller's handlers (choose, pickLayer, pick, move). */
+  /** on: the controller's handlers (choose, pickLayer, runCode, resetCode, pick, move). */
   constructor(root, on) {
     this.root = root;
     this.flow = new Flow(on);
-    this.code = new CodeView({ testid: "code-view", summary: "The Python that computes this layer" });
+    this.code = new CodePanel({ run: on.runCode, reset: on.resetCode });
+    this.yours = h("p", { class: "inside-yours", role: "status" });
     this.softmax = new SoftmaxPanel(on);
     this.probes = new ProbePanel(on);
     this.note = h("p", { class: "inside-note", role: "status" });
@@ -33,7 +34,7 @@ export class InsideView {
             "Each row of cells is a layer of neurons, one cell per neuron. Black is 0, white is the layer's highest value, blue is below 0; ",
             "all pictures of a layer share one scale, written beside them. Choose a map or a neuron to see what made it."))),
       this.note,
-      h("div", { class: "card flow-card" }, h("h3", {}, "Layer by layer"), this.flow.element, layerIdeas()),
+      h("div", { class: "card flow-card" }, h("h3", {}, "Layer by layer"), this.yours, this.flow.element, layerIdeas()),
       h("div", { class: "inside-pair" }, this.softmax.element, this.probes.element));
   }
 
@@ -45,10 +46,14 @@ export class InsideView {
     this.flow.build(architecture);
   }
 
-  /** The drawing's answer, through every block, in softmax's steps; probes wait for their own batch. */
-  showSeen(seen) {
+  /** The drawing's answer, through every block, in softmax's steps; probes wait for their own batch.
+   *  yours: the function the visitor changed, when the answer is their version's. */
+  showSeen(seen, /** @type {string | null} */ yours = null) {
     this.flow.show(seen);
     this.softmax.show(seen.softmax);
+    this.yours.textContent = yours ? `Your version of ${yours} is running: every layer below shows what it computes. `
+      + "Back to the shipped code, or a new drawing, brings the shipped layers back." : "";
+    this.root.classList.toggle("yours", Boolean(yours));
     this.root.classList.remove("stale");
     this.root.dataset.shows = "drawing";
   }
@@ -75,15 +80,15 @@ export class InsideView {
     else block.detail.replaceChildren(neuronDetail(detail, context.inputDims));
   }
 
-  /** The code panel under block `index` (opened if asked), waiting for its source. */
-  placeCode(/** @type {number} */ index, /** @type {boolean} */ open) {
+  /** The code panel under block `index`, open, waiting for its source. */
+  placeCode(/** @type {number} */ index) {
     const block = this.flow.elementOf(index);
     if (!block) return;
     if (this.code.element.parentElement !== block) {
       block.append(this.code.element);
       this.code.say("Asking Python for the code…");
     }
-    if (open) this.code.element.open = true;
+    this.code.element.open = true;
   }
 
   /** Whether the section is on or near the screen, so that it follows the drawing. */

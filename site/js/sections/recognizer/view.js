@@ -4,6 +4,7 @@
 import { MODELS } from "../../generated/facts.js";
 import { h } from "../../lib/dom.js";
 import { listed, percent, whole } from "../../lib/format.js";
+import { probabilityBar } from "../../widgets/bars.js";
 import { Pad } from "../../widgets/pad.js";
 import { drawDiverging, drawGray } from "../../widgets/pictures.js";
 import { augmentationIdea } from "../lessons/network-ideas.js";
@@ -27,7 +28,7 @@ export class RecognizerView {
     this.facts = h("p", { class: "model-facts" });
     this.styles = h("details", { class: "idea model-styles", "data-testid": "model-styles", "data-idea": "styles",
                                  "data-for": "model-select", hidden: true });
-    this.bars = Array.from({ length: 10 }, (_, digit) => bar(digit));
+    this.bars = Array.from({ length: 10 }, (_, digit) => probabilityBar(digit, `bar-${digit}`));
     this.unsure = h("p", { class: "unsure", "data-testid": "unsure", hidden: true },
       "It is not sure of this one. Networks read best the kinds of writing they learned from; if yours is a way of " +
       "writing it rarely saw, press the right digit below, then fine-tune it on your own digits in ",
@@ -179,22 +180,6 @@ export class RecognizerView {
 /** "cnn: convolutional network, 99.63%" */
 export function menuLabel(model) {
   return `${model.name}: ${model.label}, ${percent(model.test_accuracy, 2)}`;
-}
-
-function bar(digit) {
-  const fill = h("span", { class: "bar-fill" });
-  const value = h("span", { class: "bar-value" }, "–");
-  const element = h("li", { class: "bar", "data-testid": `bar-${digit}`, "data-prob": "0" },
-    h("span", { class: "bar-digit" }, String(digit)), h("span", { class: "bar-track" }, fill), value);
-  return {
-    element,
-    set(probability, top) {
-      element.dataset.prob = probability.toFixed(6);
-      element.classList.toggle("top", top);
-      fill.style.transform = `scaleX(${probability})`;
-      value.textContent = top || probability >= 0.0005 ? percent(probability, 1) : "0%";
-    },
-  };
 }
 
 function figure(paint, caption, strong = false) {

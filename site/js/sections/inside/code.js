@@ -1,0 +1,129 @@
+// The Python of the layer picked in Inside, and the visitor's own version of it: the shipped
+// function (read-only, coloured), an editor holding a copy, Run (the drawing read again with
+// the changed function), Reset (the shipped code back), a download of the edited function,
+// and the ready-made changes, each with what it teaches.
+//
+// Edited code runs only when Run is pressed: nothing is ever taken from the URL or from storage.
+
+import { CODE } from "../../generated/facts.js";
+import { h } from "../../lib/dom.js";
+import { probabilityBar } from "../../widgets/bars.js";
+import { CodeView } from "../../widgets/code.js";
+
+export class CodePanel {
+  /** on.run(text), on.reset(): the controller's handlers. */
+  constructor(on) {
+    this.view = new CodeView({ testid: "code-view", summary: "The Python that computes this layer" });
+    this.shipped = null;                         // the shipped CodeSource shown
+    this.lesson = h("p", { class: "code-lesson", "aria-live": "polite" });
+    this.experiments = h("div", { class: "code-experiments", role: "group", "aria-label": "Ready-made changes" });
+    this.editor = h("textarea", { class: "code-edit", "data-testid": "code-edit", spellcheck: "false", autocapitalize: "off",
+                                  autocomplete: "off", "aria-label": "Your version of the function", onkeydown: indentWithTab });
+    this.run = h("button", { type: "button", class: "button primary", "data-testid": "code-run",
+                             onclick: () => on.run(this.editor.value) }, "Run it on my drawing");
+    this.reset = h("button", { type: "button", class: "button", "data-testid": "code-reset", onclick: () => on.reset() },
+      "Back to the shipped code");
+    this.save = h("button", { type: "button", class: "button", onclick: () => this.download() }, "Download my version (.py)");
+    this.error = h("p", { class: "code-error", "data-testid": "code-error", role: "alert" });
+    this.bars = Array.from({ length: 10 }, (_, digit) => probabilityBar(digit));
+    this.words = h("p", { class: "code-answer-words" });
+    this.answer = h("div", { class: "code-answer", "data-testid": "code-answer", "data-digit": "", "data-probs": "",
+                             "data-input": "", hidden: true },
+      this.words, h("ol", { class: "bars code-bars", "aria-label": "Your version's confidence for each digit" },
+        this.bars.map((b) => b.element)));
+    this.editing = h("div", { class: "code-editing" },
+      h("h5", {}, "Change it, and run it on your drawing"),
+      h("p", { class: "muted" }, "Edit the copy below and press Run: Python reads your drawing again with your version, ",
+        "and every layer above shows what it computes. Nothing you write is kept or shared; the shipped code comes back ",
+        "with Reset or with your next drawing."),
+      this.experiments, this.lesson, this.editor,
+      h("div", { class: "button-row" }, this.run, this.reset, this.save),
+      this.error, this.answer);
+    this.view.element.append(this.editing);
+    this.element = this.view.element;
+  }
+
+  /** The shipped code of `source.part`; an editor with a copy if that part can be changed. */
+  show(/** @type {import("../../api/code.js").CodeSource} */ source) {
+    const fresh = this.shipped?.part !== source.part;
+    this.shipped = source;
+    this.view.show(source);
+    this.editing.hidden = !CODE.editable.includes(source.part);
+    if (!fresh) return;
+    this.editor.value = source.source;
+    this.editor.rows = Math.min(24, source.source.split("\n").length + 1);
+    this.lesson.textContent = "";
+    this.showError("");
+    this.answer.hidden = true;
+    this.experiments.replaceChildren(...CODE.experiments.filter((e) => e.part === source.part).map((experiment) =>
+      h("button", { type: "button", class: "button code-experiment", onclick: () => this.try(experiment) }, `Try: ${experiment.title}`)));
+  }
+
+  say(/** @type {string} */ text) {
+    this.shipped = null;
+    this.view.say(text);
+    this.editing.hidden = true;
+  }
+
+  /** A ready-made change in the editor, with what it teaches; the visitor presses Run. */
+  try(/** @type {import("../../api/code.js").CodeExperiment} */ experiment) {
+    this.editor.value = experiment.text;
+    this.lesson.textContent = experiment.lesson;
+    this.editor.focus();
+  }
+
+  /** The shipped text back in the editor. */
+  restore() {
+    if (this.shipped) this.editor.value = this.shipped.source;
+    this.lesson.textContent = "";
+  }
+
+  busy(/** @type {boolean} */ running) {
+    this.run.disabled = running;
+    this.run.textContent = running ? "Running…" : "Run it on my drawing";
+  }
+
+  showError(/** @type {string} */ text) {
+    this.error.textContent = text;
+  }
+
+  /** What the network reads with the code in the editor (`yours`), beside the shipped answer. */
+  showAnswer(/** @type {import("../../api/code.js").CodeRun} */ run, /** @type {boolean} */ yours, /** @type {number} */ shippedDigit) {
+    this.answer.hidden = false;
+    this.answer.dataset.digit = run.digit === null ? "" : String(run.digit);
+    this.answer.dataset.probs = run.probabilities.map((p) => (p === null ? "NaN" : String(p))).join(",");
+    this.answer.dataset.input = run.input.join(",");
+    this.answer.classList.toggle("yours", yours);
+    const who = yours ? "Your version" : "The shipped code";
+    this.words.textContent = run.digit === null
+      ? `${who} gives no probabilities at all: every one is "not a number" (NaN), so there is no answer.`
+      : `${who} reads ${run.digit}${yours ? ` (the shipped code reads ${shippedDigit})` : ""}.`
+        + (run.finite ? "" : " Some of its numbers are not numbers (NaN or infinity).");
+    run.probabilities.forEach((p, digit) => this.bars[digit].set(p, digit === run.digit));
+  }
+
+  download() {
+    const url = URL.createObjectURL(new Blob([this.editor.value], { type: "text/x-python" }));
+    const name = (this.shipped?.function ?? "function").split(".").slice(-2).join("_").toLowerCase();
+    const link = h("a", { href: url, download: `my_${name}.py` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
+
+/** Tab indents by four spaces in the editor, as Python is written; Escape then Tab leaves it. */
+function indentWithTab(/** @type {KeyboardEvent} */ event) {
+  const editor = /** @type {HTMLTextAreaElement} */ (event.target);
+  if (event.key === "Escape") {
+    editor.dataset.leaving = "true";
+    return;
+  }
+  if (event.key !== "Tab" || event.shiftKey || editor.dataset.leaving === "true") {
+    delete editor.dataset.leaving;
+    return;
+  }
+  event.preventDefault();
+  editor.setRangeText("    ", editor.selectionStart, editor.selectionEnd, "end");
+}
