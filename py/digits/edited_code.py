@@ -12,6 +12,7 @@ link or from storage. A loop that never ends cannot be stopped from inside Pytho
 gives each run a time limit and starts a fresh Python past it (python.js `callWithin`).
 """
 
+import base64
 import contextlib
 import sys
 import traceback
@@ -52,7 +53,7 @@ def code_run(session, model: str, part: str, text: str, image: list):
     with in_place_of(find(PARTS[part]), version), np.errstate(all="ignore"), told_where():
         probabilities = network.predict(x)[0].astype(np.float64)
         layers = inside.layer_outputs(network, x[0], "base64")
-        logits = network.forward(x)[0][0]
+    logits = np.frombuffer(base64.b64decode(layers["layers"][-1]["values"]), "<f4")    # the last layer is dense
     finite = bool(np.isfinite(probabilities).all() and np.isfinite(logits).all())
     answer = {"part": part, "function": PARTS[part], "finite": finite,
               "digit": int(np.nanargmax(probabilities)) if np.isfinite(probabilities).any() else None,
