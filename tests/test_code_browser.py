@@ -35,7 +35,7 @@ def test_pressing_a_layer_shows_the_python_that_computed_it(open_app):
 def test_its_python_opens_from_the_keyboard_beside_the_layer(open_app):
     page = open_app("#inside")
     show_inside(page)
-    opener = page.get_by_test_id("layer-2").get_by_role("button", name="The Python code of ReLU")
+    opener = page.get_by_test_id("layer-2").get_by_role("button", name="Its Python: the code of ReLU")
     opener.focus()
     page.keyboard.press("Enter")
     code = page.get_by_test_id("code-view")
@@ -47,7 +47,7 @@ def test_its_python_opens_from_the_keyboard_beside_the_layer(open_app):
     page.get_by_test_id("model-select").select_option("nielsen")
     show_inside(page)
     expect(page.get_by_test_id("architecture")).to_have_attribute("data-model", "nielsen")
-    page.get_by_test_id("layer-2").get_by_role("button", name="The Python code of sigmoid").click()
+    page.get_by_test_id("layer-2").get_by_role("button", name="Its Python: the code of sigmoid").click()
     expect(code).to_have_attribute("data-function", "digits.layers.Sigmoid.forward")
     assert models.load("nielsen").layers[1].__class__.__name__ == "Sigmoid"
 
@@ -75,7 +75,7 @@ def open_relu_code(page):
     """A seven drawn, and the Python of the cnn's first ReLU (block 2) open under it."""
     page.goto(page.url.split("#")[0] + "#inside")
     draw_and_follow(page, SEVEN)
-    page.get_by_test_id("layer-2").get_by_role("button", name="The Python code of ReLU").click()
+    page.get_by_test_id("layer-2").get_by_role("button", name="Its Python: the code of ReLU").click()
     expect(page.get_by_test_id("code-view")).to_have_attribute("data-function", "digits.layers.ReLU.forward")
 
 

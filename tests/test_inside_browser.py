@@ -192,7 +192,8 @@ def test_maps_neurons_digits_and_sliders_answer_the_keyboard(app):
     detail = app.get_by_test_id("layer-10").locator(".block-detail")
     expect(detail.locator(".sum-terms tbody tr")).to_have_count(8)
     expect(detail).to_contain_text("z = Σ wᵢxᵢ + b")
-    expect(detail).to_contain_text("ReLU: max(0, z)")
+    expect(detail.locator(".worked math")).to_have_count(1)          # set as mathematics, not as text
+    expect(detail).to_contain_text("ReLU: max(0,z)")
     # The digit of "if this were a k" is a group of radio buttons.
     app.get_by_test_id("loss-digit-7").focus()
     app.keyboard.press("ArrowRight")

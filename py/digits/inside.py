@@ -51,7 +51,7 @@ def architecture(model_or_manifest):
                             layer_parameters(layer), role))
     blocks.append(block(len(blocks), None, "Softmax", "softmax", list(x.shape[1:]), 0,
                         "turns the ten scores into ten probabilities that add up to 1: "
-                        "p_k = e^(z_k) / Σ_j e^(z_j)"))
+                        "the larger a score, the larger its share (worked out below)"))
     return {"name": model.name, "blocks": blocks,
             "parameters": sum(b["parameters"] for b in blocks)}
 
@@ -96,7 +96,7 @@ def title_and_role(layer, in_dims, out_dims):
         return ("ReLU", "keeps positive values and turns negative ones into 0: max(0, z), "
                         "the bend that lets layers do more than one linear map could")
     if isinstance(layer, L.Sigmoid):
-        return ("sigmoid", "squashes each weighted sum into 0..1: σ(z) = 1 / (1 + e^(−z))")
+        return ("sigmoid", "squashes each weighted sum into 0..1: σ(z) = 1 / (1 + e⁻ᶻ)")
     if isinstance(layer, L.MaxPool2D):
         return ("max-pool 2x2", "keeps the largest value of each 2x2 block: half as wide and high, "
                                 "and a small shift of the digit matters less")

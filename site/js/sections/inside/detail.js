@@ -4,6 +4,7 @@
 
 import { h } from "../../lib/dom.js";
 import { whole } from "../../lib/format.js";
+import { formula, frac, parens, sup } from "../../lib/math.js";
 import { paintGrid, paintLegend, weightScale } from "../../widgets/heatmap.js";
 import { number } from "./flow.js";
 
@@ -68,8 +69,12 @@ export function neuronDetail(detail, inputDims) {
 }
 
 function activationLine({ kind, value }, z) {
-  if (kind === "ReLU") return `ReLU: max(0, z) = max(0, ${number(z)}) = ${number(value)}`;
-  if (kind === "Sigmoid") return `Sigmoid: σ(z) = 1 / (1 + e^(−z)) = ${number(value)}`;
+  if (kind === "ReLU") {
+    return ["ReLU: ", formula("max", parens("0", ",", "z"), "=", "max", parens("0", ",", number(z)), "=", number(value))];
+  }
+  if (kind === "Sigmoid") {
+    return ["Sigmoid: ", formula("σ", parens("z"), "=", frac("1", ["1", "+", sup("e", ["−", "z"])]), "=", number(value))];
+  }
   return `This z is one of the ten scores; softmax, below, turns it into a probability: ${number(value)}`;
 }
 

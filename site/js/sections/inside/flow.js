@@ -81,12 +81,14 @@ class Block {
     const weights = parameters ? `${whole(parameters)} weights and biases` : "nothing to learn";
     this.element = h("li", { class: `layer-block kind-${kind.toLowerCase()}`, "data-testid": `layer-${block.block}`,
                              "data-kind": kind, "data-shape": shape, "data-parameters": String(parameters),
-                             onclick: () => on.pickLayer(block.block) },
+                             // A press of the pointer anywhere in the block opens its code; keys (a
+                             // click of detail 0) only do what the focused control does.
+                             onclick: (/** @type {MouseEvent} */ event) => event.detail > 0 && on.pickLayer(block.block) },
       h("div", { class: "block-head" },
         h("h4", {}, block.title),
         h("p", { class: "block-facts" }, `${shape.replaceAll("x", "×")} · ${weights}`),
         h("p", { class: "block-role" }, block.role),
-        h("button", { type: "button", class: "code-open", "aria-label": `The Python code of ${block.title}`,
+        h("button", { type: "button", class: "code-open", "aria-label": `Its Python: the code of ${block.title}`,
                       onclick: () => on.pickLayer(block.block, { again: true }) }, "Its Python")),
       h("div", { class: "block-body" }, output),
       this.detail);

@@ -24,7 +24,9 @@ export class SoftmaxPanel {
       h("caption", { class: "visually-hidden" }, "Softmax step by step, one row per digit"),
       h("thead", {}, h("tr", {},
         h("th", { scope: "col" }, "digit k"), h("th", { scope: "col" }, "score z"), h("th", { scope: "col" }, "e^z"),
-        h("th", { scope: "col", class: "shift" }, "z − max"), h("th", { scope: "col" }, "e^(z − max)"), h("th", { scope: "col" }, "p = e^(z − max) ÷ S"))),
+        h("th", { scope: "col", class: "shift" }, "z − max"), h("th", { scope: "col" }, spoken("e to the power z minus max", formula(sup("e", ["z", "−", "max"])))),
+        h("th", { scope: "col" }, spoken("p equals e to the power z minus max, over S",
+          formula("p", "=", frac(sup("e", ["z", "−", "max"]), "S")))))),
       h("tbody", {}, this.rows.map((row) => row.element)),
       h("tfoot", {}, h("tr", {}, h("th", { scope: "row", colspan: "3" }, "their sum S"), h("td", { class: "shift" }), this.sum, h("td", {}, "1"))));
 
@@ -54,7 +56,8 @@ export class SoftmaxPanel {
       h("h4", {}, "If this were a…"),
       h("p", {}, "In training, the network is told the right digit k, and the loss says how wrong it was: ",
         formula("L", "=", "−", "log", "\u2061", sub("p", "k")), ", minus the logarithm of ",
-        "the probability it gave the right digit. A sure right answer (p_k = 1) costs 0; the less likely it found k, the more it costs."),
+        "the probability it gave the right digit. A sure right answer (", formula(sub("p", "k"), "=", "1"),
+        ") costs 0; the less likely it found k, the more it costs."),
       h("fieldset", { class: "digit-choices" }, h("legend", {}, "Say the right digit is"), this.choices),
       this.loss,
       this.pushWords,
@@ -121,4 +124,10 @@ function big(value) {
   const [mantissa, exponent] = value.toExponential(2).split("e");
   const superscript = Object.fromEntries([..."0123456789-"].map((c, i) => [c, "⁰¹²³⁴⁵⁶⁷⁸⁹⁻"[i]]));
   return `${mantissa} × 10${[...String(Number(exponent))].map((c) => superscript[c]).join("")}`;
+}
+
+/** A formula in a table's header, with the words a screen reader says for it. */
+function spoken(/** @type {string} */ words, /** @type {Element} */ math) {
+  math.setAttribute("aria-hidden", "true");
+  return [h("span", { class: "visually-hidden" }, words), math];
 }
