@@ -21,9 +21,9 @@ replacement.
 
 import numpy as np
 
-from . import layers as L
-from .errors import VisitorError
-from .losses import log_softmax, softmax
+from ..errors import VisitorError
+from ..nets import layers as L
+from ..nets.losses import log_softmax, softmax
 
 OCCLUSION_SIZE = 6      # the square of paper, in pixels: about the width of a stroke and a half
 OCCLUSION_STRIDE = 2    # how far it moves between two readings

@@ -25,8 +25,8 @@ import time
 
 import numpy as np
 
-from . import layers as L
-from .errors import VisitorError
+from ..errors import VisitorError
+from ..nets import layers as L
 from .evaluation import as_floats
 
 BATCH = 50              # digits per network call: the grain of a slice

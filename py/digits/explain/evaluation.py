@@ -18,7 +18,7 @@ import time
 
 import numpy as np
 
-from .errors import VisitorError
+from ..errors import VisitorError
 
 DIGITS = 10
 BATCH = 25              # images per network call, the grain of a slice (the cnn: ~10 ms in CPython, ~50 ms in Pyodide)

@@ -19,10 +19,10 @@ import base64
 
 import numpy as np
 
-from . import layers as L
-from . import models
-from .errors import VisitorError
-from .losses import log_softmax
+from ..errors import VisitorError
+from ..nets import layers as L
+from ..nets import models
+from ..nets.losses import log_softmax
 
 PASS_THROUGH = (L.Dropout,)     # layers whose output, when reading, is their input, value for value
 TOP_TERMS = 8         # the terms of a weighted sum shown one by one; the rest are added up

@@ -17,8 +17,8 @@ direction crosses the border between two answers.
 
 import numpy as np
 
+from ..errors import VisitorError
 from .attribution import log_probability_gradient
-from .errors import VisitorError
 
 PIXELS_PER_STEP = 4     # the pixels changed in one step: where the gradient is steepest
 STEP = 0.5              # how much each of them changes in one step (ink runs from 0 to 1)

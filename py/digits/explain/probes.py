@@ -29,10 +29,10 @@ the digit's centre of mass.
 
 import numpy as np
 
-from . import distort
-from .errors import VisitorError
+from ..errors import VisitorError
+from ..images import distort
+from ..images.preprocess import to_mnist
 from .inside import encode
-from .preprocess import to_mnist
 
 MAX_STRENGTHS = 64
 

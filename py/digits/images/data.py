@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "mnist"
+DATA_DIR = Path(__file__).resolve().parents[3] / "data" / "mnist"
 
 # sha256 of each uncompressed IDX file, as published with the dataset.
 SHA256 = {

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import VisitorError
 from . import layers as L
-from .errors import VisitorError
 from .losses import softmax
 
-WEIGHTS_DIR = Path(__file__).resolve().parents[2] / "weights"
+WEIGHTS_DIR = Path(__file__).resolve().parents[3] / "weights"
 
 
 class WeightsError(VisitorError):

@@ -13,8 +13,8 @@ from dataclasses import dataclass, asdict
 
 import numpy as np
 
+from ..images.augment import random_writer
 from . import models
-from .augment import random_writer
 from .losses import softmax_cross_entropy
 from .optim import SGD, Adam
 
@@ -155,7 +155,7 @@ def with_handwriting(train, count, rng):
     and finger strokes of one width, 1s with a long flag, 7s with a bar, 4s closed
     at the top. A few thousand such drawings teach the network those too.
     """
-    from . import handwriting    # here, not at the top: the page trains with this module but never draws
+    from ..images import handwriting    # here, not at the top: the page trains with this module but never draws
     images, labels = handwriting.training_images(count, rng)
     return np.concatenate([train[0], images]), np.concatenate([train[1], labels.astype(train[1].dtype)])
 

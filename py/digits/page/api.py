@@ -27,79 +27,81 @@ import sys
 
 import numpy as np
 
+from ..errors import VisitorError
 from . import recognizer  # noqa: F401 — imported now: the page reads a drawing first
-from .errors import VisitorError
 from .session import Session
+
+PACKAGE = __package__.rpartition(".")[0]     # "digits": PAGE_FUNCTIONS and FACTS name modules from there
 
 PAGE_FUNCTIONS = {
     # the worker itself
-    "runtime": "api:runtime",
-    "memory": "api:memory",
-    "load_model": "recognizer:load_model",
+    "runtime": "page.api:runtime",
+    "memory": "page.api:memory",
+    "load_model": "page.recognizer:load_model",
     # the recognizer
-    "predict": "recognizer:predict",
-    "compare": "recognizer:compare",
-    "explain": "recognizer:explain",
-    "read_image": "recognizer:read_image",
+    "predict": "page.recognizer:predict",
+    "compare": "page.recognizer:compare",
+    "explain": "page.recognizer:explain",
+    "read_image": "page.recognizer:read_image",
     # inside the network
-    "inside_architecture": "looking_inside:inside_architecture",
-    "inside_answer": "looking_inside:inside_answer",
-    "inside_feature_map": "looking_inside:inside_feature_map",
-    "inside_neuron": "looking_inside:inside_neuron",
-    "inside_loss": "looking_inside:inside_loss",
-    "inside_probe": "looking_inside:inside_probe",
+    "inside_architecture": "page.inside:inside_architecture",
+    "inside_answer": "page.inside:inside_answer",
+    "inside_feature_map": "page.inside:inside_feature_map",
+    "inside_neuron": "page.inside:inside_neuron",
+    "inside_loss": "page.inside:inside_loss",
+    "inside_probe": "page.inside:inside_probe",
     # why it says what it says
-    "why_attribution": "why:why_attribution",
-    "why_nudge": "why:why_nudge",
-    "why_map_start": "why:why_map_start",
-    "why_map_run": "why:why_map_run",
-    "why_map_place": "why:why_map_place",
-    "why_map_digit": "why:why_map_digit",
+    "why_attribution": "page.why:why_attribution",
+    "why_nudge": "page.why:why_nudge",
+    "why_map_start": "page.why:why_map_start",
+    "why_map_run": "page.why:why_map_run",
+    "why_map_place": "page.why:why_map_place",
+    "why_map_digit": "page.why:why_map_digit",
     # how good is it, and what MNIST looks like
-    "evaluate_start": "how_good:evaluate_start",
-    "evaluate_run": "how_good:evaluate_run",
-    "evaluate_cell": "how_good:evaluate_cell",
-    "mnist_facts": "how_good:mnist_facts",
-    "mnist_gallery": "how_good:mnist_gallery",
+    "evaluate_start": "page.evaluation:evaluate_start",
+    "evaluate_run": "page.evaluation:evaluate_run",
+    "evaluate_cell": "page.evaluation:evaluate_cell",
+    "mnist_facts": "page.evaluation:mnist_facts",
+    "mnist_gallery": "page.evaluation:mnist_gallery",
     # the perceptron at the beach
-    "perceptron_evaluate": "perceptron:perceptron_evaluate",
-    "perceptron_truth_table": "perceptron:perceptron_truth_table",
-    "perceptron_train": "perceptron:perceptron_train",
+    "perceptron_evaluate": "page.perceptron:perceptron_evaluate",
+    "perceptron_truth_table": "page.perceptron:perceptron_truth_table",
+    "perceptron_train": "page.perceptron:perceptron_train",
     # the MNIST machine
-    "machine_forward": "machine:machine_forward",
-    "machine_gradient": "machine:machine_gradient",
-    "machine_step": "machine:machine_step",
-    "machine_set_losses": "machine:machine_set_losses",
-    "machine_auto": "machine:machine_auto",
+    "machine_forward": "page.machine:machine_forward",
+    "machine_gradient": "page.machine:machine_gradient",
+    "machine_step": "page.machine:machine_step",
+    "machine_set_losses": "page.machine:machine_set_losses",
+    "machine_auto": "page.machine:machine_auto",
     # watch it learn
-    "learn_shape": "learn:learn_shape",
-    "learn_data": "learn:learn_data",
-    "learn_start": "learn:learn_start",
-    "learn_run": "learn:learn_run",
-    "learn_use": "learn:learn_use",
-    "learn_feature_maps": "learn:learn_feature_maps",
+    "learn_shape": "page.training:learn_shape",
+    "learn_data": "page.training:learn_data",
+    "learn_start": "page.training:learn_start",
+    "learn_run": "page.training:learn_run",
+    "learn_use": "page.training:learn_use",
+    "learn_feature_maps": "page.training:learn_feature_maps",
     # networks made in the page, as files
-    "model_file": "saved_models:model_file",
-    "adopt_model_file": "saved_models:adopt_model_file",
-    "forget_model": "saved_models:forget_model",
+    "model_file": "page.saved_models:model_file",
+    "adopt_model_file": "page.saved_models:adopt_model_file",
+    "forget_model": "page.saved_models:forget_model",
     # teach it your handwriting
-    "personal_export": "personal:personal_export",
-    "personal_import": "personal:personal_import",
-    "finetune_start": "finetune:finetune_start",
-    "finetune_run": "finetune:finetune_run",
-    "finetune_finish": "finetune:finetune_finish",
+    "personal_export": "page.personal:personal_export",
+    "personal_import": "page.personal:personal_import",
+    "finetune_start": "page.teach:finetune_start",
+    "finetune_run": "page.teach:finetune_run",
+    "finetune_finish": "page.teach:finetune_finish",
 }
 
 # Each section's rules (words, limits, examples, defaults), which the page needs before Python
 # is ready: build.py writes them into the page from `all_facts`, so the page never asks for them.
 FACTS = {
-    "perceptron_facts": "perceptron:perceptron_facts",
-    "machine_facts": "machine:machine_facts",
-    "training_facts": "learn:training_facts",
-    "teach_facts": "finetune:teach_facts",
-    "inside_facts": "looking_inside:inside_facts",
-    "pad_facts": "handwriting:pad_facts",
-    "recognizer_facts": "menu:recognizer_facts",
+    "perceptron_facts": "page.perceptron:perceptron_facts",
+    "machine_facts": "page.machine:machine_facts",
+    "training_facts": "page.training:training_facts",
+    "teach_facts": "page.teach:teach_facts",
+    "inside_facts": "page.inside:inside_facts",
+    "pad_facts": "images.handwriting:pad_facts",
+    "recognizer_facts": "page.menu:recognizer_facts",
 }
 
 
@@ -139,9 +141,9 @@ def page_function(name):
 
 
 def found(where):
-    """The function at "module:function" in this package, its module imported if it is not yet."""
+    """The function at "page.recognizer:predict" (a module of the package), imported if it is not yet."""
     module, function = where.split(":")
-    return getattr(importlib.import_module(f"{__package__}.{module}"), function)
+    return getattr(importlib.import_module(f"{PACKAGE}.{module}"), function)
 
 
 def takes_session(function):

@@ -9,7 +9,7 @@ with a sentence when they would unpack to more than such a file ever holds.
 import io
 import zipfile
 
-from .errors import VisitorError
+from ..errors import VisitorError
 
 MAX_MEMBERS = 64        # a network has two files per layer and a manifest; an .npz two arrays
 

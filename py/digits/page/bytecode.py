@@ -20,7 +20,7 @@ import zipfile
 from pathlib import Path
 
 # Where the kept modules come from: the installed packages (numpy) and our own package.
-ROOTS = (*site.getsitepackages(), str(Path(__file__).resolve().parents[1]))
+ROOTS = (*site.getsitepackages(), str(Path(__file__).resolve().parents[2]))
 CHECKED_HASH = 0b11    # the .pyc flags: hash-based, and checked against the source
 
 

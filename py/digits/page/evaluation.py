@@ -1,6 +1,6 @@
-"""How good is a network, and what MNIST looks like: evaluation.py on the session's MNIST subset.
+"""How good is a network, and what MNIST looks like: explain/evaluation.py on the session's MNIST subset.
 
-The page hands Python the subset first (learn.learn_data), then:
+The page hands Python the subset first (training.learn_data), then:
 
     evaluate_start(model)           begin reading the subset's test digits with `model`
     evaluate_run(seconds)           read for about `seconds`; the summary once finished
@@ -12,9 +12,9 @@ Pixels travel as the subset's own bytes (uint8, 784 per digit, base64), so what 
 shows is exactly what the networks read.
 """
 
-from . import evaluation
-from .errors import VisitorError
-from .models import ARCHITECTURES
+from ..errors import VisitorError
+from ..explain import evaluation
+from ..nets.models import ARCHITECTURES
 
 SLICE_LIMIT = 2.0       # seconds: a longer slice would freeze the page's answers
 

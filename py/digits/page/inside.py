@@ -1,4 +1,4 @@
-"""Inside the network, for the digit on the pad: the session's networks seen through inside.py and probes.py.
+"""Inside the network, for the digit on the pad: the session's networks seen through explain/inside.py and probes.py.
 
 The recognizer answers first (recognizer.predict); the page then asks for the rest
 with the 784-value image that answer carried:
@@ -18,7 +18,7 @@ import base64
 
 import numpy as np
 
-from . import inside, probes
+from ..explain import inside, probes
 from .recognizer import as_image
 
 

@@ -7,9 +7,9 @@ own module, which the page imports first, does not carry them.
 import json
 from pathlib import Path
 
-from . import catalogue
-from .models import WEIGHTS_DIR
-from .network_names import architecture_name
+from ..images import catalogue
+from ..nets.models import WEIGHTS_DIR
+from ..nets.network_names import architecture_name
 
 DEFAULT_MODEL = "cnn"       # the network that reads the drawing until the visitor picks another
 POORLY = 0.9                # a held-out style read right less often than this is one the page names

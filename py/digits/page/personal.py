@@ -1,7 +1,7 @@
 """The visitor's personal set: drawings the recognizer read wrong, with the digit they are.
 
 The page keeps the set in the browser and hands it to Python to export it, to
-import one, or to fine-tune a network on it (finetune.py). As a file it is an
+import one, or to fine-tune a network on it (teach.py). As a file it is an
 `.npz` with `images` uint8 (N, 28, 28), 0 background and 255 ink as in MNIST,
 and `labels` uint8 (N,).
 """
@@ -11,8 +11,8 @@ import io
 
 import numpy as np
 
+from ..errors import VisitorError
 from .archives import checked_zip
-from .errors import VisitorError
 
 MAX_PERSONAL = 2_000                  # drawings in a personal set
 MAX_FILE_BYTES = 8 * 2**20            # an imported personal set: 2,000 drawings take about 1.5 MB

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import VisitorError
-from .layers import Conv2D
-from .models import from_manifest
-from .preprocess import to_mnist
+from ..errors import VisitorError
+from ..images.preprocess import to_mnist
+from ..nets.layers import Conv2D
+from ..nets.models import from_manifest
 
 
 def load_model(session, name: str, folder: str):

@@ -11,9 +11,9 @@ import zipfile
 
 import numpy as np
 
-from . import models
+from ..errors import VisitorError
+from ..nets import models
 from .archives import checked_zip
-from .errors import VisitorError
 from .recognizer import describe
 
 MAX_NETWORK_BYTES = 8 * 2**20     # the cnn, the largest network, zips to under 1 MB

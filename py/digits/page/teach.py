@@ -11,13 +11,13 @@ import time
 
 import numpy as np
 
-from .augment import random_affine
-from .errors import VisitorError
-from .layers import Conv2D
-from .models import from_architecture
-from .optim import Adam
+from ..errors import VisitorError
+from ..images.augment import random_affine
+from ..nets.layers import Conv2D
+from ..nets.models import from_architecture
+from ..nets.optim import Adam
+from ..nets.train import accuracy, to_float, train_step
 from .personal import MAX_FILE_BYTES, MAX_PERSONAL
-from .train import accuracy, to_float, train_step
 
 # Steps and minibatch size of a fine-tuning. A convolutional network costs about ten times
 # more per image in the browser: fewer, smaller steps keep it to seconds.

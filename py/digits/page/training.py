@@ -2,7 +2,7 @@
 
 The page asks for a slice of training (a fraction of a second), draws what
 changed, and asks again; pausing is simply not asking. The loop is the one of
-`train.py` (the same layers, loss and optimiser), cut into slices. The run in
+`nets/train.py` (the same layers, loss and optimiser), cut into slices. The run in
 progress lives in the visitor's session.
 
 Two kinds of network learn here: a dense one (Nielsen's 784-h-10, plain SGD) and
@@ -17,13 +17,13 @@ import time
 
 import numpy as np
 
-from . import layers as L
-from . import models
-from .errors import VisitorError
-from .inside import architecture, encode, layer_outputs
-from .network_names import settings_name
-from .optim import SGD, Adam
-from .train import accuracy, to_float, train_step
+from ..errors import VisitorError
+from ..explain.inside import architecture, encode, layer_outputs
+from ..nets import layers as L
+from ..nets import models
+from ..nets.network_names import settings_name
+from ..nets.optim import SGD, Adam
+from ..nets.train import accuracy, to_float, train_step
 
 SUBSET_SIZES = {"train": 10_000, "test": 2_000}
 NETWORKS = ("dense", "conv")

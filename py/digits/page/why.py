@@ -1,4 +1,4 @@
-"""Why it says what it says, for the digit on the pad: attribution.py, nudge.py and digit_map.py for the page.
+"""Why it says what it says, for the digit on the pad: explain/'s attribution, nudge and digit_map for the page.
 
 The recognizer answers first; the page then asks, with the 784-value image that answer carried:
 
@@ -13,10 +13,10 @@ Every number the page shows of these is Python's. Images travel as float32 value
 floats, exact), so a test reading the page gets the very numbers CPython computes.
 """
 
-from . import attribution, nudge
-from .digit_map import DigitMap
-from .errors import VisitorError
-from .evaluation import pixels
+from ..errors import VisitorError
+from ..explain import attribution, nudge
+from ..explain.digit_map import DigitMap
+from ..explain.evaluation import pixels
 from .recognizer import as_image
 
 SLICE_LIMIT = 2.0       # seconds: a longer slice would keep the recognizer waiting
