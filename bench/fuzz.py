@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT / "py"))
 
 import numpy as np  # noqa: E402
 
-from digits import api, models  # noqa: E402
+from digits.nets import models  # noqa: E402
+from digits.page import api
 
 TRIES = 4000
 SLOW = 1.0   # seconds

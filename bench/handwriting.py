@@ -1,6 +1,6 @@
 """How well each network reads digits drawn the way visitors draw them (synthetic, in CPython).
 
-py/digits/handwriting.py draws every style of every digit with a random hand and paints
+py/digits/images/handwriting.py draws every style of every digit with a random hand and paints
 it as the pad paints its model canvas; the page's preprocessing and the shipped weights
 do the rest. Two sizes of drawing, each painted with the pad's pen (thinner for a small
 digit) and, to show what that buys, with one fixed pen:
@@ -26,7 +26,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "py"))
 
-from digits import handwriting, models  # noqa: E402
+from digits.images import handwriting  # noqa: E402
+from digits.nets import models
 
 PER_STYLE = 20
 SIZES = {"big": handwriting.SIZE_RANGE, "small": (0.2, 0.4)}

@@ -4,10 +4,10 @@ MNIST's test set is written like MNIST's training set. Other people write with o
 pens, wider or narrower, slanted, broken, on paper that leaves specks. This bench takes
 a fixed, seeded subset of MNIST's test digits, lays each on a sheet of "paper" (the
 digit enlarged three times, with a margin), changes it in one controlled way at a few
-strengths (py/digits/distort.py), and hands the sheet to the page's own preprocessing
+strengths (py/digits/images/distort.py), and hands the sheet to the page's own preprocessing
 (`to_mnist`: crop, scale to 20 px, centre the ink), as a scanned digit would be. Then:
 
-  - the synthetic pen drawings of py/digits/handwriting.py: styles training draws, and
+  - the synthetic pen drawings of py/digits/images/handwriting.py: styles training draws, and
     the held-out styles of catalogue.py, with the pad's pen, a fine pen and a broad one;
   - pen trajectories: the same drawings kept as 8 points along the pen's path and
     replayed as one stroke, as the UCI pen-digits set records handwriting.
@@ -28,10 +28,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "py"))
 
-from digits import catalogue, distort, handwriting, models  # noqa: E402
-from digits.augment import ink_extent  # noqa: E402
-from digits.data import load_mnist  # noqa: E402
-from digits.preprocess import resample_matrix, to_mnist  # noqa: E402
+from digits.images import catalogue, distort, handwriting  # noqa: E402
+from digits.images.augment import ink_extent  # noqa: E402
+from digits.images.data import load_mnist  # noqa: E402
+from digits.images.preprocess import resample_matrix, to_mnist  # noqa: E402
+from digits.nets import models
 
 ENLARGE = 3           # a sheet pixel is a third of an MNIST pixel
 MARGIN = 10           # MNIST pixels of paper around the 28 x 28 field: room to stretch

@@ -1,6 +1,6 @@
 """How well each network reads the ways of writing digits it never learned: the held-out styles.
 
-py/digits/catalogue.py holds school scripts and personal variants; two whole scripts
+py/digits/images/catalogue.py holds school scripts and personal variants; two whole scripts
 (French, Nordic) and six variants are never drawn for training. This bench draws
 each held-out style by many random writers (proportions, stroke order, pen speed,
 slant, size), paints them with the pad's ink (handwriting.paint: the same pixels as
@@ -20,7 +20,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "py"))
 
-from digits import catalogue, handwriting, models  # noqa: E402
+from digits.images import catalogue, handwriting  # noqa: E402
+from digits.nets import models
 
 
 def main():

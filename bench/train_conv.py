@@ -1,6 +1,6 @@
 """How well and how fast the page's convnet learns in the browser, against a dense network.
 
-  learning: the default convnet (learn.CONV_DEFAULTS: conv 8 of 5x5, pool, conv 16 of 5x5, pool,
+  learning: the default convnet (training.CONV_DEFAULTS: conv 8 of 5x5, pool, conv 16 of 5x5, pool,
       ten outputs; Adam, batch 32, 10 epochs) trains in Pyodide, in the worker, in the page's
       slices, on the shipped 10,000 digits. At 60 s and at 5 minutes of training the network is downloaded as the
       page downloads it (a weights/NAME/ zip) and read here, in CPython, on the 2,000 test digits.
@@ -39,13 +39,14 @@ sys.path.insert(0, str(ROOT / "py"))
 import chromium  # noqa: E402
 import numpy as np  # noqa: E402
 from static_server import serving  # noqa: E402
-from digits import learn, models  # noqa: E402
-from digits.session import Session  # noqa: E402
+from digits.nets import models  # noqa: E402
+from digits.page import training
+from digits.page.session import Session  # noqa: E402
 from train_browser import LONG_TASKS, open_page  # noqa: E402 — the same page, opened and watched the same way
 
 TIMEOUT = 600_000
 CHECKPOINTS = (60, 300)           # seconds of training at which the network is read
-DENSE = {**learn.DEFAULTS, "hidden": 8, "epochs": 50}
+DENSE = {**training.DEFAULTS, "hidden": 8, "epochs": 50}
 SMOOTH_SECONDS = 30
 SEVEN = [[(0.27, 0.2), (0.73, 0.2), (0.44, 0.85)]]
 
@@ -87,11 +88,11 @@ def test_accuracy(zip_base64, test):
 def cpython_images_per_second(config, seconds=15.0):
     """The same run, in this CPython, in the page's slices: images per second."""
     session = Session()
-    learn.learn_data(session, (ROOT / "data" / "web" / "mnist-small.npz").read_bytes())
-    learn.learn_start(session, config)
+    training.learn_data(session, (ROOT / "data" / "web" / "mnist-small.npz").read_bytes())
+    training.learn_start(session, config)
     images, started = 0, time.perf_counter()
     while time.perf_counter() - started < seconds:
-        images += len(learn.learn_run(session, 0.15)["losses"]) * config["batch_size"]
+        images += len(training.learn_run(session, 0.15)["losses"]) * config["batch_size"]
     return images / (time.perf_counter() - started)
 
 
@@ -115,8 +116,8 @@ def main():
 
     with np.load(ROOT / "data" / "web" / "mnist-small.npz") as subset:
         test = subset["test_images"], subset["test_labels"]
-    conv = {**learn.CONV_DEFAULTS}
-    parameters = learn.learn_shape(conv)["parameters"]
+    conv = {**training.CONV_DEFAULTS}
+    parameters = training.learn_shape(conv)["parameters"]
     with (serving(ROOT / "dist", prefix="/digits/") as server, sync_playwright() as playwright,
           contextlib.ExitStack() as stack):
         context, page = open_page(playwright, server.url, stack.enter_context(tempfile.TemporaryDirectory()))
@@ -128,7 +129,7 @@ def main():
         dense = page.evaluate(LEARNING, [DENSE, [CHECKPOINTS[0]]])
         dense_rate = report_learning(
             f"A dense network of similar size (784-{DENSE['hidden']}-10 sigmoid, "
-            f"{learn.learn_shape(DENSE)['parameters']:,} weights, SGD η {DENSE['learning_rate']}, "
+            f"{training.learn_shape(DENSE)['parameters']:,} weights, SGD η {DENSE['learning_rate']}, "
             f"batch {DENSE['batch_size']}) for the same time:", dense, test, CHECKPOINTS[:1])
         context.close()
         print(f"Images per second, convnet: browser {browser_rate:,.0f}, CPython {cpython_images_per_second(conv):,.0f}; "

@@ -59,7 +59,7 @@ def open_what_made_them(page):
     page.get_by_test_id("layer-10").locator("canvas.neuron-cells").click(position={"x": 3, "y": 3})
     expect(page.get_by_test_id("layer-10").locator(".sum-terms")).to_be_visible()
     page.get_by_test_id("layer-1").get_by_role("button", name="Its Python: the code of conv 5x5, 20").click()
-    expect(page.get_by_test_id("code-view")).to_have_attribute("data-function", "digits.layers.Conv2D.forward")
+    expect(page.get_by_test_id("code-view")).to_have_attribute("data-function", "digits.nets.layers.Conv2D.forward")
     expect(page.get_by_test_id("code-view")).to_be_visible()
 
 

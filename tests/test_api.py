@@ -1,4 +1,4 @@
-"""The page's door into Python (py/digits/api.py), exercised in CPython exactly as the worker calls it."""
+"""The page's door into Python (py/digits/page/api.py), exercised in CPython exactly as the worker calls it."""
 
 import json
 import os
@@ -9,9 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digits import api, models
-from digits.data import load_mnist
-from digits.preprocess import to_mnist
+from digits.images.data import load_mnist
+from digits.images.preprocess import to_mnist
+from digits.nets import models
+from digits.page import api
 
 
 @pytest.fixture
@@ -152,25 +153,26 @@ def test_the_other_sections_load_when_the_page_first_asks_for_them():
     # recognizer alone, and the first call to a section's function brings its module in.
     script = """
 import json, sys
-from digits import api
+from digits.page import api
 ours = lambda: sorted(name for name in sys.modules if name.startswith("digits."))
 print(ours())
 assert "error" in json.loads(api.dispatch("machine_forward", "[[0], {}, 1]"))
-assert "digits.machine" in sys.modules and "digits.learn" not in sys.modules
+assert "digits.page.machine" in sys.modules and "digits.page.training" not in sys.modules
 assert "error" in json.loads(api.dispatch("learn_run", "[]"))
-assert "digits.learn" in sys.modules
+assert "digits.page.training" in sys.modules
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": str(Path(api.__file__).parents[1])})
+                            env={**os.environ, "PYTHONPATH": str(Path(api.__file__).parents[2])})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == str(["digits.api", "digits.errors", "digits.layers", "digits.losses",
-                                         "digits.models", "digits.preprocess", "digits.recognizer",
-                                         "digits.session"])
+    assert result.stdout.strip() == str(["digits.errors", "digits.images", "digits.images.preprocess", "digits.nets",
+                                         "digits.nets.layers", "digits.nets.losses", "digits.nets.models",
+                                         "digits.page", "digits.page.api", "digits.page.recognizer",
+                                         "digits.page.session"])
 
 
 def test_all_facts_gathers_every_sections_rules_as_json():
     facts = api.all_facts()
-    assert sorted(facts) == sorted(api.FACTS) == ["inside_facts", "machine_facts", "pad_facts", "perceptron_facts",
+    assert sorted(facts) == sorted(api.FACTS) == ["code_facts", "inside_facts", "machine_facts", "pad_facts", "perceptron_facts",
                                                   "recognizer_facts", "teach_facts", "training_facts"]
     assert json.loads(json.dumps(facts)) == facts
     assert not set(api.FACTS) & set(api.PAGE_FUNCTIONS)        # the page has them before Python: it never asks

@@ -10,7 +10,7 @@ from io import BytesIO
 
 import pytest
 
-from digits import bytecode
+from digits.page import bytecode
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from digits import inside, layers as L, losses, models, source
+from digits.explain import edited_code, inside, source
+from digits.nets import layers as L, losses, models
 from test_inside_browser import draw_and_follow, manifest, show_inside
 from test_recognizer_browser import ONE, SEVEN, draw_with_mouse
 
@@ -40,7 +41,7 @@ def test_its_python_opens_from_the_keyboard_beside_the_layer(open_app):
     page.keyboard.press("Enter")
     code = page.get_by_test_id("code-view")
     expect(code).to_be_visible()
-    expect(code).to_have_attribute("data-function", "digits.layers.ReLU.forward")
+    expect(code).to_have_attribute("data-function", "digits.nets.layers.ReLU.forward")
     expect(page.get_by_test_id("layer-2").locator(".code-view")).to_contain_text("layers.py")
     expect(code.locator(".py-keyword").first).to_have_text("def")
     # Another network's blocks are drawn anew: its code is asked for afresh.
@@ -48,7 +49,7 @@ def test_its_python_opens_from_the_keyboard_beside_the_layer(open_app):
     show_inside(page)
     expect(page.get_by_test_id("architecture")).to_have_attribute("data-model", "nielsen")
     page.get_by_test_id("layer-2").get_by_role("button", name="Its Python: the code of sigmoid").click()
-    expect(code).to_have_attribute("data-function", "digits.layers.Sigmoid.forward")
+    expect(code).to_have_attribute("data-function", "digits.nets.layers.Sigmoid.forward")
     assert models.load("nielsen").layers[1].__class__.__name__ == "Sigmoid"
 
 
@@ -76,7 +77,7 @@ def open_relu_code(page):
     page.goto(page.url.split("#")[0] + "#inside")
     draw_and_follow(page, SEVEN)
     page.get_by_test_id("layer-2").get_by_role("button", name="Its Python: the code of ReLU").click()
-    expect(page.get_by_test_id("code-view")).to_have_attribute("data-function", "digits.layers.ReLU.forward")
+    expect(page.get_by_test_id("code-view")).to_have_attribute("data-function", "digits.nets.layers.ReLU.forward")
 
 
 def run_version(page, text):
@@ -102,7 +103,7 @@ def test_relu_that_passes_everything_reads_as_cpython_reads_it_and_reset_brings_
     np.testing.assert_allclose(numbers(answer.get_attribute("data-probs")), expected, rtol=1e-5, atol=1e-5)
     assert int(answer.get_attribute("data-digit")) == expected.argmax()
     expect(app.locator(".inside-root")).to_have_class("inside-root yours")
-    expect(app.locator(".inside-yours")).to_contain_text("Your version of digits.layers.ReLU.forward")
+    expect(app.locator(".inside-yours")).to_contain_text("Your version of digits.nets.layers.ReLU.forward")
     # Reset: the shipped text in the editor, and the answer the recognizer gave.
     app.get_by_test_id("code-reset").click()
     expect(answer).to_have_class("code-answer", timeout=30_000)
@@ -144,6 +145,6 @@ def test_a_ready_made_change_says_what_it_teaches(app):
     app.get_by_role("button", name="Try: ReLU that lets everything through").click()
     expect(app.locator(".code-lesson")).to_contain_text("the depth is gone")
     expect(app.get_by_test_id("code-edit")).to_have_value(
-        next(e["text"] for e in __import__("digits.edited_code").edited_code.EXPERIMENTS if e["part"] == "ReLU"))
+        next(e["text"] for e in edited_code.EXPERIMENTS if e["part"] == "ReLU"))
     app.get_by_test_id("code-run").click()
     expect(app.get_by_test_id("code-answer")).to_have_class("code-answer yours", timeout=30_000)

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 import chromium
-from digits import handwriting
+from digits.images import handwriting
 
 SETTLE_TIMEOUT = 180_000
 MODELS = ["cnn", "mlp", "nielsen"]

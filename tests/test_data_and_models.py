@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digits import models
-from digits.data import DATA_DIR, DataError, load_mnist, parse_idx, read_idx
-from digits.train import RECIPES, Recipe, accuracy, augmented, fit, to_float, with_handwriting
+from digits.images.data import DATA_DIR, DataError, load_mnist, parse_idx, read_idx
+from digits.nets import models
+from digits.nets.train import RECIPES, Recipe, accuracy, augmented, fit, to_float, with_handwriting
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,9 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digits import api, models
-from digits.data import load_mnist
-from digits.preprocess import to_mnist
+from digits.images.data import load_mnist
+from digits.images.preprocess import to_mnist
+from digits.nets import models
+from digits.page import api
 
 NAMES = sorted(api.PAGE_FUNCTIONS)
 

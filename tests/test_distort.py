@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from digits import augment, distort, handwriting
+from digits.images import augment, distort, handwriting
 
 
 def dot(size=15, at=(7, 7)):

@@ -1,14 +1,16 @@
-"""The visitor's version of a function (py/digits/edited_code.py): it runs in the original's place
+"""The visitor's version of a function (py/digits/explain/edited_code.py): it runs in the original's place
 for one reading, gives what CPython gives with the same change, says where it went wrong, and
 always leaves the shipped code in place."""
 
 import numpy as np
 import pytest
 
-from digits import edited_code, layers as L, losses, models, source
-from digits.data import load_mnist
 from digits.errors import VisitorError
-from digits.session import Session
+from digits.explain import edited_code, source
+from digits.images.data import load_mnist
+from digits.nets import layers as L, losses, models
+from digits.page.code import code_run, code_source
+from digits.page.session import Session
 
 RELU_PASSES_ALL = "def forward(self, x, train=False):\n    return x, np.ones(x.shape, dtype=bool)\n"
 
@@ -27,7 +29,7 @@ def seven():
 
 
 def test_relu_that_passes_everything_gives_what_cpython_computes_without_the_bend(session, seven):
-    run = edited_code.code_run(session, "cnn", "ReLU", RELU_PASSES_ALL, seven)
+    run = code_run(session, "cnn", "ReLU", RELU_PASSES_ALL, seven)
     x = np.array(seven, np.float32).reshape(1, 28, 28, 1)
     for layer in session.models["cnn"].layers:
         if not isinstance(layer, L.ReLU):
@@ -40,28 +42,28 @@ def test_relu_that_passes_everything_gives_what_cpython_computes_without_the_ben
 
 def test_the_shipped_code_run_as_a_version_gives_the_shipped_answer(session, seven):
     for part in ("ReLU", "Conv2D", "Softmax", "Dense"):
-        run = edited_code.code_run(session, "cnn", part, source.code_source(part)["source"], seven)
+        run = code_run(session, "cnn", part, code_source(part)["source"], seven)
         expected = session.models["cnn"].predict(np.array(seven, np.float32).reshape(1, 28, 28))[0]
         np.testing.assert_allclose(run["probabilities"], expected, rtol=1e-6, atol=1e-7)
 
 
 def test_the_shipped_functions_are_back_after_a_run_and_after_a_failure(session, seven):
     shipped = (L.ReLU.forward, losses.softmax, models.softmax)
-    edited_code.code_run(session, "cnn", "ReLU", RELU_PASSES_ALL, seven)
+    code_run(session, "cnn", "ReLU", RELU_PASSES_ALL, seven)
     with pytest.raises(VisitorError):
-        edited_code.code_run(session, "cnn", "Softmax", "def softmax(logits):\n    return logits[5]\n", seven)
+        code_run(session, "cnn", "Softmax", "def softmax(logits):\n    return logits[5]\n", seven)
     assert (L.ReLU.forward, losses.softmax, models.softmax) == shipped
 
 
 def test_a_changed_softmax_is_used_wherever_the_package_imported_it(session, seven):
     uniform = "def softmax(logits):\n    return np.full(logits.shape, 0.1, dtype=np.float32)\n"
-    run = edited_code.code_run(session, "cnn", "Softmax", uniform, seven)
+    run = code_run(session, "cnn", "Softmax", uniform, seven)
     assert run["probabilities"] == pytest.approx([0.1] * 10)
 
 
 @pytest.mark.parametrize("experiment", edited_code.EXPERIMENTS, ids=lambda e: e["part"])
 def test_each_ready_made_change_runs_on_the_network_it_belongs_to(session, seven, experiment):
-    run = edited_code.code_run(session, "cnn", experiment["part"], experiment["text"], seven)
+    run = code_run(session, "cnn", experiment["part"], experiment["text"], seven)
     if experiment["part"] == "Softmax":             # e^(z + 100) overflows float32: that is its lesson
         assert not run["finite"] and run["probabilities"] == [None] * 10 and "inside" not in run
     else:
@@ -82,12 +84,12 @@ def test_each_ready_made_change_runs_on_the_network_it_belongs_to(session, seven
 ])
 def test_a_version_that_fails_is_a_sentence_with_its_line(session, seven, text, message):
     with pytest.raises(VisitorError) as refused:
-        edited_code.code_run(session, "cnn", "ReLU", text, seven)
+        code_run(session, "cnn", "ReLU", text, seven)
     assert str(refused.value) == message
 
 
 def test_only_a_function_a_reading_goes_through_can_be_run(session, seven):
     with pytest.raises(VisitorError) as refused:
-        edited_code.code_run(session, "cnn", "loss", "def softmax_cross_entropy(z, y):\n    return 0\n", seven)
+        code_run(session, "cnn", "loss", "def softmax_cross_entropy(z, y):\n    return 0\n", seven)
     assert str(refused.value) == ("The page cannot run a changed version of 'loss': change one of "
                                   "Conv2D, ReLU, Sigmoid, MaxPool2D, Dropout, Flatten, Dense, Softmax.")

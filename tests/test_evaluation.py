@@ -5,9 +5,10 @@ import base64
 import numpy as np
 import pytest
 
-from digits import evaluation, models
 from digits.errors import VisitorError
-from digits.models import WEIGHTS_DIR
+from digits.explain import evaluation
+from digits.nets import models
+from digits.nets.models import WEIGHTS_DIR
 
 SUBSET = WEIGHTS_DIR.parent / "data" / "web" / "mnist-small.npz"
 

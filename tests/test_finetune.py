@@ -1,14 +1,15 @@
-"""Fine-tuning on the visitor's handwriting (py/digits/finetune.py)."""
+"""Fine-tuning on the visitor's handwriting (py/digits/page/teach.py)."""
 
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from digits import finetune, learn, models
 from digits.errors import VisitorError
-from digits.session import Session
-from digits.train import accuracy, to_float
+from digits.nets import models
+from digits.nets.train import accuracy, to_float
+from digits.page import teach, training
+from digits.page.session import Session
 
 SUBSET = Path(__file__).resolve().parents[1] / "data" / "web" / "mnist-small.npz"
 
@@ -17,7 +18,7 @@ SUBSET = Path(__file__).resolve().parents[1] / "data" / "web" / "mnist-small.npz
 def session():
     """A fresh session holding the subset and the shipped mlp and nielsen networks."""
     fresh = Session()
-    learn.learn_data(fresh, SUBSET.read_bytes())
+    training.learn_data(fresh, SUBSET.read_bytes())
     for name in ("mlp", "nielsen"):
         fresh.models[name] = models.load(name)
     return fresh
@@ -33,7 +34,7 @@ def test_fine_tuning_teaches_a_network_a_new_handwriting_without_forgetting_mnis
     chosen = np.flatnonzero(~np.isin(test_labels, [6, 9]))[:40]
     mine = np.rot90(test_images[chosen], 2, axes=(1, 2)).copy()
     labels = test_labels[chosen]
-    answer = finetune.finetune(session, "mlp", mine.ravel(), labels.tolist(), steps=60)
+    answer = teach.finetune(session, "mlp", mine.ravel(), labels.tolist(), steps=60)
     assert set(answer) == {"name", "base", "before", "after", "mnist_before", "mnist_after"}
     assert answer["name"] == "mlp-tuned" and answer["base"] == "mlp"
     assert answer["after"] > answer["before"] + 0.3
@@ -44,53 +45,53 @@ def test_fine_tuning_teaches_a_network_a_new_handwriting_without_forgetting_mnis
 
 def test_fine_tuning_runs_in_slices_and_the_recognizer_keeps_the_original_until_it_ends(session):
     images, labels = session.subset["test"]
-    started = finetune.finetune_start(session, "nielsen", images[:8].ravel(), labels[:8].tolist(), 30, 16)
+    started = teach.finetune_start(session, "nielsen", images[:8].ravel(), labels[:8].tolist(), 30, 16)
     assert started["name"] == "nielsen-tuned" and started["steps"] == 30
-    first = finetune.finetune_run(session, seconds=0)                     # a slice is at least one step
+    first = teach.finetune_run(session, seconds=0)                     # a slice is at least one step
     assert first["step"] == len(first["losses"]) == 1 and first["steps"] == 30 and not first["done"]
     assert "nielsen-tuned" not in session.models
     with pytest.raises(VisitorError) as refused:
-        finetune.finetune_finish(session)
+        teach.finetune_finish(session)
     assert str(refused.value) == "The fine-tuning has not finished its steps yet."
-    while not finetune.finetune_run(session, seconds=0.01)["done"]:
+    while not teach.finetune_run(session, seconds=0.01)["done"]:
         pass
-    answer = finetune.finetune_finish(session)
+    answer = teach.finetune_finish(session)
     assert answer["name"] == "nielsen-tuned"
     assert session.models["nielsen-tuned"] is not session.models["nielsen"]
     with pytest.raises(VisitorError) as refused:
-        finetune.finetune_run(session)                                  # it is over: nothing left to run
+        teach.finetune_run(session)                                  # it is over: nothing left to run
     assert str(refused.value) == "Press Fine-tune to start first."
 
 
 def test_a_tuned_network_tuned_again_keeps_its_name_and_its_base(session):
     images, labels = session.subset["test"]
-    finetune.finetune(session, "nielsen", images[:8].ravel(), labels[:8].tolist(), steps=2)
-    again = finetune.finetune(session, "nielsen-tuned", images[:8].ravel(), labels[:8].tolist(), steps=2)
+    teach.finetune(session, "nielsen", images[:8].ravel(), labels[:8].tolist(), steps=2)
+    again = teach.finetune(session, "nielsen-tuned", images[:8].ravel(), labels[:8].tolist(), steps=2)
     assert (again["name"], again["base"]) == ("nielsen-tuned", "nielsen")
 
 
 def test_python_picks_the_steps_for_the_network(session):
     images, labels = session.subset["test"]
-    started = finetune.finetune_start(session, "mlp", images[:8].ravel(), labels[:8].tolist())
-    assert started["steps"] == finetune.RECIPES["dense"]["steps"] == 40
-    assert finetune.recipe(models.cnn()) == finetune.RECIPES["convolutional"] == {"steps": 24, "batch_size": 32}
+    started = teach.finetune_start(session, "mlp", images[:8].ravel(), labels[:8].tolist())
+    assert started["steps"] == teach.RECIPES["dense"]["steps"] == 40
+    assert teach.recipe(models.cnn()) == teach.RECIPES["convolutional"] == {"steps": 24, "batch_size": 32}
 
 
 def test_a_tuning_is_measured_on_as_many_mnist_digits_as_the_facts_say(session):
-    count = finetune.teach_facts()["mnist_digits"]
+    count = teach.teach_facts()["mnist_digits"]
     images, labels = session.subset["test"]
     network = session.models["nielsen"]
-    assert finetune.mnist_accuracy(session, network) == accuracy(network, to_float(images[:count]), labels[:count])
-    assert finetune.mnist_accuracy(session, network) != accuracy(network, to_float(images), labels)   # not all 2,000
+    assert teach.mnist_accuracy(session, network) == accuracy(network, to_float(images[:count]), labels[:count])
+    assert teach.mnist_accuracy(session, network) != accuracy(network, to_float(images), labels)   # not all 2,000
 
 
 def test_fine_tuning_an_empty_set_says_what_to_do(session):
     with pytest.raises(VisitorError) as refused:
-        finetune.finetune(session, "nielsen", [], [])
+        teach.finetune(session, "nielsen", [], [])
     assert str(refused.value) == "Your personal set is empty: correct a few answers in the recognizer first."
 
 
 def test_fine_tuning_a_network_that_is_not_loaded_names_it():
     with pytest.raises(VisitorError) as refused:
-        finetune.finetune(Session(), "cnn", np.zeros(784, np.uint8), [1])
+        teach.finetune(Session(), "cnn", np.zeros(784, np.uint8), [1])
     assert str(refused.value) == "The model 'cnn' is not loaded."

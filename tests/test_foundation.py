@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from assemble import zip_package
 from build_error import BuildError
 from conftest import wait_until_ready
-from digits import machine
+from digits.page import machine
 from runtime import PACKAGES, check_sha256
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -152,7 +152,7 @@ def test_the_python_package_zip_is_reproducible():
     first = zip_package(ROOT / "py" / "digits")
     assert first == zip_package(ROOT / "py" / "digits")
     names = zipfile.ZipFile(DIST / "py" / "digits.zip").namelist()
-    assert "digits/api.py" in names and names == sorted(names)
+    assert "digits/page/api.py" in names and names == sorted(names)
     assert not [n for n in names if "__pycache__" in n]
 
 

@@ -7,9 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digits import catalogue, handwriting, models
-from digits.glyphs import Writer
-from digits.preprocess import to_mnist
+from digits.images import catalogue, handwriting
+from digits.images.glyphs import Writer
+from digits.images.preprocess import to_mnist
+from digits.nets import models
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,9 +12,10 @@ import zipfile
 import numpy as np
 import pytest
 
-from digits import models, personal, saved_models
 from digits.errors import VisitorError
-from digits.session import Session
+from digits.nets import models
+from digits.page import personal, saved_models
+from digits.page.session import Session
 
 BOMB_BYTES = 200 * 2**20      # what the bombs below unpack to; each file is well under 1 MB
 

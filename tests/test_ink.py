@@ -13,7 +13,7 @@ import subprocess
 import numpy as np
 import pytest
 
-from digits import handwriting
+from digits.images import handwriting
 
 from conftest import ROOT
 

@@ -6,9 +6,10 @@ import json
 import numpy as np
 import pytest
 
-from digits import inside, models
 from digits.errors import VisitorError
-from digits.models import WEIGHTS_DIR
+from digits.explain import inside
+from digits.nets import models
+from digits.nets.models import WEIGHTS_DIR
 
 NAMES = ("cnn", "mlp", "nielsen")
 

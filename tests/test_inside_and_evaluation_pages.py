@@ -6,9 +6,10 @@ import json
 import numpy as np
 import pytest
 
-from digits import api, models
-from digits.data import load_mnist
-from digits.preprocess import to_mnist
+from digits.images.data import load_mnist
+from digits.images.preprocess import to_mnist
+from digits.nets import models
+from digits.page import api
 
 SUBSET = models.WEIGHTS_DIR.parent / "data" / "web" / "mnist-small.npz"
 

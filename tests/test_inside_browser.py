@@ -7,8 +7,9 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from digits import inside, models
-from digits.models import WEIGHTS_DIR
+from digits.explain import inside
+from digits.nets import models
+from digits.nets.models import WEIGHTS_DIR
 from test_recognizer_browser import ONE, SEVEN, draw_with_mouse
 
 pytestmark = pytest.mark.browser

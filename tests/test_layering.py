@@ -1,6 +1,7 @@
-"""The package's layers: errors at the bottom, the page's door (api.py) on top, no cycle between.
+"""The package's layers: errors at the bottom, the page's adapter (page/) on top, no cycle between.
 
-Read from the source, so a lazy import inside a function counts as much as one at the top.
+Modules are named from the package down ("errors", "nets.models", "page.api"). Read from the
+source, so a lazy import inside a function counts as much as one at the top.
 """
 
 import ast
@@ -9,32 +10,90 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "py" / "digits"
 
 
-def imports(path):
-    """The package's modules that `path` imports, by bare name ("models", "errors", ...)."""
+def name_of(path, package=PACKAGE):
+    """A module's name in the package: py/digits/nets/models.py → "nets.models"."""
+    parts = path.relative_to(package).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def resolved(path, node, package=PACKAGE):
+    """Where a `from ... import` points, as parts from the package down ("nets",), or None outside it."""
+    if node.level:                                        # from ..nets import models, in page/why.py
+        here = path.relative_to(package).parent.parts
+        if node.level - 1 > len(here):
+            return None
+        return here[:len(here) - node.level + 1] + tuple(filter(None, (node.module or "").split(".")))
+    if node.module.split(".")[0] == "digits":             # from digits.nets import models
+        return tuple(node.module.split(".")[1:])
+    return None
+
+
+def imports(path, modules, package=PACKAGE):
+    """The package's modules that `path` imports, by name ("nets.models", "errors", ...).
+
+    `from .nets import models` names the module nets.models when there is one, else the package nets.
+    """
     found = set()
     for node in ast.walk(ast.parse(path.read_text())):
-        if isinstance(node, ast.ImportFrom) and node.level == 1:          # from .x import y / from . import x
-            found |= {node.module} if node.module else {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("digits"):
-            found |= {node.module.split(".")[1]} if "." in node.module else {alias.name for alias in node.names}
+        if isinstance(node, ast.ImportFrom) and (where := resolved(path, node, package)) is not None:
+            for alias in node.names:
+                submodule = ".".join(where + (alias.name,))
+                found.add(submodule if submodule in modules else ".".join(where))
         elif isinstance(node, ast.Import):
-            found |= {alias.name.split(".")[1] for alias in node.names if alias.name.startswith("digits.")}
-    return found
+            found |= {alias.name.split(".", 1)[1] for alias in node.names if alias.name.startswith("digits.")}
+    return found - {""}
 
 
-GRAPH = {path.stem: imports(path) for path in PACKAGE.glob("*.py") if path.stem != "__init__"}
+PATHS = {name_of(path): path for path in PACKAGE.rglob("*.py") if path.stem != "__init__"}
+PACKAGES = {name_of(path) for path in PACKAGE.rglob("__init__.py")} - {""}
+GRAPH = {name: imports(path, set(PATHS)) for name, path in PATHS.items()}
+
+
+def in_page(name):
+    return name == "page" or name.startswith("page.")
+
+
+def test_the_graph_sees_the_subpackages():
+    assert {"nets", "images", "toys", "explain", "page"} <= PACKAGES
+    assert {"errors", "nets.models", "page.api", "page.recognizer"} <= set(GRAPH)
+    assert GRAPH["page.api"] >= {"errors", "page.recognizer", "page.session"}
 
 
 def test_every_import_names_a_module_of_the_package():
     assert set().union(*GRAPH.values()) <= set(GRAPH)
 
 
-def test_nothing_imports_the_page_adapter():
-    assert sorted(name for name, imported in GRAPH.items() if "api" in imported) == []
+def test_nothing_outside_the_page_imports_the_page():
+    assert sorted(name for name, imported in GRAPH.items()
+                  if not in_page(name) and any(map(in_page, imported))) == []
+
+
+def test_nothing_imports_the_page_door():
+    assert sorted(name for name, imported in GRAPH.items() if "page.api" in imported) == []
 
 
 def test_the_errors_module_depends_on_nothing():
     assert GRAPH["errors"] == set()
+
+
+def test_every_subpackage_says_what_it_is_for():
+    for package in PACKAGES:
+        assert ast.get_docstring(ast.parse((PACKAGE / package.replace(".", "/") / "__init__.py").read_text()))
+
+
+def test_an_import_is_named_from_the_package_down(tmp_path):
+    fake = tmp_path / "digits"
+    (fake / "nets").mkdir(parents=True)
+    (fake / "page").mkdir()
+    (fake / "nets" / "models.py").write_text("from ..errors import VisitorError\nfrom . import layers as L\n")
+    (fake / "page" / "why.py").write_text("from ..nets import models\nfrom .recognizer import as_image\n"
+                                          "import digits.nets.layers\nfrom digits.errors import VisitorError\n"
+                                          "import numpy as np\nfrom pathlib import Path\n")
+    modules = {"errors", "nets.models", "nets.layers", "page.why", "page.recognizer"}
+    assert imports(fake / "nets" / "models.py", modules, fake) == {"errors", "nets.layers"}
+    assert imports(fake / "page" / "why.py", modules, fake) == {"nets.models", "page.recognizer", "nets.layers",
+                                                                "errors"}
+    assert name_of(fake / "page" / "why.py", fake) == "page.why"
 
 
 def cycle(graph):
@@ -60,6 +119,8 @@ def test_there_is_no_import_cycle():
 
 
 def test_a_cycle_would_be_found():
-    assert cycle({"api": {"pages"}, "pages": {"learn"}, "learn": {"api", "models"}, "models": set()}) == \
-        ["api", "pages", "learn", "api"]
-    assert cycle({"api": {"learn", "models"}, "learn": {"models"}, "models": set()}) is None
+    assert cycle({"page.api": {"page.why"}, "page.why": {"page.training"},
+                  "page.training": {"page.api", "nets.models"}, "nets.models": set()}) == \
+        ["page.api", "page.why", "page.training", "page.api"]
+    assert cycle({"page.api": {"page.training", "nets.models"}, "page.training": {"nets.models"},
+                  "nets.models": set()}) is None

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from digits import layers as L
-from digits.losses import softmax, softmax_cross_entropy
+from digits.nets import layers as L
+from digits.nets.losses import softmax, softmax_cross_entropy
 
 EPSILON = 1e-5
 

@@ -1,14 +1,15 @@
-"""Training in the page (py/digits/learn.py): the shipped subset, and runs in slices."""
+"""Training in the page (py/digits/page/training.py): the shipped subset, and runs in slices."""
 
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from digits import learn, models
-from digits.data import load_mnist
 from digits.errors import VisitorError
-from digits.session import Session
+from digits.images.data import load_mnist
+from digits.nets import models
+from digits.page import training
+from digits.page.session import Session
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBSET = ROOT / "data" / "web" / "mnist-small.npz"
@@ -18,16 +19,16 @@ SUBSET = ROOT / "data" / "web" / "mnist-small.npz"
 def session():
     """A fresh session holding the subset, as the page's is once it has downloaded it."""
     fresh = Session()
-    learn.learn_data(fresh, SUBSET.read_bytes())
+    training.learn_data(fresh, SUBSET.read_bytes())
     return fresh
 
 
 def config(**changes):
-    return {**learn.DEFAULTS, **changes}
+    return {**training.DEFAULTS, **changes}
 
 
 def test_the_shipped_subset_is_exactly_the_documented_slice_of_mnist():
-    expected = learn.small_subset(load_mnist("train"), load_mnist("test"))
+    expected = training.small_subset(load_mnist("train"), load_mnist("test"))
     with np.load(SUBSET) as shipped:
         assert sorted(shipped.files) == sorted(expected)
         for key, array in expected.items():
@@ -37,44 +38,44 @@ def test_the_shipped_subset_is_exactly_the_documented_slice_of_mnist():
 
 
 def test_the_facts_say_what_the_subset_holds_and_the_defaults_are_accepted(session):
-    facts = learn.training_facts()
+    facts = training.training_facts()
     assert (facts["train_images"], facts["test_images"]) == (len(session.subset["train"][1]), len(session.subset["test"][1]))
-    assert learn.checked_config(facts["defaults"]) == {**facts["defaults"], "seed": 0}
+    assert training.checked_config(facts["defaults"]) == {**facts["defaults"], "seed": 0}
     for activation in facts["activations"]:
-        learn.checked_config(config(activation=activation, learning_rate=facts["learning_rates"][activation]))
+        training.checked_config(config(activation=activation, learning_rate=facts["learning_rates"][activation]))
 
 
 def test_unreadable_subset_bytes_are_refused_plainly():
     with pytest.raises(VisitorError) as refused:
-        learn.learn_data(Session(), b"not an npz")
+        training.learn_data(Session(), b"not an npz")
     assert str(refused.value) == "The MNIST subset could not be read (ValueError)."
 
 
 def test_training_without_the_subset_says_so():
     with pytest.raises(VisitorError) as refused:
-        learn.learn_start(Session(), config())
+        training.learn_start(Session(), config())
     assert str(refused.value) == "The MNIST subset is not loaded yet."
 
 
 def test_every_run_reads_one_float_copy_of_the_subset_until_a_new_subset_comes(session):
-    learn.learn_start(session, config())
+    training.learn_start(session, config())
     first = session.run.train_images
     assert first.dtype == np.float32 and first.max() == 1.0
     np.testing.assert_array_equal(first * 255, session.subset["train"][0])
-    learn.learn_start(session, config(hidden=10))
+    training.learn_start(session, config(hidden=10))
     assert session.run.train_images is first                  # not a second copy in the page's memory
-    learn.learn_data(session, SUBSET.read_bytes())             # handed over again: converted again
-    learn.learn_start(session, config())
+    training.learn_data(session, SUBSET.read_bytes())             # handed over again: converted again
+    training.learn_start(session, config())
     assert session.run.train_images is not first
     np.testing.assert_array_equal(session.run.train_images, first)
 
 
 def test_one_epoch_in_slices_learns_far_above_chance(session):
-    started = learn.learn_start(session, config(epochs=1))
+    started = training.learn_start(session, config(epochs=1))
     assert started["batches"] == 1000 and started["epoch"] == 0 and len(started["neurons"]) == 6
     slices = []
     while not session.run.done:
-        slices.append(learn.learn_run(session, seconds=0.05))
+        slices.append(training.learn_run(session, seconds=0.05))
     assert len(slices) > 1                                  # it really was cut into slices
     assert sum(len(s["losses"]) for s in slices) == 1000    # ... that together make exactly one epoch
     assert slices[-1]["test_accuracy"] > 0.85
@@ -82,9 +83,9 @@ def test_one_epoch_in_slices_learns_far_above_chance(session):
 
 
 def test_a_step_is_exactly_one_minibatch_and_changes_the_weights(session):
-    learn.learn_start(session, config(hidden=8, activation="relu", learning_rate=0.1, batch_size=32, epochs=1))
+    training.learn_start(session, config(hidden=8, activation="relu", learning_rate=0.1, batch_size=32, epochs=1))
     before = session.run.model.layers[0].params["W"].copy()
-    answer = learn.learn_run(session, batches=1)
+    answer = training.learn_run(session, batches=1)
     assert len(answer["losses"]) == 1 and answer["batch"] == 1
     assert not np.allclose(before, session.run.model.layers[0].params["W"])
 
@@ -92,14 +93,14 @@ def test_a_step_is_exactly_one_minibatch_and_changes_the_weights(session):
 def test_same_seed_same_run(session):
     runs = []
     for _ in range(2):
-        learn.learn_start(session, config(hidden=10, batch_size=50, epochs=1))
-        runs.append(learn.learn_run(session, batches=20)["losses"])
+        training.learn_start(session, config(hidden=10, batch_size=50, epochs=1))
+        runs.append(training.learn_run(session, batches=20)["losses"])
     assert runs[0] == runs[1]
 
 
 def test_running_before_starting_says_what_to_press():
     with pytest.raises(VisitorError) as refused:
-        learn.learn_run(Session())
+        training.learn_run(Session())
     assert str(refused.value) == "Press Train to start a run first."
 
 
@@ -113,22 +114,22 @@ def test_running_before_starting_says_what_to_press():
 ])
 def test_settings_out_of_range_are_refused_by_name(session, change, message):
     with pytest.raises(VisitorError) as refused:
-        learn.learn_start(session, config(**change))
+        training.learn_start(session, config(**change))
     assert str(refused.value) == message
 
 
 @pytest.mark.parametrize("hidden, activation", [(30, "sigmoid"), (1, "relu"), (256, "sigmoid")])
 def test_the_shape_counts_the_parameters_of_the_network_a_run_builds(session, hidden, activation):
-    shape = learn.learn_shape({"hidden": hidden, "activation": activation})
-    learn.learn_start(session, config(hidden=hidden, activation=activation))
+    shape = training.learn_shape({"hidden": hidden, "activation": activation})
+    training.learn_start(session, config(hidden=hidden, activation=activation))
     assert shape == {"sizes": [784, hidden, 10], "parameters": session.run.model.count_parameters()}
     assert shape["parameters"] == 784 * hidden + hidden + hidden * 10 + 10
 
 
 def test_using_the_run_hands_its_network_to_the_recognizer(session):
-    learn.learn_start(session, config(hidden=12, epochs=1))
-    learn.learn_run(session, batches=3)
-    summary = learn.learn_use(session)
+    training.learn_start(session, config(hidden=12, epochs=1))
+    training.learn_run(session, batches=3)
+    summary = training.learn_use(session)
     assert session.model("yours") is session.run.model
     assert summary == {"name": "yours", "label": "784-12-10 sigmoid", "parameters": models.nielsen(None, 12).count_parameters(),
                        "test_accuracy": None, "test_images": 2000, "config": {**config(hidden=12, epochs=1), "seed": 0}}

@@ -1,4 +1,4 @@
-"""Training a convolutional network in the page (py/digits/learn.py): it learns, its kernels move,
+"""Training a convolutional network in the page (py/digits/page/training.py): it learns, its kernels move,
 it describes its shape, shows its feature maps, and leaves as a weights/NAME/ zip that loads anywhere."""
 
 import base64
@@ -10,9 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digits import cli, learn, models, saved_models
+from digits import cli
 from digits.errors import VisitorError
-from digits.session import Session
+from digits.nets import models
+from digits.page import training, saved_models
+from digits.page.session import Session
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBSET = ROOT / "data" / "web" / "mnist-small.npz"
@@ -23,13 +25,13 @@ SMALL = {"train": 480, "test": 200}     # a few hundred digits: enough to see le
 def session():
     """A session holding the first few hundred digits of the page's subset."""
     fresh = Session()
-    learn.learn_data(fresh, SUBSET.read_bytes())
+    training.learn_data(fresh, SUBSET.read_bytes())
     fresh.subset = {part: (images[:SMALL[part]], labels[:SMALL[part]]) for part, (images, labels) in fresh.subset.items()}
     return fresh
 
 
 def conv(**changes):
-    return {**learn.CONV_DEFAULTS, **changes}
+    return {**training.CONV_DEFAULTS, **changes}
 
 
 def floats(text):
@@ -37,19 +39,19 @@ def floats(text):
 
 
 def test_the_facts_give_the_convnets_defaults_and_they_are_accepted():
-    facts = learn.training_facts()
+    facts = training.training_facts()
     assert facts["networks"] == ["dense", "conv"] and facts["optimizers"] == {"dense": "SGD", "conv": "Adam"}
-    assert learn.checked_config(facts["conv_defaults"]) == {**facts["conv_defaults"], "seed": 0}
+    assert training.checked_config(facts["conv_defaults"]) == {**facts["conv_defaults"], "seed": 0}
     for key in ("filters1", "filters2", "dense", "shift"):
         low, high = facts["limits"][key]
         assert low <= facts["conv_defaults"][key] <= high
 
 
 def test_a_convnet_learns_from_a_few_hundred_digits(session):
-    learn.learn_start(session, conv(epochs=3, batch_size=16))
+    training.learn_start(session, conv(epochs=3, batch_size=16))
     slices = []
     while not session.run.done:
-        slices.append(learn.learn_run(session, seconds=0.05))
+        slices.append(training.learn_run(session, seconds=0.05))
     losses = [loss for s in slices for loss in s["losses"]]
     assert len(losses) == 3 * 30                                 # 480 digits in batches of 16, three times
     assert np.mean(losses[-10:]) < 0.6 * np.mean(losses[:10])
@@ -57,11 +59,11 @@ def test_a_convnet_learns_from_a_few_hundred_digits(session):
 
 
 def test_the_first_layers_kernels_change_from_one_slice_to_the_next(session):
-    started = learn.learn_start(session, conv(filters1=6))
+    started = training.learn_start(session, conv(filters1=6))
     assert "neurons" not in started
     kernels = [started["kernels"]]
     for _ in range(2):
-        kernels.append(learn.learn_run(session, batches=2)["kernels"])
+        kernels.append(training.learn_run(session, batches=2)["kernels"])
     assert all((k["count"], k["size"]) == (6, 5) for k in kernels)
     values = [floats(k["values"]) for k in kernels]
     assert all(len(v) == 6 * 25 for v in values)
@@ -70,7 +72,7 @@ def test_the_first_layers_kernels_change_from_one_slice_to_the_next(session):
 
 
 def test_its_learning_rate_falls_along_a_half_cosine_to_zero(session):
-    learn.learn_start(session, conv(epochs=2, learning_rate=0.01))
+    training.learn_start(session, conv(epochs=2, learning_rate=0.01))
     run = session.run
     assert run.learning_rate_now() == pytest.approx(0.01)
     run.epoch = 1
@@ -81,8 +83,8 @@ def test_its_learning_rate_falls_along_a_half_cosine_to_zero(session):
 
 @pytest.mark.parametrize("filters1, filters2, dense", [(8, 16, 0), (4, 6, 32), (32, 64, 256)])
 def test_the_shape_describes_and_counts_the_network_a_run_builds(session, filters1, filters2, dense):
-    shape = learn.learn_shape({"network": "conv", "filters1": filters1, "filters2": filters2, "dense": dense})
-    learn.learn_start(session, conv(filters1=filters1, filters2=filters2, dense=dense))
+    shape = training.learn_shape({"network": "conv", "filters1": filters1, "filters2": filters2, "dense": dense})
+    training.learn_start(session, conv(filters1=filters1, filters2=filters2, dense=dense))
     assert shape["parameters"] == session.run.model.count_parameters() == sum(b["parameters"] for b in shape["blocks"])
     hidden = [f"{dense}"] if dense else []
     assert [b["shape"] for b in shape["blocks"] if b["kind"] not in ("ReLU", "Flatten")] == [
@@ -103,14 +105,14 @@ def test_the_shape_describes_and_counts_the_network_a_run_builds(session, filter
 ])
 def test_convnet_settings_out_of_range_are_refused_by_name(session, change, message):
     with pytest.raises(VisitorError) as refused:
-        learn.learn_start(session, conv(**change))
+        training.learn_start(session, conv(**change))
     assert str(refused.value) == message
 
 
 def test_shifting_moves_each_digit_by_whole_pixels_within_the_bound():
     images = np.zeros((40, 28, 28), np.float32)
     images[:, 10:18, 12:16] = 1                                     # a block well inside the margin
-    moved = learn.shifted(images, 2, np.random.default_rng(0))
+    moved = training.shifted(images, 2, np.random.default_rng(0))
     assert moved.shape == images.shape and moved.sum() == images.sum()
     for before, after in zip(images, moved):
         rows, columns = np.nonzero(after)
@@ -120,10 +122,10 @@ def test_shifting_moves_each_digit_by_whole_pixels_within_the_bound():
 
 
 def test_the_feature_maps_are_the_convnets_activations_after_each_convolution(session):
-    learn.learn_start(session, conv(filters1=6, filters2=10))
-    learn.learn_run(session, batches=3)
+    training.learn_start(session, conv(filters1=6, filters2=10))
+    training.learn_run(session, batches=3)
     image = session.subset["test"][0][0].astype(np.float32) / 255
-    answer = learn.learn_feature_maps(session, image.ravel().tolist())
+    answer = training.learn_feature_maps(session, image.ravel().tolist())
     assert [m["dims"] for m in answer["maps"]] == [[24, 24, 6], [8, 8, 10]]
     outputs = session.run.model.activations(image)
     for found, expected in zip(answer["maps"], (outputs[1], outputs[4])):
@@ -133,20 +135,20 @@ def test_the_feature_maps_are_the_convnets_activations_after_each_convolution(se
 
 
 def test_feature_maps_need_a_convnet_and_a_whole_image(session):
-    learn.learn_start(session, {**learn.DEFAULTS, "epochs": 1})
+    training.learn_start(session, {**training.DEFAULTS, "epochs": 1})
     with pytest.raises(VisitorError) as refused:
-        learn.learn_feature_maps(session, [0.0] * 784)
+        training.learn_feature_maps(session, [0.0] * 784)
     assert str(refused.value) == "Only a convolutional network has feature maps: train one first."
-    learn.learn_start(session, conv())
+    training.learn_start(session, conv())
     with pytest.raises(VisitorError) as refused:
-        learn.learn_feature_maps(session, [0.0] * 100)
+        training.learn_feature_maps(session, [0.0] * 100)
     assert str(refused.value) == "The image must have 784 values (28x28), not 100."
 
 
 def test_the_trained_convnet_downloads_as_a_weights_folder_that_predict_reads(session, tmp_path):
-    learn.learn_start(session, conv(filters1=4, filters2=8, dense=16, epochs=1))
-    learn.learn_run(session, batches=5)
-    summary = learn.learn_use(session)
+    training.learn_start(session, conv(filters1=4, filters2=8, dense=16, epochs=1))
+    training.learn_run(session, batches=5)
+    summary = training.learn_use(session)
     assert session.model("yours") is session.run.model and summary["config"]["network"] == "conv"
     data = base64.b64decode(saved_models.model_file(session, "yours", {"config": summary["config"]}))
     folder = tmp_path / "yours"
@@ -164,8 +166,8 @@ def test_the_trained_convnet_downloads_as_a_weights_folder_that_predict_reads(se
 
 
 def test_the_measured_comparison_describes_the_default_convnet_and_a_dense_network_of_its_size():
-    measured = learn.training_facts()["comparison"]
-    assert measured["conv"]["parameters"] == learn.learn_shape(learn.CONV_DEFAULTS)["parameters"]
-    dense = {**learn.DEFAULTS, "hidden": measured["dense"]["hidden"]}
-    assert measured["dense"]["parameters"] == learn.learn_shape(dense)["parameters"]
+    measured = training.training_facts()["comparison"]
+    assert measured["conv"]["parameters"] == training.learn_shape(training.CONV_DEFAULTS)["parameters"]
+    dense = {**training.DEFAULTS, "hidden": measured["dense"]["hidden"]}
+    assert measured["dense"]["parameters"] == training.learn_shape(dense)["parameters"]
     assert 0.8 < measured["dense"]["parameters"] / measured["conv"]["parameters"] < 1.25       # of similar size

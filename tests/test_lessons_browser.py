@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from digits import models
+from digits.nets import models
 
 pytestmark = pytest.mark.browser
 

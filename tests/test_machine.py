@@ -6,9 +6,10 @@ import math
 import numpy as np
 import pytest
 
-from digits import api
-from digits.machine import (CELLS, KNOB_LIMIT, Knobs, Machine, machine_auto, machine_facts,
-                            machine_forward, machine_gradient, machine_set_losses, machine_step)
+from digits.page import api
+from digits.page.machine import (machine_auto, machine_facts, machine_forward, machine_gradient, machine_set_losses,
+                                 machine_step)
+from digits.toys.machine import CELLS, KNOB_LIMIT, Knobs, Machine
 
 
 def the_examples():

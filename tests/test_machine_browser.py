@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from digits.machine import KNOB_LIMIT, Knobs, examples_by_digit, machine_forward, machine_set_losses
+from digits.page.machine import examples_by_digit, machine_forward, machine_set_losses
+from digits.toys.machine import KNOB_LIMIT, Knobs
 
 pytestmark = pytest.mark.browser
 

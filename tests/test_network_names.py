@@ -4,8 +4,8 @@ the ones trained in the page by their settings."""
 import json
 from pathlib import Path
 
-from digits import learn, menu
-from digits.network_names import architecture_name, settings_name
+from digits.nets.network_names import architecture_name, settings_name
+from digits.page import training, menu
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "weights"
 
@@ -18,10 +18,10 @@ def test_each_shipped_network_is_named_by_its_architecture():
 
 
 def test_a_network_trained_in_the_page_is_named_by_its_settings():
-    assert settings_name(learn.DEFAULTS) == "784-30-10 sigmoid"
-    assert settings_name({**learn.DEFAULTS, "hidden": 100, "activation": "relu"}) == "784-100-10 relu"
-    assert settings_name(learn.CONV_DEFAULTS) == "convnet 8-16"              # no dense layer: dense 0
-    assert settings_name({**learn.CONV_DEFAULTS, "dense": 64}) == "convnet 8-16-64"
+    assert settings_name(training.DEFAULTS) == "784-30-10 sigmoid"
+    assert settings_name({**training.DEFAULTS, "hidden": 100, "activation": "relu"}) == "784-100-10 relu"
+    assert settings_name(training.CONV_DEFAULTS) == "convnet 8-16"              # no dense layer: dense 0
+    assert settings_name({**training.CONV_DEFAULTS, "dense": 64}) == "convnet 8-16-64"
 
 
 def test_the_recognizers_menu_and_first_network_come_from_its_facts():

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from digits import api
+from digits.page import api
 
 JS = Path(__file__).resolve().parents[1] / "site" / "js"
 CALL = re.compile(r'\bcall\("(\w+)"((?:,\s*[\w.]+)*)\)')                 # python.call("name", a, b)

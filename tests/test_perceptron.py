@@ -8,10 +8,11 @@ import numpy as np
 import pytest
 from hypothesis import given, strategies as st
 
-from digits import api
 from digits.errors import VisitorError
-from digits.perceptron import (SITUATIONS, WORDS, Perceptron, contradiction, describe, perceptron_evaluate,
-                               perceptron_facts, perceptron_train, perceptron_truth_table, train)
+from digits.page import api
+from digits.page.perceptron import (perceptron_evaluate, perceptron_facts, perceptron_train,
+                                    perceptron_truth_table)
+from digits.toys.perceptron import SITUATIONS, WORDS, Perceptron, contradiction, describe, train
 
 ALL_WISHES = [list(bits) for bits in itertools.product((0, 1), repeat=8)]
 XOR_SUN_WEEKEND = [int(x1 != x2) for x1, x2, _ in SITUATIONS]      # go when exactly one of the two is good

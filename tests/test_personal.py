@@ -1,4 +1,4 @@
-"""The personal set's file (py/digits/personal.py): export, import, and what is refused."""
+"""The personal set's file (py/digits/page/personal.py): export, import, and what is refused."""
 
 import base64
 import io
@@ -6,8 +6,8 @@ import io
 import numpy as np
 import pytest
 
-from digits import finetune, personal
 from digits.errors import VisitorError
+from digits.page import teach, personal
 
 
 def npz(**arrays):
@@ -27,7 +27,7 @@ def test_personal_set_file_round_trips():
 
 
 def test_the_facts_are_the_limits_an_import_is_held_to():
-    facts = finetune.teach_facts()
+    facts = teach.teach_facts()
     full = npz(images=np.zeros((facts["max_personal"], 28, 28), np.uint8), labels=np.zeros(facts["max_personal"], np.uint8))
     assert len(personal.read_personal_set(full)[0]) == facts["max_personal"]
     with pytest.raises(VisitorError):

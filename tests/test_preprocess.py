@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from hypothesis.extra.numpy import arrays
 
-from digits.preprocess import to_mnist
+from digits.images.preprocess import to_mnist
 
 
 def stroke_bitmap(size=280, points=((0.5, 0.2), (0.5, 0.8)), width=0.075, offset=(0, 0), scale=1.0):

@@ -3,9 +3,11 @@
 import numpy as np
 import pytest
 
-from digits import handwriting, models, probes
 from digits.errors import VisitorError
-from digits.preprocess import to_mnist
+from digits.explain import probes
+from digits.images import handwriting
+from digits.images.preprocess import to_mnist
+from digits.nets import models
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,9 @@ from playwright.sync_api import expect
 
 import chromium
 
-from digits import handwriting, models
-from digits.preprocess import to_mnist
+from digits.images import handwriting
+from digits.images.preprocess import to_mnist
+from digits.nets import models
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -282,7 +283,7 @@ def test_a_python_failure_is_a_sentence_and_the_page_recovers(app):
 
 @pytest.mark.parametrize("scale", [1.0, 0.35], ids=["big", "small"])
 def test_the_pad_paints_like_the_synthetic_handwriting_its_bench_measures(app, scale):
-    # bench/handwriting.py measures the networks on drawings painted by digits.handwriting:
+    # bench/handwriting.py measures the networks on drawings painted by digits.images.handwriting:
     # the pad must paint the same ink, including the thinner pen for a small digit.
     strokes = [[(0.5 + (x - 0.5) * scale, 0.5 + (y - 0.5) * scale) for x, y in stroke] for stroke in ZERO]
     draw_with_mouse(app, strokes)

@@ -1,4 +1,4 @@
-"""Networks made in the page, as files (py/digits/saved_models.py): download, load back, forget."""
+"""Networks made in the page, as files (py/digits/page/saved_models.py): download, load back, forget."""
 
 import base64
 import io
@@ -8,9 +8,10 @@ import zipfile
 import numpy as np
 import pytest
 
-from digits import models, saved_models
 from digits.errors import VisitorError
-from digits.session import Session
+from digits.nets import models
+from digits.page import saved_models
+from digits.page.session import Session
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The Python the page shows beside each part (py/digits/source.py): the running package's own
+"""The Python the page shows beside each part (py/digits/explain/source.py): the running package's own
 source, and its colours as Python's tokenizer reads it."""
 
 import inspect
@@ -6,13 +6,14 @@ import textwrap
 
 import pytest
 
-from digits import source
 from digits.errors import VisitorError
+from digits.explain import source
+from digits.page.code import code_source
 
 
 @pytest.mark.parametrize("part", source.PARTS)
 def test_each_part_shows_the_source_of_the_function_that_computes_it(part):
-    shown = source.code_source(part)
+    shown = code_source(part)
     function = source.find(source.PARTS[part])
     assert shown["function"] == source.PARTS[part]
     assert shown["source"] == textwrap.dedent(inspect.getsource(function))
@@ -21,7 +22,7 @@ def test_each_part_shows_the_source_of_the_function_that_computes_it(part):
 
 
 def test_the_tokens_are_in_order_and_name_what_python_reads():
-    shown = source.code_source("ReLU")
+    shown = code_source("ReLU")
     text, tokens = shown["source"], shown["tokens"]
     assert all(end > start for _, start, end in tokens)
     assert all(a[2] <= b[1] for a, b in zip(tokens, tokens[1:]))
@@ -40,5 +41,5 @@ def test_a_docstring_a_string_a_comment_and_a_builtin_each_have_their_colour():
 
 def test_a_part_the_page_does_not_have_is_a_sentence():
     with pytest.raises(VisitorError) as refused:
-        source.code_source("os.system")
+        code_source("os.system")
     assert str(refused.value) == "The page has no code to show for 'os.system'."

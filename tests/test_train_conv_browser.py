@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from digits import models
+from digits.nets import models
 from test_accessibility_browser import AUDIT, SCREENS
 from test_recognizer_browser import ZERO, draw_with_mouse, last_answer
 from test_training_browser import TRAINING_TIMEOUT, set_settings

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from digits import personal, saved_models
-from digits.session import Session
+from digits.page import personal, saved_models
+from digits.page.session import Session
 from test_recognizer_browser import SEVEN, ZERO, draw_with_mouse, last_answer
 
 pytestmark = pytest.mark.browser

@@ -5,10 +5,12 @@ import json
 import numpy as np
 import pytest
 
-from digits import api, attribution, layers, learn, models, nudge
-from digits.data import load_mnist
-from digits.digit_map import DigitMap, features, last_dense
 from digits.errors import VisitorError
+from digits.explain import attribution, nudge
+from digits.explain.digit_map import DigitMap, features, last_dense
+from digits.images.data import load_mnist
+from digits.nets import layers, models
+from digits.page import api, training
 
 NAMES = ("cnn", "mlp", "nielsen")
 
@@ -56,7 +58,7 @@ def test_gradient_x_input_credits_only_ink(networks, mnist_test):
 def test_a_first_convolution_built_for_training_still_gives_the_input_gradient(networks, mnist_test):
     # A convnet trained in the page skips dL/dx in its first layer; attribution asks for it anyway.
     shipped = networks["cnn"]
-    trained_here = learn.convnet(np.random.default_rng(0), 20, 40, 256)
+    trained_here = training.convnet(np.random.default_rng(0), 20, 40, 256)
     for mine, theirs in zip(trained_here.parameters().values(), shipped.parameters().values()):
         mine[...] = theirs
     image = floats(mnist_test[0][0])

@@ -7,8 +7,9 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from digits import attribution, models
-from digits.digit_map import DigitMap
+from digits.explain import attribution
+from digits.explain.digit_map import DigitMap
+from digits.nets import models
 from test_recognizer_browser import ONE, SEVEN, draw_with_mouse
 
 pytestmark = pytest.mark.browser

@@ -17,7 +17,7 @@ def add_page_facts(folder):
 
     The shipped networks (as their weights/NAME/manifest.json describe them) and the one the recognizer
     starts with, the perceptron's situations, the machine's sizes and examples, training's settings and
-    teaching's limits all come from Python's own facts functions (digits.api.all_facts), run here in
+    teaching's limits all come from Python's own facts functions (digits.page.api.all_facts), run here in
     CPython, so that no JavaScript file keeps a copy of them. Each carries its type from the page's
     typed client (site/js/api/), so that the type check (tests/test_types.py) holds Python's answer
     to what the page expects of it.
@@ -42,12 +42,12 @@ def add_page_facts(folder):
 
 
 def python_facts():
-    """Python's facts for the page (digits.api.all_facts), computed here in a CPython with numpy."""
+    """Python's facts for the page (digits.page.api.all_facts), computed here in a CPython with numpy."""
     python = sys.executable
     if subprocess.run([python, "-c", "import numpy"], capture_output=True).returncode != 0:
         ensure_venv()                     # this Python has no numpy: the project's .venv/ has
         python = str(venv_python())
-    script = "import json, digits.api; print(json.dumps(digits.api.all_facts()))"
+    script = "import json, digits.page.api; print(json.dumps(digits.page.api.all_facts()))"
     result = subprocess.run([python, "-c", script], capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT / "py")})
     if result.returncode != 0:

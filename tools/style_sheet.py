@@ -1,4 +1,4 @@
-"""Draw docs/styles.svg: every style of py/digits/catalogue.py, three random writers each.
+"""Draw docs/styles.svg: every style of py/digits/images/catalogue.py, three random writers each.
 
 One row per school script, one column per digit, then the personal variants; the
 styles no network learns from are marked "held out". The sheet is generated, so it
@@ -15,7 +15,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "py"))
 
-from digits import catalogue, handwriting  # noqa: E402
+from digits.images import catalogue, handwriting  # noqa: E402
 
 SHEET = ROOT / "docs" / "styles.svg"
 WRITERS = 3            # drawings of each style, side by side

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import catalogue, handwriting, models
-from .data import DataError, load_mnist
-from .train import RECIPES, accuracy, fit, progress_printer, recipe_dict, to_float
+from .images import catalogue, handwriting
+from .images.data import DataError, load_mnist
+from .nets import models
+from .nets.train import RECIPES, accuracy, fit, progress_printer, recipe_dict, to_float
 
 
 def train_main(argv):

@@ -1,4 +1,4 @@
-// What the page may ask of Python: one function per page function of py/digits/api.py, one file
+// What the page may ask of Python: one function per page function of py/digits/page/api.py, one file
 // per section under api/, all gathered here so that a section imports them in one line.
 //
 // Every function takes the Python handle first (a `Python` from python.js, or the patient

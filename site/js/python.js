@@ -125,7 +125,7 @@ export class Python extends EventTarget {
     this.attach(new Worker(this.scriptURL("js/worker.js"), { type: "module" }));
   }
 
-  /** Call digits.api.<fn>(...args) in Python. */
+  /** Call digits.page.api.<fn>(...args) in Python. */
   call(fn, ...args) {
     return this.send(callMessage(fn, args));
   }

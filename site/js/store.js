@@ -3,7 +3,7 @@
 // Nothing is ever sent anywhere.
 //
 //   "personal"      [{image: Uint8Array(784), label, added}]   28x28 drawings, 0 background, 255 ink
-//   "model:<name>"  {name, label, file, summary, history}       a network as a zip (base64), see learn.py
+//   "model:<name>"  {name, label, file, summary, history}       a network as a zip (base64), see page/training.py
 //   "bytecode"      {key, zip}      Python's compiled modules, for a faster start (worker.js, bytecode.py)
 //
 // Storage may fail: a private window may have no IndexedDB, a full disk refuses to write, a

@@ -1,7 +1,7 @@
 // The Python side of the page: Pyodide, numpy and our `digits` package, in a Web Worker,
 // so the page stays smooth while Python loads, predicts or trains.
 //
-// Messages in:  {id, type: "call", fn, args, binaries}   run digits.api.<fn>(*args)
+// Messages in:  {id, type: "call", fn, args, binaries}   run digits.page.api.<fn>(*args)
 //               {id, type: "load-model", name}           fetch weights/<name>/ and load them
 //               {id, type: "memory"}                     the WebAssembly heap size and Python's object count
 //               {id, type: "keep-bytecode"}              keep Python's compiled modules for the next visit
@@ -55,7 +55,7 @@ async function start() {
       console.warn(`Python's kept bytecode could not be unpacked (${error.message}): compiling instead.`);
     }
   }
-  dispatch = pyodide.runPython("import digits.api\ndigits.api.dispatch");
+  dispatch = pyodide.runPython("import digits.page.api\ndigits.page.api.dispatch");
   const runtime = call("runtime", []);
   if (runtime.error) throw new Error(runtime.error);
   return { ...runtime.ok, bytecode: bytecode.restored ? "kept" : "compiled" };
@@ -63,12 +63,12 @@ async function start() {
 
 /**
  * Keep the modules imported on this visit (numpy's and ours), compiled, in IndexedDB, so the
- * next visit imports them without compiling: see py/digits/bytecode.py. Python checks each
+ * next visit imports them without compiling: see py/digits/page/bytecode.py. Python checks each
  * file against its source, and the key names this Pyodide and this version of our code.
  */
 async function keepBytecode() {
   if (bytecode.restored) return false;
-  const archive = pyodide.runPython("import digits.bytecode\ndigits.bytecode.archive()");
+  const archive = pyodide.runPython("import digits.page.bytecode\ndigits.page.bytecode.archive()");
   const zip = archive.toJs();
   archive.destroy();
   await saveBytecode({ key: bytecode.key, zip });

@@ -14,7 +14,7 @@
  * @typedef {"keyword" | "builtin" | "definition" | "string" | "docstring" | "comment" | "number" | "decorator"} TokenKind
  * @typedef {{ part: string, function: string, source: string, file: string, line: number,
  *             tokens: [TokenKind, number, number][] }} CodeSource
- *   function: the qualified name, "digits.layers.ReLU.forward"; file and line: where it starts in the package;
+ *   function: the qualified name, "digits.nets.layers.ReLU.forward"; file and line: where it starts in the package;
  *   tokens: the coloured stretches of `source` as Python's tokenizer reads them, [kind, start, end).
  */
 

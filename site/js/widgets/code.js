@@ -1,5 +1,5 @@
 // The Python behind a part of the page, as a fold-out beside that part: the function's own
-// source, read from the running package (py/digits/source.py), coloured as Python's own
+// source, read from the running package (py/digits/explain/source.py), coloured as Python's own
 // tokenizer reads it. Nothing is parsed as HTML: each token becomes a text node in a span.
 
 import { h } from "../lib/dom.js";

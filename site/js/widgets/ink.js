@@ -4,7 +4,7 @@
 // Why not draw on a canvas and read it back? Some browsers blur what getImageData returns,
 // to resist fingerprinting (small random changes on some pixels, the background included),
 // and each browser anti-aliases a little differently. Painted here, the same strokes give the
-// same bytes everywhere, and the very bytes py/digits/handwriting.py `paint` gives, which is
+// same bytes everywhere, and the very bytes py/digits/images/handwriting.py `paint` gives, which is
 // how the networks' synthetic pen drawings are made: a round pen whose coverage of a pixel is
 // clip(radius + ½ − distance from the pixel's centre to the segment, 0, 1).
 

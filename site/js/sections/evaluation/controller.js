@@ -1,5 +1,5 @@
 // How good is it? The recognizer's network reads the page's MNIST test digits, a slice at a
-// time (py/digits/how_good.py), while the page draws the progress; then its confusion matrix,
+// time (py/digits/page/evaluation.py), while the page draws the progress; then its confusion matrix,
 // each digit's accuracy, and the digits of any cell, each of which the recognizer can read.
 //
 // It starts when the section first comes near the screen, with the network the recognizer

@@ -1,5 +1,5 @@
 // Inside the network: the drawing followed through every layer, softmax and the loss step by
-// step, and probes. Python: py/digits/looking_inside.py, through api.js.
+// step, and probes. Python: py/digits/page/inside.py, through api.js.
 //
 // The bars come first. This section asks Python nothing until the recognizer has answered a
 // finished drawing (its "answer" event, the pen lifted), and only while the section is on or near

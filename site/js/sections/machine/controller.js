@@ -1,6 +1,6 @@
 // The MNIST machine: a 25-5-10 network the visitor trains by hand, knob by knob.
 //
-// The network is Python (py/digits/machine.py, through api.js); this section is its face: a
+// The network is Python (py/digits/toys/machine.py, through api.js); this section is its face: a
 // 5x5 grid of lit buttons, five hidden neurons that glow, a rotary knob for every weight and
 // bias, ten output bars and a seven-segment loss display. Everything the visitor sets is one
 // state object (state.js), kept in the URL, so any configuration is a link. The machine

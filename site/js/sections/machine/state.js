@@ -1,6 +1,6 @@
 // The machine's state: everything the visitor sets, as one object kept in the URL (keys m.*,
 // declared in lib/url-state.js), and the knobs' addresses. The machine's sizes, its knob limit,
-// its examples and its first drawing are Python's (py/digits/machine.py), through the facts
+// its examples and its first drawing are Python's (py/digits/toys/machine.py), through the facts
 // build.py writes into generated/facts.js.
 
 import { MACHINE } from "../../generated/facts.js";

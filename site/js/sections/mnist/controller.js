@@ -1,5 +1,5 @@
 // Meet MNIST: what the dataset is, a gallery of its test digits (ordinary ones and the ones
-// the networks find hard, chosen by py/digits/how_good.py), any of which the recognizer can
+// the networks find hard, chosen by py/digits/page/evaluation.py), any of which the recognizer can
 // read, and the visitor's own digit, as the network sees it, beside MNIST's of its class.
 //
 // Nothing is asked of Python until the section comes near the screen.

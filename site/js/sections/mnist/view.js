@@ -1,4 +1,4 @@
-// Meet MNIST, its face: the dataset's facts (Python's, from py/digits/evaluation.py), the
+// Meet MNIST, its face: the dataset's facts (Python's, from py/digits/explain/evaluation.py), the
 // gallery, and the visitor's digit as the network sees it beside MNIST digits of its class,
 // with why the two are not alike (distribution shift) and what the page does about it.
 

@@ -1,6 +1,6 @@
 // The perceptron at the beach: one neuron you can hold in your hand.
 //
-// The perceptron itself is Python (py/digits/perceptron.py, through api.js): every sum,
+// The perceptron itself is Python (py/digits/toys/perceptron.py, through api.js): every sum,
 // output and training step comes from there. While Python is still loading, the controls,
 // the drawing and the terms of the formula already work, and the sum reads "…".
 

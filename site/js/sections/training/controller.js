@@ -2,7 +2,7 @@
 // a slice of a fraction of a second at a time, while the page draws its loss, its accuracy and
 // what it comes to look for: a dense network's hidden neurons, or a convnet's filters and what
 // they see in the digit drawn in the recognizer (read through the recognizer's `last` answer and
-// its "answer" events). Python: py/digits/learn.py, through api.js.
+// its "answer" events). Python: py/digits/page/training.py, through api.js.
 
 import * as api from "../../api.js";
 import { TRAINING } from "../../generated/facts.js";

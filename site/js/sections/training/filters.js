@@ -1,6 +1,6 @@
 // Watch it learn, what a convnet's filters are: the first layer's kernels drawn as small
 // pictures after every slice, and the feature maps each convolution makes of the digit in the
-// recognizer. Python sends both as float32 bytes in base64 (learn.py: kernels, learn_feature_maps).
+// recognizer. Python sends both as float32 bytes in base64 (page/training.py: kernels, learn_feature_maps).
 
 import { TRAINING } from "../../generated/facts.js";
 import { h } from "../../lib/dom.js";

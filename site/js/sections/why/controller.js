@@ -1,6 +1,6 @@
 // Why it says what it says: which pixels made the answer, the smallest change that makes the
 // network read another digit, and where the drawing lands on a map of test digits. Python:
-// py/digits/why.py, through api.js.
+// py/digits/page/why.py, through api.js.
 //
 // Like Inside, it asks Python nothing until the recognizer has answered a finished drawing and
 // the section is on or near the screen; the bars come first. Per drawing it sends the 784-value

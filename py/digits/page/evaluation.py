@@ -1,0 +1,71 @@
+"""How good is a network, and what MNIST looks like: explain/evaluation.py on the session's MNIST subset.
+
+The page hands Python the subset first (training.learn_data), then:
+
+    evaluate_start(model)           begin reading the subset's test digits with `model`
+    evaluate_run(seconds)           read for about `seconds`; the summary once finished
+    evaluate_cell(true, predicted)  the digits of one cell of the confusion matrix, with their pixels
+    mnist_facts()                   what MNIST is, and what the subset holds
+    mnist_gallery()                 ordinary and hard test digits of each class, with their pixels
+
+Pixels travel as the subset's own bytes (uint8, 784 per digit, base64), so what the page
+shows is exactly what the networks read.
+"""
+
+from ..errors import VisitorError
+from ..explain import evaluation
+from ..nets.models import ARCHITECTURES
+
+SLICE_LIMIT = 2.0       # seconds: a longer slice would freeze the page's answers
+
+
+def evaluate_start(session, model: str):
+    """Start reading the subset's test digits with `model`; its progress (nothing read yet)."""
+    images, labels = session.mnist()["test"]
+    session.evaluation = evaluation.Evaluation(session.model(model), images, labels)
+    session.evaluation.name = model
+    return {"model": model, **session.evaluation.progress()}
+
+
+def evaluate_run(session, seconds: float):
+    """Read test digits for about `seconds`; the progress, and the whole summary once finished."""
+    if not 0 < seconds <= SLICE_LIMIT:
+        raise VisitorError(f"A slice of evaluation lasts more than 0 and at most {SLICE_LIMIT:g} seconds.")
+    run = current(session)
+    progress = run.run(seconds=seconds)
+    return {"model": run.name, **(run.summary() if run.finished else progress)}
+
+
+def evaluate_cell(session, true: int, predicted: int):
+    """The test digits labelled `true` that the network read as `predicted`, with their pixels."""
+    if not (0 <= true <= 9 and 0 <= predicted <= 9):
+        raise VisitorError("A cell of the confusion matrix is a pair of digits from 0 to 9.")
+    run = current(session)
+    cell = run.cell(true, predicted)
+    return {**cell, "pixels": evaluation.pixels(run.images, cell["indices"])}
+
+
+def current(session):
+    if session.evaluation is None:
+        raise VisitorError("No evaluation has started: choose a network to evaluate first.")
+    return session.evaluation
+
+
+def mnist_facts(session):
+    """MNIST's facts and the subset's sizes."""
+    subset = session.mnist()
+    return evaluation.mnist_facts({"train_labels": subset["train"][1], "test_labels": subset["test"][1]})
+
+
+def mnist_gallery(session):
+    """Test digits of each class to show, ordinary and hard, read by every loaded shipped network."""
+    images, labels = session.mnist()["test"]
+    networks = {name: network for name, network in session.models.items() if name in ARCHITECTURES}
+    if not networks:
+        raise VisitorError("No shipped network is loaded yet to sort the gallery's digits.")
+    finished = session.evaluation
+    readings = ({finished.name: finished.probabilities}
+                if finished is not None and finished.finished and finished.name in networks else None)
+    chosen = evaluation.gallery(images, labels, networks, readings=readings, pool=500)
+    return {**chosen, "pixels": evaluation.pixels(images, [digit["index"] for digit in chosen["digits"]])}
+

@@ -1,0 +1,63 @@
+"""Inside the network, for the digit on the pad: the session's networks seen through explain/inside.py and probes.py.
+
+The recognizer answers first (recognizer.predict); the page then asks for the rest
+with the 784-value image that answer carried:
+
+    inside_architecture(model)                 the blocks, once per network
+    inside_answer(model, image)                every layer's output, and softmax step by step
+    inside_feature_map(model, layer, channel)  the kernels behind one feature map
+    inside_neuron(model, image, layer, neuron) one neuron's weighted sum, term by term
+    inside_loss(model, image, digit)           the loss if the digit were `digit`
+    inside_probe(model, image, name)           the image changed at a series of strengths, read in one batch
+
+Large arrays travel as base64 float32 (inside.encode): about a third of the JSON, and
+ten times faster to make in the browser.
+"""
+
+import base64
+
+import numpy as np
+
+from ..explain import inside, probes
+from .recognizer import as_image
+
+
+def inside_facts():
+    """The probes' names, units and strengths, for the sliders the page draws before Python is ready."""
+    return {"probes": {name: {"unit": unit, "strengths": probes.strengths_of(name), "range": list(limits)}
+                       for name, (_, unit, _, limits) in probes.PROBES.items()}}
+
+
+def inside_architecture(session, model: str):
+    """The network's blocks in order: kind, output shape, parameters and role (inside.architecture)."""
+    return inside.architecture(session.model(model))
+
+
+def inside_answer(session, model: str, image: list):
+    """Every layer's output for `image` and the softmax of the last one, step by step."""
+    layers = inside.layer_outputs(session.model(model), as_image(image)[0], "base64")
+    last = layers["layers"][-1]["values"]                  # the logits: the last layer is dense
+    logits = np.frombuffer(base64.b64decode(last), "<f4")
+    return {**layers, "softmax": inside.softmax_steps(logits)}
+
+
+def inside_feature_map(session, model: str, layer: int, channel: int):
+    """The kernels and bias that made feature map `channel` of `layer`."""
+    return inside.feature_map_detail(session.model(model), layer, channel)
+
+
+def inside_neuron(session, model: str, image: list, layer: int, neuron: int):
+    """Neuron `neuron` of dense `layer` for `image`: its weights, Σ wᵢxᵢ + b term by term, its activation."""
+    return inside.neuron_detail(session.model(model), as_image(image)[0], layer, neuron)
+
+
+def inside_loss(session, model: str, image: list, digit: int):
+    """The cross-entropy loss −log p_digit for `image`, and which way backpropagation pushes each output."""
+    network, values = session.model(model), as_image(image)
+    logits = network.forward(values)[0][0]
+    return inside.loss_if(network.predict(values)[0], digit, logits)
+
+
+def inside_probe(session, model: str, image: list, name: str):
+    """`image` changed by probe `name` at each of its strengths, and what the network reads for each."""
+    return probes.probe(session.model(model), as_image(image)[0], name, encoding="base64")

@@ -1,0 +1,122 @@
+"""The recognizer: read a drawing, compare the networks, look inside one.
+
+Everything takes and returns plain values (lists, numbers, strings), the way
+they travel to and from the page; the networks come from the visitor's
+session. Drawings arrive as the pad's alpha bytes, row by row, and are
+preprocessed the MNIST way (preprocess.to_mnist) before any network sees them.
+"""
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import VisitorError
+from ..images.preprocess import to_mnist
+from ..nets.layers import Conv2D
+from ..nets.models import from_manifest
+
+
+def load_model(session, name: str, folder: str):
+    """Load the weights in `folder` (manifest.json and .npy files) as model `name`; describe it."""
+    try:
+        manifest = json.loads((Path(folder) / "manifest.json").read_text())
+    except (OSError, ValueError):
+        raise VisitorError(f"The {name} model has no readable manifest.json in {folder[:100]}.") from None
+    model = from_manifest(manifest, lambda filename: (Path(folder) / filename).read_bytes())
+    model.name = name
+    session.models[name] = model
+    return describe(model, manifest)
+
+
+def describe(model, manifest):
+    """What the page says of a loaded model: its name, its size and its measured accuracy."""
+    return {"name": model.name, "parameters": model.count_parameters(),
+            "test_accuracy": manifest.get("test_accuracy"), "test_correct": manifest.get("test_correct")}
+
+
+MAX_SIDE = 4096     # pixels: no pad is larger, and a bigger bitmap would only cost memory
+
+
+def bitmap_image(bitmap, height, width):
+    """The page's drawing (alpha bytes, row by row) as a 2-D array."""
+    if not (0 < height <= MAX_SIDE and 0 < width <= MAX_SIDE):
+        raise VisitorError(f"A drawing must be 1 to {MAX_SIDE} pixels on each side, not {height}x{width}.")
+    if bitmap.size != height * width:
+        raise VisitorError(f"A {height}x{width} drawing has {height * width} bytes, not {bitmap.size}.")
+    return np.asarray(bitmap, dtype=np.uint8).reshape(height, width)
+
+
+def as_image(image):
+    """A preprocessed image as the page sends it (784 values in [0, 1]) as a batch of one.
+
+    The page only ever sends back an image Python gave it; anything else is refused
+    with a sentence rather than read as a digit.
+    """
+    try:
+        values = np.asarray(image)
+    except (TypeError, ValueError):      # lists of uneven depth
+        values = np.zeros(0)
+    values = values.astype(np.float32) if values.dtype.kind in "iuf" else np.zeros(0)
+    if values.shape != (784,) or not (np.isfinite(values).all() and 0 <= values.min() <= values.max() <= 1):
+        raise VisitorError("An image must be 784 numbers (28x28, row by row), each from 0 to 1.")
+    return values.reshape(1, 28, 28)
+
+
+def predict(session, model: str, bitmap: np.ndarray, height: int, width: int):
+    """Preprocess a drawing and read it: {'empty': False, 'image', 'probabilities', 'digit'}, or {'empty': True}."""
+    network = session.model(model)
+    image = to_mnist(bitmap_image(bitmap, height, width))
+    if image is None:
+        return {"empty": True}
+    probabilities = network.predict(image[None])[0]
+    return {"empty": False, "image": image.ravel().tolist(),
+            "probabilities": probabilities.tolist(), "digit": int(probabilities.argmax())}
+
+
+def read_image(session, model: str, image: list):
+    """Read a 28x28 image that is already in MNIST's form (an MNIST digit): no preprocessing.
+
+    Answer as predict's: {'empty': False, 'image', 'probabilities', 'digit'}.
+    """
+    network, values = session.model(model), as_image(image)
+    probabilities = network.predict(values)[0]
+    return {"empty": False, "image": values.ravel().tolist(),
+            "probabilities": probabilities.tolist(), "digit": int(probabilities.argmax())}
+
+
+def compare(session, image: list):
+    """Every loaded model's probabilities for one preprocessed image: {name: ten probabilities}."""
+    batch = as_image(image)
+    return {name: network.predict(batch)[0].tolist() for name, network in session.models.items()}
+
+
+def explain(session, model: str, image: list, top: int = 6):
+    """A look inside `model` for one preprocessed image.
+
+    Convolutional networks: the first layer's feature maps after ReLU, one
+    picture per filter, scaled together so that the strongest response is 1.
+    Dense networks: the `top` hidden neurons of the first layer that fired
+    most, with their incoming weights as 28x28 pictures.
+    """
+    network = session.model(model)
+    outputs = network.activations(as_image(image)[0])
+    first = network.layers[0]
+    if isinstance(first, Conv2D):
+        maps = outputs[1]                                     # (24, 24, filters) after ReLU
+        peak = float(maps.max()) or 1.0
+        return {"kind": "feature_maps", "size": maps.shape[0],
+                "maps": [np.round(maps[..., f] / peak, 3).ravel().tolist() for f in range(maps.shape[-1])]}
+    activation = outputs[1]                                   # after the first nonlinearity
+    W = first.params["W"]
+    return {"kind": "neurons", "hidden": len(activation),
+            "neurons": [{"index": int(j), "activation": float(activation[j]), "weights": np.round(W[:, j], 4).tolist()}
+                        for j in np.argsort(-activation)[:top]]}
+
+
+def kernels(network):
+    """The first convolution's filters, one list of 5x5 weights (row by row) per filter."""
+    first = network.layers[0]
+    if not isinstance(first, Conv2D):
+        return []
+    return [np.round(kernel[0], 4).ravel().tolist() for kernel in first.params["W"]]

@@ -1,0 +1,65 @@
+"""Networks made in the page, as files: downloaded, kept in the browser, loaded back, forgotten.
+
+A network's file is a zip holding `manifest.json` and one `.npy` per tensor,
+exactly the layout of `weights/NAME/`, so a downloaded network is a shipped one.
+"""
+
+import base64
+import io
+import json
+import zipfile
+
+import numpy as np
+
+from ..errors import VisitorError
+from ..nets import models
+from .archives import checked_zip
+from .recognizer import describe
+
+MAX_NETWORK_BYTES = 8 * 2**20     # the cnn, the largest network, zips to under 1 MB
+MAX_UNPACKED_BYTES = 16 * 2**20   # and unpacks to 0.8 MB: float32 weights, the manifest
+
+
+def model_file(session, model: str, info: dict = None):
+    """A loaded model as a zip of manifest.json and .npy files (the weights/NAME/ layout), base64.
+
+    `info` joins the manifest (the page records how the network was made: its
+    settings, its accuracy, the network it was tuned from).
+    """
+    manifest, tensors = models.saved_files(session.model(model), info or {})
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for filename, data in tensors.items():
+            archive.writestr(filename, data)
+        archive.writestr("manifest.json", json.dumps(manifest, indent=2))
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def adopt_model_file(session, name: str, data: np.ndarray):
+    """Load a network from zip bytes made by `model_file` as model `name`; describe it."""
+    data = bytes(data)
+    if len(data) > MAX_NETWORK_BYTES:
+        raise VisitorError("That network file is too big to be one of ours.")
+    try:
+        with checked_zip(data, MAX_UNPACKED_BYTES, "saved network",
+                         "That file is not a saved network (it is no zip file, or it is cut short).") as archive:
+            manifest = json.loads(archive.read("manifest.json"))
+            if models.declared_parameters(manifest) * 4 > MAX_UNPACKED_BYTES:
+                raise VisitorError("That network file describes a network far bigger than its weights.")
+            model = models.from_manifest(manifest, archive.read)
+    except VisitorError:
+        raise
+    except Exception as error:  # noqa: BLE001 — a broken file of any kind gets one sentence
+        raise VisitorError(f"That file is not a saved network ({type(error).__name__}).") from None
+    model.name = name
+    session.models[name] = model
+    return {**describe(model, manifest), "base": manifest.get("base")}
+
+
+def forget_model(session, model: str):
+    """Drop a trained or tuned model from Python (the shipped ones cannot be dropped)."""
+    if model in models.ARCHITECTURES:
+        raise VisitorError(f"The shipped model '{model}' cannot be forgotten.")
+    session.models.pop(model, None)
+    session.originals.pop(model, None)
+    return True

@@ -1,0 +1,161 @@
+"""Teach it your handwriting: fine-tune a network on the visitor's personal set.
+
+A copy of the network takes a few dozen steps of Adam on minibatches that are
+half the visitor's drawings and half MNIST, in slices of time as training from
+scratch does, so the page shows the progress and keeps reading drawings in
+between. When the steps are done the copy joins the recognizer as
+'<name>-tuned'; the network it was tuned from stays as it was.
+"""
+
+import time
+
+import numpy as np
+
+from ..errors import VisitorError
+from ..images.augment import random_affine
+from ..nets.layers import Conv2D
+from ..nets.models import from_architecture
+from ..nets.optim import Adam
+from ..nets.train import accuracy, to_float, train_step
+from .personal import MAX_FILE_BYTES, MAX_PERSONAL
+
+# Steps and minibatch size of a fine-tuning. A convolutional network costs about ten times
+# more per image in the browser: fewer, smaller steps keep it to seconds.
+RECIPES = {"dense": {"steps": 40, "batch_size": 64}, "convolutional": {"steps": 24, "batch_size": 32}}
+MNIST_DIGITS = 1_000        # the MNIST test digits a tuning is measured on, before and after
+
+
+def teach_facts():
+    """Teaching's rules, for the page: how many drawings a personal set keeps, how large a file
+    it imports, and on how many MNIST test digits a tuning is measured."""
+    return {"max_personal": MAX_PERSONAL, "max_file_bytes": MAX_FILE_BYTES, "mnist_digits": MNIST_DIGITS}
+
+
+def recipe(model):
+    """The steps and minibatch size that suit `model` (see RECIPES)."""
+    convolutional = any(isinstance(layer, Conv2D) for layer in model.layers)
+    return RECIPES["convolutional" if convolutional else "dense"]
+
+
+def tuned_name(name):
+    """What a network is called once tuned: 'cnn' → 'cnn-tuned' (a tuned one keeps its name)."""
+    return name if name.endswith("-tuned") else f"{name}-tuned"
+
+
+def fine_tune_steps(model, images, labels, mnist, steps, batch_size, learning_rate=1e-3, seed=0):
+    """Steps of Adam on minibatches that are half the visitor's drawings, half MNIST: yields each loss.
+
+    images: float32 (N, 28, 28) in [0, 1]; labels (N,); mnist: (images uint8, labels).
+    The visitor's drawings are slightly moved and turned at each step so the network
+    learns the handwriting rather than the exact pixels; the MNIST half keeps it
+    from forgetting everyone else's.
+    """
+    rng = np.random.default_rng(seed)
+    for layer in model.layers:
+        if hasattr(layer, "rng"):
+            layer.rng = rng
+    optimizer = Adam(learning_rate)
+    half = batch_size // 2
+    for _ in range(steps):
+        mine = rng.integers(0, len(images), half)
+        theirs = rng.integers(0, len(mnist[0]), batch_size - half)
+        batch = np.concatenate([random_affine(images[mine], rng, 8.0, 0.08, 1.5), to_float(mnist[0][theirs])])
+        targets = np.concatenate([labels[mine], mnist[1][theirs]]).astype(np.intp)
+        yield train_step(model, optimizer, batch, targets)
+
+
+class Tuning:
+    """A copy of a network learning the visitor's handwriting, a few steps per slice of time.
+
+    The recognizer keeps using the original until the tuning finishes.
+    """
+
+    def __init__(self, session, name, images, labels, steps=None, batch_size=None):
+        self.session = session
+        self.base = session.model(name)
+        images = np.asarray(images, np.uint8).reshape(-1, 28, 28)
+        self.labels = np.asarray(labels, np.intp)
+        if len(images) == 0 or len(images) != len(self.labels):
+            raise VisitorError("Your personal set is empty: correct a few answers in the recognizer first.")
+        self.name = tuned_name(name)
+        self.model = copy_model(self.base, self.name)
+        self.pictures = to_float(images)
+        self.before = accuracy(self.model, self.pictures, self.labels)
+        self.steps = int(steps or recipe(self.base)["steps"])
+        self.losses = []
+        self.stepping = fine_tune_steps(self.model, self.pictures, self.labels, session.mnist()["train"],
+                                        self.steps, int(batch_size or recipe(self.base)["batch_size"]))
+
+    @property
+    def done(self):
+        return len(self.losses) == self.steps
+
+    def train(self, seconds=0.3):
+        """Take steps for about `seconds`; the loss of each."""
+        losses, started = [], time.perf_counter()
+        for loss in self.stepping:
+            losses.append(loss)
+            if time.perf_counter() - started >= seconds:
+                break
+        self.losses += losses
+        return {"losses": losses, "step": len(self.losses), "steps": self.steps, "done": self.done}
+
+    def finish(self):
+        """Measure the tuned network and hand it to the recognizer; what the page reports."""
+        original = self.session.originals.setdefault(self.name, self.base)
+        self.session.models[self.name] = self.model
+        return {"name": self.name, "base": original.name,
+                "before": self.before, "after": accuracy(self.model, self.pictures, self.labels),
+                "mnist_before": mnist_accuracy(self.session, self.base),
+                "mnist_after": mnist_accuracy(self.session, self.model)}
+
+
+def finetune_start(session, model: str, images: np.ndarray, labels: list, steps: int = None, batch_size: int = None):
+    """Start fine-tuning `model` on the personal set (replacing any tuning in progress).
+
+    The steps and minibatch size suit the network (see RECIPES) unless given.
+    Answers the tuned network's name, its accuracy on the set before, and its steps.
+    """
+    session.tuning = Tuning(session, model, images, labels, steps, batch_size)
+    return {"name": session.tuning.name, "before": session.tuning.before, "steps": session.tuning.steps}
+
+
+def finetune_run(session, seconds: float = 0.3):
+    """One slice of fine-tuning steps."""
+    if session.tuning is None:
+        raise VisitorError("Press Fine-tune to start first.")
+    return session.tuning.train(seconds)
+
+
+def finetune_finish(session):
+    """Hand the tuned network, '<name>-tuned', to the recognizer; say how well it reads, before and after.
+
+    Before and after: on the personal set and on 1,000 MNIST test digits.
+    """
+    if session.tuning is None or not session.tuning.done:
+        raise VisitorError("The fine-tuning has not finished its steps yet.")
+    finished, session.tuning = session.tuning, None
+    return finished.finish()
+
+
+def finetune(session, model, images, labels, steps=None, batch_size=None):
+    """Fine-tune `model` on the personal set in one go (the page does it in slices)."""
+    finetune_start(session, model, images, labels, steps, batch_size)
+    finetune_run(session, seconds=float("inf"))
+    return finetune_finish(session)
+
+
+def mnist_accuracy(session, model):
+    """Accuracy on the subset's first 1,000 test digits (remembered per network: it takes a while for the cnn)."""
+    if model not in session.measured:
+        images, labels = session.mnist()["test"]
+        session.measured[model] = accuracy(model, to_float(images[:MNIST_DIGITS]), labels[:MNIST_DIGITS])
+    return session.measured[model]
+
+
+def copy_model(model, name):
+    """An independent copy of `model` (same layers, copied weights) called `name`."""
+    copy = from_architecture(name, model.architecture())
+    for key, value in model.parameters().items():
+        copy.parameters()[key][...] = value
+    return copy

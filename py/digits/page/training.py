@@ -1,0 +1,326 @@
+"""Watch it learn: a small network learns the small MNIST in slices of work.
+
+The page asks for a slice of training (a fraction of a second), draws what
+changed, and asks again; pausing is simply not asking. The loop is the one of
+`nets/train.py` (the same layers, loss and optimiser), cut into slices. The run in
+progress lives in the visitor's session.
+
+Two kinds of network learn here: a dense one (Nielsen's 784-h-10, plain SGD) and
+a small convolutional one (two convolutions of 5x5 filters, each followed by ReLU
+and a 2x2 max-pool, then ten outputs; Adam). While the convnet learns, the page
+draws its first layer's kernels after every slice, and what its filters see in
+the digit the visitor drew.
+"""
+
+import io
+import time
+
+import numpy as np
+
+from ..errors import VisitorError
+from ..explain.inside import architecture, encode, layer_outputs
+from ..nets import layers as L
+from ..nets import models
+from ..nets.network_names import settings_name
+from ..nets.optim import SGD, Adam
+from ..nets.train import accuracy, to_float, train_step
+
+SUBSET_SIZES = {"train": 10_000, "test": 2_000}
+NETWORKS = ("dense", "conv")
+LIMITS = {"hidden": (1, 256), "filters1": (1, 32), "filters2": (1, 64), "dense": (0, 256), "shift": (0, 4),
+          "learning_rate": (1e-5, 10.0), "batch_size": (1, 1000), "epochs": (1, 50)}
+SETTINGS = {"hidden": "number of hidden neurons", "filters1": "number of filters of the first convolution",
+            "filters2": "number of filters of the second convolution",
+            "dense": "number of neurons of the dense layer", "shift": "largest shift of a training image",
+            "learning_rate": "learning rate", "batch_size": "batch size",
+            "epochs": "number of epochs"}     # each setting in the words of the visitor's messages
+ACTIVATIONS = ("sigmoid", "relu")
+# What a dense run starts from: Nielsen's network and settings (book, chapter 1), three epochs.
+DEFAULTS = {"network": "dense", "hidden": 30, "activation": "sigmoid", "learning_rate": 0.5, "batch_size": 10,
+            "epochs": 3}
+# What a convolutional run starts from: dense 0 means the pooled maps feed the ten outputs directly;
+# shift: each training image moved by up to this many pixels. Chosen by measuring (bench/train_conv.py,
+# and the same runs in CPython): with η 0.003 or without shifts it reads fewer test digits after
+# 30,000 and after 90,000 images (about 60 s and 5 minutes in a browser on a busy 2-core machine);
+# batches of 64 learn less per image and are no faster per image in Pyodide; more epochs anneal later.
+CONV_DEFAULTS = {"network": "conv", "filters1": 8, "filters2": 16, "dense": 0, "shift": 2, "learning_rate": 0.005,
+                 "batch_size": 32, "epochs": 10}
+# A learning rate that works for each activation: ReLU's unbounded outputs need smaller steps.
+LEARNING_RATES = {"sigmoid": 0.5, "relu": 0.1}
+OPTIMIZERS = {"dense": "SGD", "conv": "Adam"}
+ARCHITECTURE = {"dense": ("hidden", "activation"), "conv": ("filters1", "filters2", "dense")}   # what shapes each network
+KERNEL_SIZE = 5
+# The default convnet after 60 s of training in the page, against a dense network of about its size
+# trained for as long or for the most epochs the page allows (50, which took it 17 s), each then
+# reading the 2,000 test digits: measured by bench/train_conv.py (headless Chromium on a 2-core
+# machine busy with other work, 2026-12-02), not estimated.
+COMPARISON = {"seconds": 60, "conv": {"parameters": 5994, "images": 30_400, "accuracy": 0.9750},
+              "dense": {"hidden": 8, "parameters": 6370, "epochs": 50, "seconds": 17.2, "images": 500_000,
+                        "accuracy": 0.8670}}
+
+
+def training_facts():
+    """Training's rules, for the page: each setting's range and default for each kind of network,
+    the activations and a learning rate that suits each, the optimiser each kind learns with,
+    how the default convnet compared with a dense network of its size (COMPARISON), and how many
+    digits the subset holds."""
+    return {"limits": {key: list(bounds) for key, bounds in LIMITS.items()}, "activations": list(ACTIVATIONS),
+            "networks": list(NETWORKS), "defaults": DEFAULTS, "conv_defaults": CONV_DEFAULTS,
+            "learning_rates": LEARNING_RATES, "optimizers": OPTIMIZERS, "kernel_size": KERNEL_SIZE,
+            "comparison": COMPARISON,
+            "train_images": SUBSET_SIZES["train"], "test_images": SUBSET_SIZES["test"]}
+
+
+# ---------------------------------------------------------------------------
+# The small MNIST that ships with the page
+
+def small_subset(train, test, seed=0):
+    """A random 10,000 of MNIST's training images and the first 2,000 test images (uint8)."""
+    pick = np.sort(np.random.default_rng(seed).choice(len(train[0]), SUBSET_SIZES["train"], replace=False))
+    count = SUBSET_SIZES["test"]
+    return {"train_images": train[0][pick], "train_labels": train[1][pick],
+            "test_images": test[0][:count], "test_labels": test[1][:count]}
+
+
+def learn_data(session, npz: np.ndarray):
+    """Take the subset's bytes (the page downloads them when first needed); say what is in it."""
+    try:
+        with np.load(io.BytesIO(bytes(npz)), allow_pickle=False) as files:
+            arrays = {key: files[key] for key in ("train_images", "train_labels", "test_images", "test_labels")}
+    except Exception as error:  # noqa: BLE001 — any unreadable download gets the same sentence
+        raise VisitorError(f"The MNIST subset could not be read ({type(error).__name__}).") from None
+    session.subset = {"train": (arrays["train_images"], arrays["train_labels"]),
+                      "test": (arrays["test_images"], arrays["test_labels"])}
+    return {"train": len(arrays["train_labels"]), "test": len(arrays["test_labels"])}
+
+
+# ---------------------------------------------------------------------------
+# Training from scratch, a slice at a time
+
+def network(config, rng=None):
+    """The network a checked configuration describes (weights at zero without an rng)."""
+    if config["network"] == "dense":
+        return models.nielsen(rng, config["hidden"], config["activation"])
+    return convnet(rng, config["filters1"], config["filters2"], config["dense"])
+
+
+def convnet(rng, filters1, filters2, dense=0):
+    """conv 5x5 (filters1) → ReLU → max-pool → conv 5x5 (filters2) → ReLU → max-pool → [dense → ReLU] → 10.
+
+    A 28x28 digit becomes filters1 maps of 24x24, pooled to 12x12, then filters2 maps
+    of 8x8, pooled to 4x4: 16·filters2 numbers for the ten outputs (or for `dense`
+    hidden neurons first). The first convolution reads the image itself, whose gradient
+    nothing needs (input_gradient=False saves a third of its backward pass).
+    """
+    k = KERNEL_SIZE
+    layers = [L.Conv2D(1, filters1, k, rng, input_gradient=False), L.ReLU(), L.MaxPool2D(),
+              L.Conv2D(filters1, filters2, k, rng), L.ReLU(), L.MaxPool2D(), L.Flatten()]
+    features = 16 * filters2
+    if dense:
+        layers += [L.Dense(features, dense, rng), L.ReLU()]
+        features = dense
+    return models.Sequential("convnet", layers + [L.Dense(features, 10, rng)], input_shape=(28, 28, 1))
+
+
+class Run:
+    """One network learning the small MNIST: its model, optimiser, and where it is in its epochs.
+
+    The dense network learns with plain SGD at a constant η, as in Nielsen's book. The
+    convnet learns with Adam, its η falling along a half cosine to 0 at the last epoch,
+    and sees each training image moved by up to `shift` pixels (a fresh move every time),
+    which teaches it that a digit a little off centre is the same digit.
+    """
+
+    def __init__(self, data, config):
+        """`data`: training_floats(session), which runs share and never change."""
+        self.config = config
+        self.rng = np.random.default_rng(config["seed"])
+        self.model = network(config, self.rng)
+        self.model.name = "yours"
+        self.conv = config["network"] == "conv"
+        self.learning_rate = config["learning_rate"]
+        self.optimizer = Adam(self.learning_rate) if self.conv else SGD(self.learning_rate)
+        self.shift = config.get("shift", 0)
+        (self.train_images, self.train_labels), (self.test_images, self.test_labels) = data["train"], data["test"]
+        self.batch_size, self.epochs = config["batch_size"], config["epochs"]
+        self.batches = -(-len(self.train_images) // self.batch_size)
+        self.epoch, self.batch = 0, 0          # finished epochs; batches done in the current one
+        self.order = self.rng.permutation(len(self.train_images))
+        self.history = []                      # test accuracy after each epoch
+        self.seconds = 0.0                     # time spent training, pauses excluded
+
+    @property
+    def done(self):
+        return self.epoch >= self.epochs
+
+    def train(self, seconds=0.2, batches=None):
+        """Train for about `seconds` (or exactly `batches` minibatches), never past an epoch's end.
+
+        Returns the loss of each minibatch, and the test accuracy if an epoch ended.
+        """
+        losses, images, started = [], 0, time.perf_counter()
+        while not self.done and (len(losses) < batches if batches else time.perf_counter() - started < seconds):
+            index = self.order[self.batch * self.batch_size:(self.batch + 1) * self.batch_size]
+            if self.conv:
+                self.optimizer.learning_rate = self.learning_rate_now()
+            inputs = shifted(self.train_images[index], self.shift, self.rng) if self.shift else self.train_images[index]
+            losses.append(train_step(self.model, self.optimizer, inputs, self.train_labels[index]))
+            images += len(index)
+            self.batch += 1
+            if self.batch == self.batches:
+                break
+        elapsed = time.perf_counter() - started
+        self.seconds += elapsed
+        result = {"losses": losses, "images_per_second": images / elapsed if elapsed else 0.0}
+        if self.batch == self.batches:
+            self.epoch, self.batch = self.epoch + 1, 0
+            self.order = self.rng.permutation(len(self.train_images))
+            self.history.append(accuracy(self.model, self.test_images, self.test_labels))
+            result["test_accuracy"] = self.history[-1]
+        return result
+
+    def learning_rate_now(self):
+        """η · ½(1 + cos(π · progress)), progress running from 0 at the first batch to 1 after the last."""
+        progress = (self.epoch * self.batches + self.batch) / (self.epochs * self.batches)
+        return self.learning_rate * 0.5 * (1 + np.cos(np.pi * progress))
+
+    def state(self):
+        """Where the run is, and what its first layer looks for (what the page redraws)."""
+        where = {"epoch": self.epoch, "epochs": self.epochs, "batch": self.batch, "batches": self.batches,
+                 "done": self.done, "seconds": self.seconds}
+        return {**where, "kernels": self.kernels()} if self.conv else {**where, "neurons": self.neurons()}
+
+    def neurons(self, count=6):
+        """The incoming weights of the first `count` hidden neurons, as 784 numbers each."""
+        W = self.model.layers[0].params["W"]
+        return [np.round(W[:, j], 3).tolist() for j in range(min(count, W.shape[1]))]
+
+    def kernels(self):
+        """The first convolution's filters: {"count", "size", "values"}, values the count·5·5
+        weights (filter after filter, each row by row) as float32 bytes in base64."""
+        W = self.model.layers[0].params["W"]           # (filters, 1, 5, 5)
+        return {"count": W.shape[0], "size": W.shape[-1], "values": encode(W, "base64")}
+
+    def summary(self):
+        """The trained network as the recognizer's menu and the kept file describe it."""
+        return {"name": self.model.name, "label": settings_name(self.config),
+                "parameters": self.model.count_parameters(),
+                "test_accuracy": self.history[-1] if self.history else None,
+                "test_images": len(self.test_labels), "config": self.config}
+
+
+def shifted(images, shift, rng):
+    """Each image (N, 28, 28) moved by its own random whole number of pixels, from −shift to
+    +shift, across and down; what moves off one side is lost, blank paper comes in on the other."""
+    count, height, width = images.shape
+    padded = np.pad(images, ((0, 0), (shift, shift), (shift, shift)))
+    down, across = rng.integers(0, 2 * shift + 1, (2, count))
+    rows = (np.arange(height) + down[:, None])[:, :, None]
+    columns = (np.arange(width) + across[:, None])[:, None, :]
+    return padded[np.arange(count)[:, None, None], rows, columns]
+
+
+def checked(config, key):
+    """One of the visitor's settings, or a VisitorError saying it is out of range."""
+    if key == "network":
+        if config.get(key, "dense") not in NETWORKS:
+            raise VisitorError(f"The network must be one of {', '.join(NETWORKS)}.")
+        return config.get(key, "dense")
+    if key == "activation":
+        if config.get(key) not in ACTIVATIONS:
+            raise VisitorError(f"The activation must be one of {', '.join(ACTIVATIONS)}.")
+        return config[key]
+    low, high = LIMITS[key]
+    value = config.get(key)
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not low <= value <= high:
+        raise VisitorError(f"The {SETTINGS[key]} must be a number from {plain(low)} to {plain(high)}.")
+    return float(value) if key == "learning_rate" else int(value)
+
+
+def plain(number):
+    """A number as people write it: 1e-05 → '0.00001', 10.0 → '10'."""
+    return np.format_float_positional(number, trim="-")
+
+
+def checked_config(config):
+    """The visitor's settings, each checked (see `checked`), and the seed (0 unless given).
+
+    config["network"] says which settings count: "dense" (the default) those of DEFAULTS,
+    "conv" those of CONV_DEFAULTS; the other kind's settings are ignored.
+    """
+    settings = CONV_DEFAULTS if checked(config, "network") == "conv" else DEFAULTS
+    clean = {key: checked(config, key) for key in settings}
+    clean["seed"] = int(config.get("seed", 0))
+    return clean
+
+
+def learn_shape(config: dict):
+    """The network that `config` builds and how many weights and biases it has.
+
+    Only the settings that shape the network count (ARCHITECTURE). Dense: its layer sizes
+    [784, h, 10] and 784·h + h + h·10 + 10 parameters. Convolutional: its blocks in order
+    (kind, title such as "conv 5x5, 8", shape such as "24x24x8", parameters), as
+    inside.architecture measures them, and their total.
+    """
+    kind = checked(config, "network")
+    shape = {key: checked(config, key) for key in ARCHITECTURE[kind]}
+    model = network({"network": kind, **shape})
+    if kind == "dense":
+        return {"sizes": [784, shape["hidden"], 10], "parameters": model.count_parameters()}
+    blocks = [{key: entry[key] for key in ("kind", "title", "shape", "parameters")}
+              for entry in architecture(model)["blocks"]]
+    return {"blocks": blocks, "parameters": model.count_parameters()}
+
+
+def learn_start(session, config: dict):
+    """Start a fresh run with the visitor's settings (replacing any earlier run)."""
+    session.run = Run(training_floats(session), checked_config(config))
+    return session.run.state()
+
+
+def training_floats(session):
+    """The subset as a run reads it: images float32 in [0, 1], labels as indices.
+
+    Made once per subset and kept in the session: every Train press would otherwise make
+    its own 37 MB copy, and the page's memory only grows (WebAssembly's never shrinks).
+    """
+    subset = session.mnist()
+    if session.subset_floats is None or session.subset_floats[0] is not subset:
+        session.subset_floats = (subset, {part: (to_float(images), labels.astype(np.intp))
+                                          for part, (images, labels) in subset.items()})
+    return session.subset_floats[1]
+
+
+def learn_run(session, seconds: float = 0.2, batches: int = None):
+    """One slice of training; what the page needs to redraw its charts and pictures."""
+    if session.run is None:
+        raise VisitorError("Press Train to start a run first.")
+    slice_ = session.run.train(seconds, batches)
+    return {**slice_, **session.run.state()}
+
+
+def learn_use(session):
+    """Offer the network being trained to the recognizer, as model 'yours'; describe it."""
+    if session.run is None:
+        raise VisitorError("There is no trained network yet.")
+    session.models["yours"] = session.run.model
+    return session.run.summary()
+
+
+def learn_feature_maps(session, image: list):
+    """What the convnet being trained makes of one 28x28 image (784 values in [0, 1], the
+    recognizer's digit): the maps after each convolution's ReLU.
+
+    Answer: {"maps": [one per convolution: {"layer", "dims" [h, w, count], "low", "high",
+    "values"}]}, values map after map (each row by row) as float32 bytes in base64
+    (inside.layer_outputs, whose entries these are).
+    """
+    if session.run is None or not session.run.conv:
+        raise VisitorError("Only a convolutional network has feature maps: train one first.")
+    if len(image) != 784:
+        raise VisitorError(f"The image must have 784 values (28x28), not {len(image)}.")
+    entries = layer_outputs(session.run.model, image, "base64")["layers"]
+    convolutions = [index for index, layer in enumerate(session.run.model.layers) if isinstance(layer, L.Conv2D)]
+    wanted = {index + 1 for index in convolutions}        # the ReLU right after each convolution
+    return {"maps": [{key: entry[key] for key in ("layer", "dims", "low", "high", "values")}
+                     for entry in entries if entry["layer"] in wanted]}

@@ -1,0 +1,91 @@
+"""Why it says what it says, for the digit on the pad: explain/'s attribution, nudge and digit_map for the page.
+
+The recognizer answers first; the page then asks, with the 784-value image that answer carried:
+
+    why_attribution(model, image, digit, method)  which pixels push `digit` up or down
+    why_nudge(model, image, target)               the image changed a little until it reads `target`
+    why_map_start(model)                          begin placing the page's MNIST test digits on a map
+    why_map_run(seconds)                          place them for about `seconds`; every point once finished
+    why_map_place(image)                          the visitor's digit on that map, and its nearest test digit
+    why_map_digit(index)                          one test digit of the map, with its pixels
+
+Every number the page shows of these is Python's. Images travel as float32 values (as Python
+floats, exact), so a test reading the page gets the very numbers CPython computes.
+"""
+
+from ..errors import VisitorError
+from ..explain import attribution, nudge
+from ..explain.digit_map import DigitMap
+from ..explain.evaluation import pixels
+from .recognizer import as_image
+
+SLICE_LIMIT = 2.0       # seconds: a longer slice would keep the recognizer waiting
+
+
+def checked_digit(digit):
+    if not 0 <= digit <= 9:
+        raise VisitorError("The digit to explain must be from 0 to 9.")
+    return digit
+
+
+def why_attribution(session, model: str, image: list, digit: int, method: str):
+    """Each pixel's part in the network's answer `digit`, by `method` (attribution.METHODS).
+
+    Answer: {"digit", "method", "values" (784, row by row, positive where the pixel pushes
+    `digit` up), "probability" (p_digit), "answer" (the digit the network reads)}.
+    """
+    if method not in attribution.METHODS:
+        raise VisitorError(f"There is no attribution method called '{method[:40]}': "
+                           f"choose {' or '.join(attribution.METHODS)}.")
+    values, probabilities = attribution.READINGS[method](session.model(model), as_image(image)[0], checked_digit(digit))
+    return {"digit": digit, "method": method, "values": values.ravel().tolist(),
+            "probability": float(probabilities[digit]), "answer": int(probabilities.argmax())}
+
+
+def why_nudge(session, model: str, image: list, target: int):
+    """`image` changed in small gradient steps until the network reads `target` (nudge.nudge).
+
+    Answer: {"target", "digit" (what the network reads after the change), "converged",
+    "steps", "budget", "changed", "values" (784), "probabilities"}.
+    """
+    result = nudge.nudge(session.model(model), as_image(image)[0], checked_digit(target))
+    return {"target": target, "digit": result["digit"], "converged": result["converged"],
+            "steps": result["steps"], "budget": nudge.MAX_STEPS, "changed": result["changed"],
+            "threshold": nudge.CHANGED, "values": result["image"].ravel().tolist(),
+            "probabilities": result["probabilities"].tolist()}
+
+
+def why_map_start(session, model: str):
+    """Begin placing the subset's test digits on the map of `model`'s last hidden layer."""
+    images, labels = session.mnist()["test"]
+    session.digit_map = DigitMap(session.model(model), images, labels, model)
+    return {"model": model, **session.digit_map.progress()}
+
+
+def why_map_run(session, seconds: float):
+    """Place test digits for about `seconds`; with the last, every point: {"x", "y", "labels", "spread"}."""
+    if not 0 < seconds <= SLICE_LIMIT:
+        raise VisitorError(f"A slice of the map lasts more than 0 and at most {SLICE_LIMIT:g} seconds.")
+    digit_map = current_map(session)
+    progress = digit_map.run(seconds)
+    return {"model": digit_map.name, **progress, **(digit_map.points() if digit_map.finished else {})}
+
+
+def why_map_place(session, image: list):
+    """The visitor's digit on the map: {"model", "x", "y", "nearest", "nearest_label"}."""
+    digit_map = current_map(session)
+    return {"model": digit_map.name, **digit_map.place(as_image(image)[0])}
+
+
+def why_map_digit(session, index: int):
+    """Test digit `index` of the map: {"index", "label", "pixels" (its 784 bytes, base64)}."""
+    digit_map = current_map(session)
+    if not 0 <= index < digit_map.total:
+        raise VisitorError(f"The map has test digits 0 to {digit_map.total - 1}, not {index}.")
+    return {"index": index, "label": int(digit_map.labels[index]), "pixels": pixels(digit_map.images, [index])}
+
+
+def current_map(session):
+    if session.digit_map is None:
+        raise VisitorError("The map of test digits has not started: come near the map first.")
+    return session.digit_map
