@@ -1,10 +1,13 @@
-// Files in and out of the page: downloads the visitor keeps, and the MNIST subset Python trains on.
-
-import * as api from "../api.js";
+// Files out of the page: downloads the visitor keeps.
 
 /** Offer bytes (base64, as Python sends them) as a file download. */
 export function offerDownload(filename, base64, type = "application/octet-stream") {
-  const url = URL.createObjectURL(new Blob([bytesFromBase64(base64)], { type }));
+  offerFile(filename, bytesFromBase64(base64), type);
+}
+
+/** Offer `contents` (bytes or text) as a file download named `filename`. */
+export function offerFile(/** @type {string} */ filename, /** @type {BlobPart} */ contents, /** @type {string} */ type) {
+  const url = URL.createObjectURL(new Blob([contents], { type }));
   const link = Object.assign(document.createElement("a"), { href: url, download: filename });
   document.body.append(link);
   link.click();
@@ -14,23 +17,4 @@ export function offerDownload(filename, base64, type = "application/octet-stream
 
 export function bytesFromBase64(base64) {
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-}
-
-let subset = null;
-let listening = false;
-
-/** Download data/mnist-small.npz (about 2 MB) into Python, once, when training first needs it
- *  (and again if Python has to start afresh, see python.js). */
-export function ensureSubset(python) {
-  if (!listening) {
-    python.addEventListener("restarting", () => { subset = null; });
-    listening = true;
-  }
-  subset ??= (async () => {
-    const response = await fetch("data/mnist-small.npz");
-    if (!response.ok) throw new Error(`The MNIST subset (data/mnist-small.npz) could not be downloaded (HTTP ${response.status}).`);
-    return api.learnData(python, new Uint8Array(await response.arrayBuffer()));
-  })();
-  subset.catch(() => { subset = null; });     // a later attempt may succeed
-  return subset;
 }

@@ -7,7 +7,7 @@
 // evaluates that one.
 
 import * as api from "../../api.js";
-import { ensureSubset } from "../../lib/files.js";
+import { ensureSubset } from "../../subset.js";
 import { Generation } from "../../lib/generation.js";
 import { InterruptedError } from "../../python.js";
 import { asImage, splitDigits } from "../lessons/digit-pictures.js";

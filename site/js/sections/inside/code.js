@@ -7,6 +7,7 @@
 
 import { CODE } from "../../generated/facts.js";
 import { h } from "../../lib/dom.js";
+import { offerFile } from "../../lib/files.js";
 import { probabilityBar } from "../../widgets/bars.js";
 import { CodeView } from "../../widgets/code.js";
 
@@ -103,13 +104,8 @@ export class CodePanel {
   }
 
   download() {
-    const url = URL.createObjectURL(new Blob([this.editor.value], { type: "text/x-python" }));
     const name = (this.shipped?.function ?? "function").split(".").slice(-2).join("_").toLowerCase();
-    const link = h("a", { href: url, download: `my_${name}.py` });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    offerFile(`my_${name}.py`, this.editor.value, "text/x-python");
   }
 }
 

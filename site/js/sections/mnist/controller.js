@@ -6,7 +6,7 @@
 
 import * as api from "../../api.js";
 import { MODELS } from "../../generated/facts.js";
-import { ensureSubset } from "../../lib/files.js";
+import { ensureSubset } from "../../subset.js";
 import { asImage, splitDigits } from "../lessons/digit-pictures.js";
 import { whenNear } from "../lessons/near.js";
 import { rememberShown, shownInUrl } from "./state.js";

@@ -6,10 +6,11 @@
 
 import * as api from "../../api.js";
 import { TEACH } from "../../generated/facts.js";
-import { bytesFromBase64, ensureSubset, offerDownload } from "../../lib/files.js";
+import { bytesFromBase64, offerDownload } from "../../lib/files.js";
 import { InterruptedError } from "../../python.js";
 import { percent, whole } from "../../lib/format.js";
 import { forgetEverything, forgetModel, saveModel } from "../../store.js";
+import { ensureSubset } from "../../subset.js";
 import { PersonalSet } from "./state.js";
 import { drawings, TeachView } from "./view.js";
 

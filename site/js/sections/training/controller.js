@@ -6,12 +6,13 @@
 
 import * as api from "../../api.js";
 import { TRAINING } from "../../generated/facts.js";
-import { ensureSubset, offerDownload } from "../../lib/files.js";
+import { offerDownload } from "../../lib/files.js";
 import { InterruptedError } from "../../python.js";
 import { percent, whole } from "../../lib/format.js";
 import { Generation } from "../../lib/generation.js";
 import { LatestOnly } from "../../lib/scheduler.js";
 import { saveModel } from "../../store.js";
+import { ensureSubset } from "../../subset.js";
 import { restoreKeptNetworks } from "./kept.js";
 import { newRun, recordSlice } from "./state.js";
 import { describeShape, thin, TrainingView } from "./view.js";

@@ -10,7 +10,7 @@
 // follows every answer, while the pen moves too.
 
 import * as api from "../../api.js";
-import { ensureSubset } from "../../lib/files.js";
+import { ensureSubset } from "../../subset.js";
 import { Generation } from "../../lib/generation.js";
 import { LatestOnly } from "../../lib/scheduler.js";
 import { InterruptedError } from "../../python.js";
