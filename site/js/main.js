@@ -8,13 +8,14 @@
 
 import { Python } from "./python.js";
 import { setStatus } from "./lib/status.js";
-import { linkNavigation, watchTheVisitor } from "./navigation.js";
+import { linkNavigation } from "./navigation.js";
+import * as urlState from "./lib/url-state.js";
 
-const visitorMoved = watchTheVisitor();    // from the start: the sections take a moment to build
-
-// What the page shares on window: index.html's first script leaves the worker it started, and
-// this module leaves the page's parts for the curious (below).
-const globals = /** @type {typeof window & { pythonWorker: import("./python.js").StartedWorker, app?: object }} */ (window);
+// What the page shares on window: index.html's first script leaves the worker it started and
+// whether the visitor has moved around the page yet, and this module leaves the page's parts
+// for the curious (below).
+const globals = /** @type {typeof window & { pythonWorker: import("./python.js").StartedWorker,
+                                             visitorMoved: () => boolean, app?: object }} */ (window);
 
 const python = new Python(globals.pythonWorker);
 
@@ -62,7 +63,7 @@ const { setupEvaluation } = await import("./sections/evaluation/controller.js");
 setupEvaluation(root("#mnist .evaluation-root"), patientPython, recognizer);
 const { setupLearnMore } = await import("./sections/learn-more/controller.js");
 setupLearnMore(root("#learn-more .learn-more-root"));
-linkNavigation(["draw", "inside", "why", "mnist", "perceptron", "machine", "train", "learn-more"], visitorMoved);
+linkNavigation(["draw", "inside", "why", "mnist", "perceptron", "machine", "train", "learn-more"], globals.visitorMoved);
 // Every section is built, and the page has gone to the section the link named (Python may have
 // been ready before this, on a slow machine): tests wait for this as well as for the status.
 document.documentElement.dataset.sections = "built";
@@ -78,4 +79,4 @@ const offline = keepForOffline({ when: bytecodeKept, notice: root("[data-testid=
                                  update: root("[data-testid=update]"), scriptURL: globals.pythonWorker.scriptURL });
 
 // For the curious (and for tests): the page's parts, reachable from the browser console.
-globals.app = { python, recognizer, inside, bytecodeKept, offline };
+globals.app = { python, recognizer, inside, bytecodeKept, offline, urlState };
