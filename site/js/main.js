@@ -8,14 +8,14 @@
 
 import { Python } from "./python.js";
 import { setStatus } from "./lib/status.js";
-import { linkNavigation } from "./navigation.js";
+import { linkNavigation, watchTheVisitor } from "./navigation.js";
 import * as urlState from "./lib/url-state.js";
 
-// What the page shares on window: index.html's first script leaves the worker it started and
-// whether the visitor has moved around the page yet, and this module leaves the page's parts
-// for the curious (below).
-const globals = /** @type {typeof window & { pythonWorker: import("./python.js").StartedWorker,
-                                             visitorMoved: () => boolean, app?: object }} */ (window);
+const visitorMoved = watchTheVisitor();    // from the start: the sections take a moment to build
+
+// What the page shares on window: index.html's first script leaves the worker it started, and
+// this module leaves the page's parts for the curious (below).
+const globals = /** @type {typeof window & { pythonWorker: import("./python.js").StartedWorker, app?: object }} */ (window);
 
 const python = new Python(globals.pythonWorker);
 
@@ -63,7 +63,7 @@ const { setupEvaluation } = await import("./sections/evaluation/controller.js");
 setupEvaluation(root("#mnist .evaluation-root"), patientPython, recognizer);
 const { setupLearnMore } = await import("./sections/learn-more/controller.js");
 setupLearnMore(root("#learn-more .learn-more-root"));
-linkNavigation(["draw", "inside", "why", "mnist", "perceptron", "machine", "train", "learn-more"], globals.visitorMoved);
+linkNavigation(["draw", "inside", "why", "mnist", "perceptron", "machine", "train", "learn-more"], visitorMoved);
 // Every section is built, and the page has gone to the section the link named (Python may have
 // been ready before this, on a slow machine): tests wait for this as well as for the status.
 document.documentElement.dataset.sections = "built";

@@ -3,10 +3,22 @@
 import { getSection, setSection } from "./lib/url-state.js";
 
 /**
+ * Whether the visitor has moved around the page since this was called: a wheel, a touch, a key
+ * or a click. The page builds its sections a moment after it opens, and only then scrolls to the
+ * section the link named; by then the visitor may have gone elsewhere, and should stay there.
+ */
+export function watchTheVisitor() {
+  let moved = false;
+  const note = () => { moved = true; };
+  for (const type of ["wheel", "touchmove", "keydown", "mousedown"]) {
+    addEventListener(type, note, { once: true, passive: true, capture: true });
+  }
+  return () => moved;
+}
+
+/**
  * Make the header's links scroll to their section, and keep the hash on the section in view.
- * The page opens at the URL's section unless `visitorMoved()` says the visitor already left it:
- * the page builds its sections a moment after it opens, and only then scrolls to the section
- * the link named; by then the visitor may have gone elsewhere, and should stay there.
+ * The page opens at the URL's section unless `visitorMoved()` says the visitor already left it.
  */
 export function linkNavigation(sections, visitorMoved = () => false) {
   for (const link of document.querySelectorAll("nav a, .brand")) {
