@@ -34,7 +34,8 @@ STAGES = """async () => {
   await python.loadModel("mlp");
   for (let i = 0; i < 1000; i++) await python.call("predict", "cnn", bitmap, 280, 280);
   seen.push(await sample("1,000 predictions"));
-  await (await import("./js/lib/files.js")).ensureSubset(python);   // once per Python, as the page hands it over
+  const subset = await fetch("data/mnist-small.npz");               // once per Python, as the page hands it over
+  await python.call("learn_data", new Uint8Array(await subset.arrayBuffer()));
   for (let run = 0; run < 3; run++) {
     await python.call("learn_start", { network: "dense", hidden: 30, activation: "sigmoid", learning_rate: 0.5, batch_size: 10, epochs: 1 });
     while (!(await python.call("learn_run", 0.25, null)).done);

@@ -2,10 +2,11 @@
 //
 // build.py writes offline-files.js beside this file: the build's version and every file of the
 // site with its sha256. On install, this worker copies all of them into a cache named after the
-// version, checking each against its sha256, so a cache never holds half of one build and half
-// of another. It then waits: the page that is open keeps the version it started with, and says
-// that an update is ready (site/js/offline.js); the visitor's "Reload" (or closing every tab)
-// lets the new version take over, and the old cache is deleted then.
+// version (from the browser's HTTP cache when it holds the very file), checking each against its
+// sha256, so a cache never holds half of one build and half of another. It then waits: the page
+// that is open keeps the version it started with, and says that an update is ready
+// (site/js/offline.js); the visitor's "Reload" (or closing every tab) lets the new version take
+// over, and the old cache is deleted then.
 //
 // Requests for the site's files are answered from the cache (HEAD too: the worker asks for the
 // runtime's files that way to tell a missing file from a slow one); anything else, or a file the
@@ -39,7 +40,12 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(fromCache(path, request));
 });
 
-/** Every file of this build, fetched afresh and checked, into this version's cache. */
+/**
+ * Every file of this build, checked, into this version's cache. The visit that installs this
+ * worker has just downloaded most of them: each is taken from the browser's HTTP cache if that
+ * holds this very file (its sha256 says so), and fetched afresh only if not, so the copy
+ * neither waits on the network nor competes with the visitor's page for it.
+ */
 async function fillCache() {
   const cache = await caches.open(CACHE);
   const missing = [];
@@ -47,15 +53,19 @@ async function fillCache() {
   // A few at a time: the visitor's page is using the same connection.
   for (let i = 0; i < missing.length; i += 4) {
     await Promise.all(missing.slice(i, i + 4).map(async (path) => {
-      const response = await fetch(path, { cache: "no-cache" });
-      if (!response.ok) throw new Error(`${path} answered HTTP ${response.status}`);
-      const bytes = await response.clone().arrayBuffer();
-      if ((await sha256(bytes)) !== expected.get(path)) {
-        throw new Error(`${path} is not the file this version lists (a deploy in progress?)`);
-      }
+      const response = (await checked(path, "default")) ?? (await checked(path, "no-cache"));
+      if (!response) throw new Error(`${path} is not the file this version lists (a deploy in progress?)`);
       await cache.put(path, response);
     }));
   }
+}
+
+/** The file at `path` fetched with this cache mode, if its bytes are the ones this version lists; else null. */
+async function checked(path, cacheMode) {
+  const response = await fetch(path, { cache: cacheMode });
+  if (!response.ok) throw new Error(`${path} answered HTTP ${response.status}`);
+  const bytes = await response.clone().arrayBuffer();
+  return (await sha256(bytes)) === expected.get(path) ? response : null;
 }
 
 const expected = new Map(files.map(({ path, sha256: digest }) => [path, digest]));

@@ -1,7 +1,7 @@
 """The page paints a drawing's strokes itself (site/js/widgets/ink.js), byte for byte as Python does.
 
 handwriting.paint makes the networks' synthetic pen drawings; ink.js makes the bitmap the
-page sends them. Run under Node.js on the built page's module, the two agree on every pixel
+page sends them. Run under Node.js on the page's module (with the facts the build gives it), the two agree on every pixel
 (to the rounding of the last bit), for every style of every digit at several sizes, for a
 dot, and for strokes that leave the pad.
 """
@@ -14,10 +14,9 @@ import numpy as np
 import pytest
 
 from digits.images import handwriting
+from page_facts import add_page_facts
 
 from conftest import ROOT
-
-INK = ROOT / "dist" / "js" / "widgets" / "ink.js"
 
 PAINT_IN_NODE = """
 import { inkBitmap } from %s;
@@ -30,13 +29,21 @@ process.stdin.on("end", () => {
 """
 
 
-def painted_by_the_page(drawings):
-    if not INK.exists():
-        pytest.fail("dist/ is missing: run the tests with 'python3 build.py test', which builds it.")
+@pytest.fixture(scope="module")
+def ink(tmp_path_factory):
+    """site/js/widgets/ink.js, laid out as the build finds it: beside js/generated/facts.js."""
+    js = tmp_path_factory.mktemp("page") / "js"
+    (js / "widgets").mkdir(parents=True)
+    shutil.copyfile(ROOT / "site" / "js" / "widgets" / "ink.js", js / "widgets" / "ink.js")
+    add_page_facts(js / "generated")
+    return js / "widgets" / "ink.js"
+
+
+def painted_by_the_page(ink, drawings):
     node = shutil.which("node")
     if node is None:
         pytest.fail("Node.js is needed to run the page's module (it comes with npm, which the build needs).")
-    script = PAINT_IN_NODE % json.dumps(INK.as_uri())
+    script = PAINT_IN_NODE % json.dumps(ink.as_uri())
     result = subprocess.run([node, "--input-type=module", "-e", script], input=json.dumps(drawings),
                             capture_output=True, text=True, check=True)
     return [np.asarray(bitmap, dtype=np.uint8).reshape(280, 280) for bitmap in json.loads(result.stdout)]
@@ -58,9 +65,9 @@ def drawings():
     return found
 
 
-def test_the_page_and_python_paint_the_same_pixels():
+def test_the_page_and_python_paint_the_same_pixels(ink):
     strokes = drawings()
-    for page, drawing in zip(painted_by_the_page(strokes), strokes):
+    for page, drawing in zip(painted_by_the_page(ink, strokes), strokes):
         python = painted_by_python(drawing)
         assert np.abs(page.astype(int) - python).max() <= 1
         assert (page > 0).sum() == pytest.approx((python > 0).sum(), abs=3)

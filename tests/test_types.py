@@ -1,11 +1,11 @@
 """The page's JavaScript agrees with its JSDoc types, as TypeScript's tsc reads them.
 
-Nothing is compiled: the browser runs the files as they are written, and tsc only checks them
-(jsconfig.json says how strictly). It sees the page as dist/ lays it out: site/, and beside it what
-the build adds, Python's facts (js/generated/facts.js, each under the type the page's client gives
-it in site/js/api/) and the published types of the two libraries the page ships unchanged, Pyodide
-and idb-keyval. So a fact the page reads but Python never gives, or gives under another name, fails
-here as surely as a call with the wrong arguments.
+tsc only checks the files as they are written (jsconfig.json says how strictly); the build then
+bundles them as they are (tools/bundler.py). It sees the page as the build lays it out before
+bundling: site/, and beside it what the build adds, Python's facts (js/generated/facts.js, each
+under the type the page's client gives it in site/js/api/) and the published types of the two
+libraries the page ships unchanged, Pyodide and idb-keyval. So a fact the page reads but Python
+never gives, or gives under another name, fails here as surely as a call with the wrong arguments.
 """
 
 import json
@@ -18,10 +18,10 @@ import pytest
 
 from downloads import npm_tarball, package_file
 from environment import unpacked_test_library
+from page_facts import add_page_facts
 from runtime import VENDORED, pyodide_tarball
 
 ROOT = Path(__file__).resolve().parents[1]
-DIST = ROOT / "dist"
 CONFIG = ROOT / "jsconfig.json"
 
 
@@ -35,17 +35,13 @@ def test_the_page_javascript_agrees_with_its_types(tmp_path):
     result = subprocess.run(["node", str(tsc), "--noEmit", "--pretty", "false", "-p", str(config)],
                             capture_output=True, text=True, cwd=ROOT)
     if result.returncode != 0:
-        errors = (result.stdout + result.stderr).replace(os.path.relpath(tmp_path, ROOT), "dist")   # facts.js is dist's
+        errors = (result.stdout + result.stderr).replace(os.path.relpath(tmp_path, ROOT), "build")   # facts.js is the build's
         pytest.fail(f"tsc finds type errors in the page's JavaScript:\n{errors}", pytrace=False)
 
 
 def added_by_the_build(folder):
     """What dist/ holds beside site/'s files that tsc needs, laid out as dist/ lays it out."""
-    facts = DIST / "js" / "generated" / "facts.js"
-    if not facts.exists():
-        pytest.fail("dist/ is missing: run the tests with 'python3 build.py test', which builds it.")
-    (folder / "js" / "generated").mkdir(parents=True)
-    shutil.copyfile(facts, folder / "js" / "generated" / "facts.js")
+    add_page_facts(folder / "js" / "generated")      # as the build writes them, before it bundles the page
 
     pyodide = pyodide_tarball()
     (folder / "pyodide").mkdir()                 # the worker imports pyodide.mjs, whose types are pyodide.d.mts

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from build_error import BuildError
+from bundler import bundle
 from downloads import sha256
 from page_facts import add_page_facts
 from runtime import PACKAGES, add_runtime, add_vendored, pyodide_tarball, read_runtime, verified_wheel
@@ -15,7 +16,7 @@ from runtime import PACKAGES, add_runtime, add_vendored, pyodide_tarball, read_r
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
 STAGING = ROOT / ".dist-staging"
-MAX_DIST_BYTES = 20 * 2**20
+MAX_DIST_BYTES = 20 * 2**20         # what the page loads and keeps offline; source maps are for developer tools
 
 
 def build(quiet=False):
@@ -40,26 +41,30 @@ def build(quiet=False):
     add_page_facts(STAGING / "js" / "generated")
     add_runtime(STAGING / "pyodide", runtime, wheels, lock)
     add_vendored(STAGING / "vendor")
+    bundle(STAGING)
     add_offline_list(STAGING)
 
     files, size = listing(STAGING)
-    if size > MAX_DIST_BYTES:
+    maps = sum(path.stat().st_size for path in STAGING.rglob("*.map"))
+    if size - maps > MAX_DIST_BYTES:
         raise BuildError(f"dist/ would be {size / 2**20:.1f} MiB, over its {MAX_DIST_BYTES / 2**20:.0f} MiB "
                          f"budget: see what grew in {STAGING.name}/.")
     shutil.rmtree(DIST, ignore_errors=True)
     STAGING.rename(DIST)
     if not quiet:
-        print(f"Built dist/: {len(files)} files, {size / 2**20:.1f} MiB, in {time.time() - started:.1f} s.")
+        print(f"Built dist/: {len(files)} files, {(size - maps) / 2**20:.1f} MiB and {maps / 2**20:.1f} MiB of "
+              f"source maps, in {time.time() - started:.1f} s.")
 
 
 def add_offline_list(folder):
     """offline-files.js: the build's version and every file with its sha256, for the service worker (site/sw.js).
 
     The version is a digest of that list, so any change to any file makes a new version, and
-    the browser, seeing this script change, installs the new build beside the old one.
+    the browser, seeing this script change, installs the new build beside the old one. Source
+    maps are left out: only developer tools read them, and only online.
     """
     files = [{"path": path.relative_to(folder).as_posix(), "sha256": sha256(path.read_bytes())}
-             for path in sorted(folder.rglob("*")) if path.is_file() and path.name != "sw.js"]
+             for path in sorted(folder.rglob("*")) if path.is_file() and path.name != "sw.js" and path.suffix != ".map"]
     version = sha256(json.dumps(files, sort_keys=True).encode())[:16]
     lines = ",\n".join(f"  {json.dumps(entry)}" for entry in files)
     (folder / "offline-files.js").write_text("// Written by build.py: what the service worker keeps (see site/sw.js).\n"

@@ -6,9 +6,10 @@ pinned beside its name, so a later build is offline and ships the same bytes.
 
 import hashlib
 import os
+import shutil
 import tarfile
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from build_error import BuildError, run_tool
 
@@ -49,3 +50,26 @@ def package_file(tarball, path):
         except (KeyError, AttributeError):
             raise BuildError(f"{tarball} lacks {path}: delete it and build again.") from None
 
+
+
+def unpacked_package(tarball):
+    """The folder of an npm package's whole tarball, unpacked once beside it in the cache.
+
+    A program such as tsc or esbuild needs the rest of its package beside it, so the checked
+    tarball is unpacked in full; into a temporary folder first, so that a half-unpacked
+    package is never taken for a whole one. Unpacked files keep their modes: esbuild's is a program.
+    """
+    folder = tarball.with_suffix("")                     # e.g. typescript-6.0.3/ beside its .tgz
+    if not (folder / "package.json").exists():
+        with tempfile.TemporaryDirectory(dir=make_cache()) as unpacking:
+            with tarfile.open(tarball) as archive:
+                for entry in archive:
+                    path = PurePosixPath(entry.name)
+                    if entry.isfile() and path.parts[0] == "package" and ".." not in path.parts:
+                        target = Path(unpacking, *path.parts)
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        target.write_bytes(archive.extractfile(entry).read())
+                        target.chmod(0o755 if entry.mode & 0o111 else 0o644)
+            shutil.rmtree(folder, ignore_errors=True)
+            Path(unpacking, "package").rename(folder)
+    return folder

@@ -8,12 +8,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tarfile
-import tempfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from build_error import BuildError, run_tool
-from downloads import make_cache, npm_tarball, package_file, sha256
+from downloads import npm_tarball, package_file, sha256, unpacked_package
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / ".venv"
@@ -110,24 +108,6 @@ def test_library(name):
 
 
 def unpacked_test_library(name):
-    """The path of a test-only library's file in the whole package, unpacked once into the cache.
-
-    A program such as tsc needs the rest of its package beside it (tsc reads its lib/ folder), so
-    the checked tarball is unpacked in full; into a temporary folder first, so that a half-unpacked
-    package is never taken for a whole one.
-    """
+    """The path of a test-only library's file in the whole package (tsc reads its lib/ folder beside it)."""
     package, filename, expected, member = TEST_LIBRARIES[name]
-    tarball = npm_tarball(package, filename, expected)
-    folder = tarball.with_suffix("")                     # e.g. typescript-6.0.3/ beside its .tgz
-    if not (folder / member).exists():
-        with tempfile.TemporaryDirectory(dir=make_cache()) as unpacking:
-            with tarfile.open(tarball) as archive:
-                for entry in archive:
-                    path = PurePosixPath(entry.name)
-                    if entry.isfile() and path.parts[0] == "package" and ".." not in path.parts:
-                        target = Path(unpacking, *path.parts)
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        target.write_bytes(archive.extractfile(entry).read())
-            shutil.rmtree(folder, ignore_errors=True)
-            Path(unpacking, "package").rename(folder)
-    return folder / member
+    return unpacked_package(npm_tarball(package, filename, expected)) / member

@@ -9,6 +9,7 @@
 import { Python } from "./python.js";
 import { setStatus } from "./lib/status.js";
 import { linkNavigation, watchTheVisitor } from "./navigation.js";
+import * as urlState from "./lib/url-state.js";
 
 const visitorMoved = watchTheVisitor();    // from the start: the sections take a moment to build
 
@@ -78,4 +79,4 @@ const offline = keepForOffline({ when: bytecodeKept, notice: root("[data-testid=
                                  update: root("[data-testid=update]"), scriptURL: globals.pythonWorker.scriptURL });
 
 // For the curious (and for tests): the page's parts, reachable from the browser console.
-globals.app = { python, recognizer, inside, bytecodeKept, offline };
+globals.app = { python, recognizer, inside, bytecodeKept, offline, urlState };

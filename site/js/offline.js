@@ -3,8 +3,10 @@
 // now, or a new version is waiting and one click loads it.
 //
 // The worker copies about 20 MB (Python, numpy, the networks, the training digits), so it is
-// registered only once the page has answered and the visitor pauses: the first answer never
-// waits for it.
+// registered only once the page has answered, the visitor pauses and the browser is idle: it
+// never competes with the visit that installs it. Most of what it copies that visit has just
+// downloaded, and it takes those from the browser's HTTP cache (see ../sw.js), so a reload
+// soon after the first visit is already served from the worker's copy.
 
 const WORDS = {
   saving: "Keeping a copy of this page for offline use…",
@@ -38,7 +40,7 @@ export function keepForOffline({ when, notice, update, scriptURL }) {
   }
   kept = Boolean(navigator.serviceWorker.controller);
   if (!navigator.onLine) showConnection();
-  return when.then(() => navigator.serviceWorker.register(scriptURL("sw.js"), { updateViaCache: "none" }))
+  return when.then(idle).then(() => navigator.serviceWorker.register(scriptURL("sw.js"), { updateViaCache: "none" }))
     .then((registration) => {
       if (!registration.active) show("saving");
       navigator.serviceWorker.ready.then(() => { kept = true; showConnection(); });
@@ -49,6 +51,14 @@ export function keepForOffline({ when, notice, update, scriptURL }) {
       show(navigator.onLine ? "unavailable" : "offline-uncached");
       return null;
     });
+}
+
+/** A moment when the browser has nothing else to do (or, in one without idle callbacks, the next task). */
+function idle() {
+  return new Promise((resolve) => {
+    if ("requestIdleCallback" in window) requestIdleCallback(() => resolve(), { timeout: 5000 });
+    else setTimeout(resolve, 0);
+  });
 }
 
 /** When a new version has installed beside the running one, offer to load it. */
