@@ -14,7 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "py"))
 
 from digits.nets import models  # noqa: E402
 from digits.nets.optim import Adam  # noqa: E402
-from digits.nets.train import RECIPES, train_step  # noqa: E402
+from digits.nets.train import RECIPES  # noqa: E402
+from digits.nets.trainer import train_step  # noqa: E402
 
 
 def images_per_second(name, seconds=3.0):

@@ -12,7 +12,8 @@ import pytest
 
 from digits.images.data import DATA_DIR, DataError, load_mnist, parse_idx, read_idx
 from digits.nets import models
-from digits.nets.train import RECIPES, Recipe, accuracy, augmented, fit, to_float, with_handwriting
+from digits.nets.train import RECIPES, Recipe, augmented, fit, with_handwriting
+from digits.nets.trainer import accuracy, to_float
 
 ROOT = Path(__file__).resolve().parents[1]
 

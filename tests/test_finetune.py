@@ -7,9 +7,10 @@ import pytest
 
 from digits.errors import VisitorError
 from digits.nets import models
-from digits.nets.train import accuracy, to_float
+from digits.nets.trainer import accuracy, to_float
 from digits.page import teach, training
 from digits.page.session import Session
+from test_trainer import fingerprint
 
 SUBSET = Path(__file__).resolve().parents[1] / "data" / "web" / "mnist-small.npz"
 
@@ -83,6 +84,14 @@ def test_a_tuning_is_measured_on_as_many_mnist_digits_as_the_facts_say(session):
     network = session.models["nielsen"]
     assert teach.mnist_accuracy(session, network) == accuracy(network, to_float(images[:count]), labels[:count])
     assert teach.mnist_accuracy(session, network) != accuracy(network, to_float(images), labels)   # not all 2,000
+
+
+def test_a_tuning_makes_the_same_network_as_before(session):
+    """Fingerprint (see test_trainer.py) of a tuning made before fine-tuning shared the command line's loop."""
+    images, labels = session.subset["test"]
+    answer = teach.finetune(session, "nielsen", images[:8].ravel(), labels[:8].tolist(), steps=12, batch_size=16)
+    assert (answer["mnist_before"], answer["mnist_after"]) == (0.953, 0.954)
+    assert fingerprint(session.models["nielsen-tuned"]) == "642928f38dc4feeb3a716bdbea712fc493e992ada8717631f9c16fe98f091cae"
 
 
 def test_fine_tuning_an_empty_set_says_what_to_do(session):

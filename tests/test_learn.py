@@ -10,6 +10,7 @@ from digits.images.data import load_mnist
 from digits.nets import models
 from digits.page import training
 from digits.page.session import Session
+from test_trainer import fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBSET = ROOT / "data" / "web" / "mnist-small.npz"
@@ -96,6 +97,20 @@ def test_same_seed_same_run(session):
         training.learn_start(session, config(hidden=10, batch_size=50, epochs=1))
         runs.append(training.learn_run(session, batches=20)["losses"])
     assert runs[0] == runs[1]
+
+
+def test_a_run_with_a_seed_trains_the_same_network_as_before(session):
+    """Fingerprint (see test_trainer.py) of a run made before the page shared the command line's loop:
+    two epochs of 500 digits, in slices of 7 batches that the epoch's end cuts short."""
+    session.subset = {part: (images[:500], labels[:500]) for part, (images, labels) in session.subset.items()}
+    training.learn_start(session, config(hidden=10, batch_size=50, epochs=2))
+    losses = []
+    while not session.run.done:
+        losses += training.learn_run(session, batches=7)["losses"]
+    assert len(losses) == 20 and losses[::5] == [2.27129273891449, 2.174564151763916, 2.025762777328491,
+                                                   1.9573486161231994]
+    assert session.run.history == [0.278, 0.438]
+    assert fingerprint(session.run.model) == "e42a6f3888ef102b22098631d10fa69685ad8c5ae0c86af1d0cbc10e0f8f5c03"
 
 
 def test_running_before_starting_says_what_to_press():

@@ -12,9 +12,11 @@ import pytest
 
 from digits import cli
 from digits.errors import VisitorError
+from digits.images.augment import random_shift
 from digits.nets import models
 from digits.page import training, saved_models
 from digits.page.session import Session
+from test_trainer import fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBSET = ROOT / "data" / "web" / "mnist-small.npz"
@@ -73,12 +75,25 @@ def test_the_first_layers_kernels_change_from_one_slice_to_the_next(session):
 
 def test_its_learning_rate_falls_along_a_half_cosine_to_zero(session):
     training.learn_start(session, conv(epochs=2, learning_rate=0.01))
-    run = session.run
-    assert run.learning_rate_now() == pytest.approx(0.01)
-    run.epoch = 1
-    assert run.learning_rate_now() == pytest.approx(0.005)
-    run.batch = run.batches - 1
-    assert run.learning_rate_now() == pytest.approx(0.01 * 0.5 * (1 + np.cos(np.pi * (2 * run.batches - 1) / (2 * run.batches))))
+    trainer = session.run.trainer
+    assert trainer.learning_rate_now() == pytest.approx(0.01)
+    training.learn_run(session, batches=session.run.batches)
+    assert trainer.learning_rate_now() == pytest.approx(0.005)
+    training.learn_run(session, batches=session.run.batches - 1)
+    batches = session.run.batches
+    assert trainer.learning_rate_now() == pytest.approx(0.01 * 0.5 * (1 + np.cos(np.pi * (2 * batches - 1) / (2 * batches))))
+
+
+def test_a_run_with_a_seed_trains_the_same_convnet_as_before(session):
+    """Fingerprint (see test_trainer.py) of a run made before the page shared the command line's loop."""
+    session.subset = {part: (images[:160], labels[:160]) for part, (images, labels) in session.subset.items()}
+    training.learn_start(session, conv(filters1=4, filters2=6, dense=8, batch_size=32, epochs=2))
+    losses = []
+    while not session.run.done:
+        losses += training.learn_run(session, batches=3)["losses"]
+    assert losses[::3] == [2.394256316125393, 2.326201532036066, 2.29606294631958, 2.2681694515049458]
+    assert session.run.history == [0.13125, 0.15625]
+    assert fingerprint(session.run.model) == "9a43324d6203aba426a062fc5ec52664c2654b6091a4cc7bb905eed1348b072d"
 
 
 @pytest.mark.parametrize("filters1, filters2, dense", [(8, 16, 0), (4, 6, 32), (32, 64, 256)])
@@ -112,7 +127,7 @@ def test_convnet_settings_out_of_range_are_refused_by_name(session, change, mess
 def test_shifting_moves_each_digit_by_whole_pixels_within_the_bound():
     images = np.zeros((40, 28, 28), np.float32)
     images[:, 10:18, 12:16] = 1                                     # a block well inside the margin
-    moved = training.shifted(images, 2, np.random.default_rng(0))
+    moved = random_shift(images, np.random.default_rng(0), 2)
     assert moved.shape == images.shape and moved.sum() == images.sum()
     for before, after in zip(images, moved):
         rows, columns = np.nonzero(after)

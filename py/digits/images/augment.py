@@ -102,3 +102,14 @@ def ink_extent(images, threshold=0.1):
         return np.where(mask.any(axis=1), last - first + 1, 0)
     ink = images > threshold
     return extent(ink.any(axis=2)), extent(ink.any(axis=1))
+
+
+def random_shift(images, rng, most):
+    """Each image (N, 28, 28) moved by its own random whole number of pixels, from −most to
+    +most, across and down; what moves off one side is lost, blank paper comes in on the other."""
+    count, height, width = images.shape
+    padded = np.pad(images, ((0, 0), (most, most), (most, most)))
+    down, across = rng.integers(0, 2 * most + 1, (2, count))
+    rows = (np.arange(height) + down[:, None])[:, :, None]
+    columns = (np.arange(width) + across[:, None])[:, None, :]
+    return padded[np.arange(count)[:, None, None], rows, columns]

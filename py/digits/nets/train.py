@@ -1,22 +1,20 @@
-"""Training: minibatch gradient descent on MNIST, one recipe per network.
+"""Training the shipped networks on MNIST, one recipe per network.
 
-The loop is the textbook one. For each minibatch: forward pass, loss,
-backward pass (backpropagation), optimiser step. After each epoch the model
-is measured on held-out images.
+Each recipe says how its network learns: epochs, batches, optimiser, schedule and how
+training images are changed (augmentation). The loop itself is trainer.py's; here it
+runs an epoch at a time, and after each epoch the model is measured on held-out images.
 """
 
-import math
 import sys
 import time
-from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, asdict
 
 import numpy as np
 
 from ..images.augment import random_writer
-from . import models
-from .losses import softmax_cross_entropy
+from .batches import Epochs
 from .optim import SGD, Adam
+from .trainer import Trainer, accuracy, to_float
 
 
 @dataclass
@@ -74,30 +72,6 @@ def make_optimizer(recipe):
     return Adam(recipe.learning_rate)
 
 
-def learning_rate_at(recipe, progress):
-    """η at a point of training (`progress` from 0 at the start to 1 at the end)."""
-    if recipe.schedule == "cosine":
-        return recipe.learning_rate * 0.5 * (1 + math.cos(math.pi * progress))
-    return recipe.learning_rate
-
-
-def train_step(model, optimizer, images, labels, smoothing=0.0):
-    """One minibatch: forward, loss, backward, update. Returns the loss."""
-    logits, caches = model.forward(images, train=True)
-    loss, dlogits = softmax_cross_entropy(logits, labels, smoothing)
-    optimizer.step(model.parameters(), model.backward(dlogits, caches))
-    return loss
-
-
-def accuracy(model, images, labels):
-    return float((model.predict(images).argmax(axis=1) == labels).mean())
-
-
-def to_float(images):
-    """uint8 MNIST convention (0 background, 255 ink) → float32 in [0, 1]."""
-    return images.astype(np.float32) / 255.0
-
-
 def fit(model, recipe, train, test, seed=0, report=None):
     """Train `model` in place following `recipe`; return the history of each epoch.
 
@@ -105,46 +79,31 @@ def fit(model, recipe, train, test, seed=0, report=None):
     after every few batches with the epoch, loss, accuracy and time left.
     """
     rng = np.random.default_rng(seed)
-    for layer in model.layers:          # dropout draws from the same seeded generator
-        if hasattr(layer, "rng"):
-            layer.rng = rng
-    optimizer = make_optimizer(recipe)
     if recipe.handwriting:
         train = with_handwriting(train, recipe.handwriting, rng)
-    train_images, train_labels = to_float(train[0]), train[1].astype(np.intp)
+    augment = (lambda images, rng: augmented(images, recipe, rng)) if recipe.augment else None  # noqa: E731
+    batches = Epochs(to_float(train[0]), train[1].astype(np.intp), recipe.batch_size, augment,
+                     block=max(1, AUGMENT_BLOCK // recipe.batch_size))
+    trainer = Trainer(model, make_optimizer(recipe), batches, recipe.epochs * batches.per_epoch, rng,
+                      recipe.schedule, recipe.label_smoothing, recipe.average)
     test_images, test_labels = to_float(test[0]), test[1].astype(np.intp)
-    batches = math.ceil(len(train_images) / recipe.batch_size)
-    per_block = max(1, AUGMENT_BLOCK // recipe.batch_size)
-    total_steps = recipe.epochs * batches
-    history, started, step = [], time.time(), 0
-    averaged = MovingAverage(model.parameters(), recipe.average) if recipe.average else None
+    history, started = [], time.time()
     for epoch in range(recipe.epochs):
-        order = rng.permutation(len(train_images))
         losses = []
-        for b in range(batches):
-            if b % per_block == 0:          # change a block of batches at once: numpy's overhead paid once
-                block = order[b * recipe.batch_size:(b + per_block) * recipe.batch_size]
-                block_images = augmented(train_images[block], recipe, rng) if recipe.augment else train_images[block]
-            within = slice((b % per_block) * recipe.batch_size, (b % per_block + 1) * recipe.batch_size)
-            index, images = order[b * recipe.batch_size:(b + 1) * recipe.batch_size], block_images[within]
-            optimizer.learning_rate = learning_rate_at(recipe, step / total_steps)
-            losses.append(train_step(model, optimizer, images, train_labels[index], recipe.label_smoothing))
-            if averaged:
-                averaged.update(model.parameters())
-            step += 1
-            if report and (b % 50 == 0 or b == batches - 1):
+        for b in range(batches.per_epoch):
+            losses.append(trainer.take_step())
+            if report and (b % 50 == 0 or b == batches.per_epoch - 1):
                 elapsed = time.time() - started
-                report({"epoch": epoch + 1, "epochs": recipe.epochs, "batch": b + 1, "batches": batches,
+                report({"epoch": epoch + 1, "epochs": recipe.epochs, "batch": b + 1, "batches": batches.per_epoch,
                         "loss": float(np.mean(losses[-50:])), "elapsed": elapsed,
-                        "left": elapsed / step * (total_steps - step)})
-        with (averaged.swapped_in(model.parameters()) if averaged else nullcontext()):
+                        "left": elapsed / trainer.step * (trainer.steps - trainer.step)})
+        with trainer.averaged_weights():
             test_accuracy = accuracy(model, test_images, test_labels)
         history.append({"epoch": epoch + 1, "loss": float(np.mean(losses)),
                         "test_accuracy": test_accuracy, "seconds": time.time() - started})
         if report:
             report({**history[-1], "epochs": recipe.epochs, "done_epoch": True})
-    if averaged:
-        averaged.copy_into(model.parameters())
+    trainer.keep_averaged_weights()
     return history
 
 
@@ -171,33 +130,6 @@ def augmented(images, recipe, rng):
     images = images.copy()
     images[moved] = move(images[moved])
     return images
-
-
-class MovingAverage:
-    """average ← decay · average + (1 − decay) · parameter, after every step."""
-
-    def __init__(self, params, decay):
-        self.decay = decay
-        self.average = {key: value.copy() for key, value in params.items()}
-
-    def update(self, params):
-        for key, value in params.items():
-            self.average[key] += (1 - self.decay) * (value - self.average[key])
-
-    def copy_into(self, params):
-        for key, value in params.items():
-            value[...] = self.average[key]
-
-    @contextmanager
-    def swapped_in(self, params):
-        """Use the averaged weights inside the `with` block, then put the live ones back."""
-        live = {key: value.copy() for key, value in params.items()}
-        self.copy_into(params)
-        try:
-            yield
-        finally:
-            for key, value in params.items():
-                value[...] = live[key]
 
 
 def progress_printer(stream=sys.stderr):

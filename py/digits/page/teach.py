@@ -7,8 +7,6 @@ between. When the steps are done the copy joins the recognizer as
 '<name>-tuned'; the network it was tuned from stays as it was.
 """
 
-import time
-
 import numpy as np
 
 from ..errors import VisitorError
@@ -16,7 +14,7 @@ from ..images.augment import random_affine
 from ..nets.layers import Conv2D
 from ..nets.models import from_architecture
 from ..nets.optim import Adam
-from ..nets.train import accuracy, to_float, train_step
+from ..nets.trainer import Trainer, accuracy, to_float
 from .personal import MAX_FILE_BYTES, MAX_PERSONAL
 
 # Steps and minibatch size of a fine-tuning. A convolutional network costs about ten times
@@ -42,26 +40,30 @@ def tuned_name(name):
     return name if name.endswith("-tuned") else f"{name}-tuned"
 
 
-def fine_tune_steps(model, images, labels, mnist, steps, batch_size, learning_rate=1e-3, seed=0):
-    """Steps of Adam on minibatches that are half the visitor's drawings, half MNIST: yields each loss.
+class HalfAndHalf:
+    """Minibatches that are half the visitor's drawings, half MNIST, each picked at random.
 
     images: float32 (N, 28, 28) in [0, 1]; labels (N,); mnist: (images uint8, labels).
     The visitor's drawings are slightly moved and turned at each step so the network
     learns the handwriting rather than the exact pixels; the MNIST half keeps it
     from forgetting everyone else's.
     """
-    rng = np.random.default_rng(seed)
-    for layer in model.layers:
-        if hasattr(layer, "rng"):
-            layer.rng = rng
-    optimizer = Adam(learning_rate)
-    half = batch_size // 2
-    for _ in range(steps):
-        mine = rng.integers(0, len(images), half)
-        theirs = rng.integers(0, len(mnist[0]), batch_size - half)
-        batch = np.concatenate([random_affine(images[mine], rng, 8.0, 0.08, 1.5), to_float(mnist[0][theirs])])
-        targets = np.concatenate([labels[mine], mnist[1][theirs]]).astype(np.intp)
-        yield train_step(model, optimizer, batch, targets)
+
+    def __init__(self, images, labels, mnist, batch_size):
+        self.images, self.labels, self.mnist, self.batch_size = images, labels, mnist, batch_size
+
+    def take(self, step, rng):
+        half = self.batch_size // 2
+        mine = rng.integers(0, len(self.images), half)
+        theirs = rng.integers(0, len(self.mnist[0]), self.batch_size - half)
+        batch = np.concatenate([random_affine(self.images[mine], rng, 8.0, 0.08, 1.5), to_float(self.mnist[0][theirs])])
+        return batch, np.concatenate([self.labels[mine], self.mnist[1][theirs]]).astype(np.intp)
+
+
+def fine_tuner(model, images, labels, mnist, steps, batch_size, learning_rate=1e-3, seed=0):
+    """`steps` steps of Adam for `model` on HalfAndHalf minibatches, to take a slice at a time."""
+    return Trainer(model, Adam(learning_rate), HalfAndHalf(images, labels, mnist, batch_size), steps,
+                   np.random.default_rng(seed))
 
 
 class Tuning:
@@ -82,23 +84,17 @@ class Tuning:
         self.pictures = to_float(images)
         self.before = accuracy(self.model, self.pictures, self.labels)
         self.steps = int(steps or recipe(self.base)["steps"])
-        self.losses = []
-        self.stepping = fine_tune_steps(self.model, self.pictures, self.labels, session.mnist()["train"],
-                                        self.steps, int(batch_size or recipe(self.base)["batch_size"]))
+        self.trainer = fine_tuner(self.model, self.pictures, self.labels, session.mnist()["train"],
+                                  self.steps, int(batch_size or recipe(self.base)["batch_size"]))
 
     @property
     def done(self):
-        return len(self.losses) == self.steps
+        return self.trainer.done
 
     def train(self, seconds=0.3):
-        """Take steps for about `seconds`; the loss of each."""
-        losses, started = [], time.perf_counter()
-        for loss in self.stepping:
-            losses.append(loss)
-            if time.perf_counter() - started >= seconds:
-                break
-        self.losses += losses
-        return {"losses": losses, "step": len(self.losses), "steps": self.steps, "done": self.done}
+        """Take steps for about `seconds` (at least one); the loss of each."""
+        losses = self.trainer.train(seconds=seconds)
+        return {"losses": losses, "step": self.trainer.step, "steps": self.steps, "done": self.done}
 
     def finish(self):
         """Measure the tuned network and hand it to the recognizer; what the page reports."""

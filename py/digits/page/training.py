@@ -1,8 +1,8 @@
 """Watch it learn: a small network learns the small MNIST in slices of work.
 
 The page asks for a slice of training (a fraction of a second), draws what
-changed, and asks again; pausing is simply not asking. The loop is the one of
-`nets/train.py` (the same layers, loss and optimiser), cut into slices. The run in
+changed, and asks again; pausing is simply not asking. The loop is nets/trainer.py's,
+the one that trains the shipped networks, cut into slices. The run in
 progress lives in the visitor's session.
 
 Two kinds of network learn here: a dense one (Nielsen's 784-h-10, plain SGD) and
@@ -19,11 +19,13 @@ import numpy as np
 
 from ..errors import VisitorError
 from ..explain.inside import architecture, encode, layer_outputs
+from ..images.augment import random_shift
 from ..nets import layers as L
 from ..nets import models
+from ..nets.batches import Epochs
 from ..nets.network_names import settings_name
 from ..nets.optim import SGD, Adam
-from ..nets.train import accuracy, to_float, train_step
+from ..nets.trainer import Trainer, accuracy, to_float
 
 SUBSET_SIZES = {"train": 10_000, "test": 2_000}
 NETWORKS = ("dense", "conv")
@@ -123,7 +125,7 @@ def convnet(rng, filters1, filters2, dense=0):
 
 
 class Run:
-    """One network learning the small MNIST: its model, optimiser, and where it is in its epochs.
+    """One network learning the small MNIST: its trainer, and the test accuracy after each epoch.
 
     The dense network learns with plain SGD at a constant η, as in Nielsen's book. The
     convnet learns with Adam, its η falling along a half cosine to 0 at the last epoch,
@@ -134,55 +136,50 @@ class Run:
     def __init__(self, data, config):
         """`data`: training_floats(session), which runs share and never change."""
         self.config = config
-        self.rng = np.random.default_rng(config["seed"])
-        self.model = network(config, self.rng)
+        rng = np.random.default_rng(config["seed"])
+        self.model = network(config, rng)
         self.model.name = "yours"
         self.conv = config["network"] == "conv"
-        self.learning_rate = config["learning_rate"]
-        self.optimizer = Adam(self.learning_rate) if self.conv else SGD(self.learning_rate)
-        self.shift = config.get("shift", 0)
         (self.train_images, self.train_labels), (self.test_images, self.test_labels) = data["train"], data["test"]
-        self.batch_size, self.epochs = config["batch_size"], config["epochs"]
-        self.batches = -(-len(self.train_images) // self.batch_size)
-        self.epoch, self.batch = 0, 0          # finished epochs; batches done in the current one
-        self.order = self.rng.permutation(len(self.train_images))
+        shift = config.get("shift", 0)
+        augment = (lambda images, rng: random_shift(images, rng, shift)) if shift else None  # noqa: E731
+        batches = Epochs(self.train_images, self.train_labels, config["batch_size"], augment)
+        self.epochs, self.batches = config["epochs"], batches.per_epoch
+        optimizer = Adam(config["learning_rate"]) if self.conv else SGD(config["learning_rate"])
+        self.trainer = Trainer(self.model, optimizer, batches, self.epochs * self.batches, rng,
+                               schedule="cosine" if self.conv else "constant")
         self.history = []                      # test accuracy after each epoch
         self.seconds = 0.0                     # time spent training, pauses excluded
 
     @property
     def done(self):
-        return self.epoch >= self.epochs
+        return self.trainer.done
+
+    @property
+    def epoch(self):
+        """Epochs finished."""
+        return self.trainer.epoch
+
+    @property
+    def batch(self):
+        """Batches done in the current epoch."""
+        return self.trainer.batch
 
     def train(self, seconds=0.2, batches=None):
         """Train for about `seconds` (or exactly `batches` minibatches), never past an epoch's end.
 
         Returns the loss of each minibatch, and the test accuracy if an epoch ended.
         """
-        losses, images, started = [], 0, time.perf_counter()
-        while not self.done and (len(losses) < batches if batches else time.perf_counter() - started < seconds):
-            index = self.order[self.batch * self.batch_size:(self.batch + 1) * self.batch_size]
-            if self.conv:
-                self.optimizer.learning_rate = self.learning_rate_now()
-            inputs = shifted(self.train_images[index], self.shift, self.rng) if self.shift else self.train_images[index]
-            losses.append(train_step(self.model, self.optimizer, inputs, self.train_labels[index]))
-            images += len(index)
-            self.batch += 1
-            if self.batch == self.batches:
-                break
+        images, started = self.trainer.images, time.perf_counter()
+        losses = self.trainer.train(steps=batches or None, seconds=seconds)
         elapsed = time.perf_counter() - started
         self.seconds += elapsed
+        images = self.trainer.images - images
         result = {"losses": losses, "images_per_second": images / elapsed if elapsed else 0.0}
-        if self.batch == self.batches:
-            self.epoch, self.batch = self.epoch + 1, 0
-            self.order = self.rng.permutation(len(self.train_images))
+        if losses and self.batch == 0:
             self.history.append(accuracy(self.model, self.test_images, self.test_labels))
             result["test_accuracy"] = self.history[-1]
         return result
-
-    def learning_rate_now(self):
-        """η · ½(1 + cos(π · progress)), progress running from 0 at the first batch to 1 after the last."""
-        progress = (self.epoch * self.batches + self.batch) / (self.epochs * self.batches)
-        return self.learning_rate * 0.5 * (1 + np.cos(np.pi * progress))
 
     def state(self):
         """Where the run is, and what its first layer looks for (what the page redraws)."""
@@ -207,17 +204,6 @@ class Run:
                 "parameters": self.model.count_parameters(),
                 "test_accuracy": self.history[-1] if self.history else None,
                 "test_images": len(self.test_labels), "config": self.config}
-
-
-def shifted(images, shift, rng):
-    """Each image (N, 28, 28) moved by its own random whole number of pixels, from −shift to
-    +shift, across and down; what moves off one side is lost, blank paper comes in on the other."""
-    count, height, width = images.shape
-    padded = np.pad(images, ((0, 0), (shift, shift), (shift, shift)))
-    down, across = rng.integers(0, 2 * shift + 1, (2, count))
-    rows = (np.arange(height) + down[:, None])[:, :, None]
-    columns = (np.arange(width) + across[:, None])[:, None, :]
-    return padded[np.arange(count)[:, None, None], rows, columns]
 
 
 def checked(config, key):
