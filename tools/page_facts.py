@@ -41,12 +41,17 @@ def add_page_facts(folder):
                   for name, (value, type_name) in exports.items()))
 
 
+def python_with_numpy():
+    """This Python if it has numpy, else the project's .venv/'s (made if need be)."""
+    if subprocess.run([sys.executable, "-c", "import numpy"], capture_output=True).returncode == 0:
+        return sys.executable
+    ensure_venv()
+    return str(venv_python())
+
+
 def python_facts():
     """Python's facts for the page (digits.page.api.all_facts), computed here in a CPython with numpy."""
-    python = sys.executable
-    if subprocess.run([python, "-c", "import numpy"], capture_output=True).returncode != 0:
-        ensure_venv()                     # this Python has no numpy: the project's .venv/ has
-        python = str(venv_python())
+    python = python_with_numpy()
     script = "import json, digits.page.api; print(json.dumps(digits.page.api.all_facts()))"
     result = subprocess.run([python, "-c", script], capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT / "py")})

@@ -124,10 +124,10 @@ export class TrainingView {
 
   /**
    * The settings of the chosen network, as Python takes them: its inputs are named after a TrainingConfig's keys.
-   * @returns {import("../../api/training.js").TrainingConfig}
+   * @returns {import("../../api.js").TrainingConfig}
    */
   readSettings() {
-    return /** @type {import("../../api/training.js").TrainingConfig} */ (Object.fromEntries(
+    return /** @type {import("../../api.js").TrainingConfig} */ (Object.fromEntries(
       Object.keys(SETTINGS_OF[this.network]).map((key) => {
         const input = this.settings[key];
         return [key, input.tagName === "SELECT" ? input.value : Number(input.value)];
