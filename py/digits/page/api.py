@@ -110,6 +110,7 @@ FACTS = {
     "inside_facts": "page.inside:inside_facts",
     "code_facts": "page.code:code_facts",
     "pad_facts": "images.handwriting:pad_facts",
+    "names_facts": "nets.network_names:names_facts",
     "recognizer_facts": "page.menu:recognizer_facts",
 }
 
@@ -193,12 +194,15 @@ def counted(required, wanted):
 
 def kind_named(annotation):
     """The kind of KINDS an annotation names, or None if it names none (then anything is let through):
-    list[float] is a list, a TypedDict (or a union of TypedDicts) a dict, Literal["a", "b"] a str."""
+    list[float] is a list, a TypedDict (or a union of TypedDicts) a dict, Literal["a", "b"] a str,
+    Annotated[list[float], "what it means"] a list."""
     if annotation in KINDS:
         return annotation
     if typing.is_typeddict(annotation):
         return dict
     origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:                  # Annotated[list[float], "784 values in [0, 1]"]: a list
+        return kind_named(arguments[0])
     if origin is typing.Literal:
         kinds = {type(value) for value in arguments}
     elif origin in (typing.Union, types.UnionType):

@@ -12,6 +12,7 @@ from ..explain import edited_code
 from ..explain.source import source_of
 from .recognizer import as_image
 from .answers.code import CodeFacts, CodeRun, CodeSource
+from .answers.recognizer import Image
 
 
 def code_facts() -> CodeFacts:
@@ -26,7 +27,7 @@ def code_source(part: str) -> CodeSource:
     return source_of(part)
 
 
-def code_run(session, model: str, part: str, text: str, image: list[float]) -> CodeRun:
+def code_run(session, model: str, part: str, text: str, image: Image) -> CodeRun:
     """Read `image` with `model`, the function behind `part` replaced by `text`.
 
     Answer: edited_code.read_with's, and "input": the 784 values read.

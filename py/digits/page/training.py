@@ -26,6 +26,7 @@ from ..nets.optim import SGD, Adam
 from ..nets.train import accuracy, to_float, train_step
 from .answers.training import (ConvShape, DenseShape, FeatureMapsWhileTraining, RunSlice, RunState, SubsetSizes,
                                TrainedSummary, TrainingConfig, TrainingFacts)
+from .answers.recognizer import Image
 
 SUBSET_SIZES = {"train": 10_000, "test": 2_000}
 NETWORKS = ("dense", "conv")
@@ -309,7 +310,7 @@ def learn_use(session) -> TrainedSummary:
     return session.run.summary()
 
 
-def learn_feature_maps(session, image: list[float]) -> FeatureMapsWhileTraining:
+def learn_feature_maps(session, image: Image) -> FeatureMapsWhileTraining:
     """What the convnet being trained makes of one 28x28 image (784 values in [0, 1], the
     recognizer's digit): the maps after each convolution's ReLU.
 

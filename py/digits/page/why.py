@@ -19,6 +19,7 @@ from ..explain.digit_map import DigitMap
 from ..explain.evaluation import pixels
 from .recognizer import as_image
 from .answers.why import Attribution, AttributionMethod, MapDigit, MapPlace, MapProgress, MapSlice, Nudge
+from .answers.recognizer import Image
 
 SLICE_LIMIT = 2.0       # seconds: a longer slice would keep the recognizer waiting
 
@@ -29,7 +30,7 @@ def checked_digit(digit):
     return digit
 
 
-def why_attribution(session, model: str, image: list[float], digit: int, method: AttributionMethod) -> Attribution:
+def why_attribution(session, model: str, image: Image, digit: int, method: AttributionMethod) -> Attribution:
     """Each pixel's part in the network's answer `digit`, by `method` (attribution.METHODS).
 
     Answer: {"digit", "method", "values" (784, row by row, positive where the pixel pushes
@@ -43,7 +44,7 @@ def why_attribution(session, model: str, image: list[float], digit: int, method:
             "probability": float(probabilities[digit]), "answer": int(probabilities.argmax())}
 
 
-def why_nudge(session, model: str, image: list[float], target: int) -> Nudge:
+def why_nudge(session, model: str, image: Image, target: int) -> Nudge:
     """`image` changed in small gradient steps until the network reads `target` (nudge.nudge).
 
     Answer: {"target", "digit" (what the network reads after the change), "converged",
@@ -72,7 +73,7 @@ def why_map_run(session, seconds: float) -> MapSlice:
     return {"model": digit_map.name, **progress, **(digit_map.points() if digit_map.finished else {})}
 
 
-def why_map_place(session, image: list[float]) -> MapPlace:
+def why_map_place(session, image: Image) -> MapPlace:
     """The visitor's digit on the map: {"model", "x", "y", "nearest", "nearest_label"}."""
     digit_map = current_map(session)
     return {"model": digit_map.name, **digit_map.place(as_image(image)[0])}

@@ -1,6 +1,12 @@
 """What the recognizer answers (page/recognizer.py)."""
 
-from typing import Literal, TypedDict
+from typing import Annotated, Literal, TypedDict
+
+import numpy as np
+
+# What the page sends: a drawing's pixels, and the preprocessed image a reading answered.
+Image = Annotated[list[float], "784 values in [0, 1], row by row"]
+Bitmap = Annotated[np.ndarray, "the drawing's alpha bytes, row by row"]
 
 
 class Empty(TypedDict):
