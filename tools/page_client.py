@@ -22,6 +22,7 @@ import typing
 from pathlib import Path
 
 from build_error import BuildError
+from page_facts import python_with_numpy
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKER_ONLY = ("runtime", "memory", "load_model")      # worker.js asks for these itself, by name
@@ -32,7 +33,6 @@ HEADER = "// Written by build.py from py/digits' annotations (tools/page_client.
 
 def add_page_client(folder):
     """Write the client into `folder` (js/generated/client/), from Python's annotations."""
-    from page_facts import python_with_numpy
     result = subprocess.run([python_with_numpy(), __file__, str(folder)], capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "py"), str(ROOT / "tools")])})
     if result.returncode != 0:
@@ -40,14 +40,16 @@ def add_page_client(folder):
 
 
 def write_client(folder):
+    """What add_page_client runs in the Python with numpy."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in client_files().items():
         (folder / name).write_text(text)
 
 
 def client_files():
-    """{file name: its text}: every page function and the types they and the facts functions use."""
-    from digits.page import api
+    """{file name: its text}: every page function and the types they and the facts functions use,
+    and index.js, which gathers them."""
+    from digits.page import api           # here, not above: build.py's own Python may lack numpy
     functions = {name: api.page_function(name) for name in api.PAGE_FUNCTIONS if name not in WORKER_ONLY}
     facts = [api.found(where) for where in api.FACTS.values()]
     shapes = Shapes(list(functions.values()) + facts)
@@ -56,10 +58,17 @@ def client_files():
         files.setdefault(file_of(module), []).extend(shapes.typedefs(module))
     for name, function in functions.items():
         files.setdefault(file_of(function.__module__), []).append(client_function(name, function, shapes))
-    index = "".join(f'export * from "./{file}";\n' for file in sorted(files))
-    return {"index.js": HEADER + "// Every file of the client, which ../../api.js gathers.\n" + index} | {file: HEADER + "\n" + (GIVEN if "given(" in "".join(parts) else "") + "\n\n".join(parts) + "\n"
-            + ("" if "export function" in "".join(parts) else "\nexport {};     // its types only\n")
-            for file, parts in sorted(files.items())}
+    written = {file: client_file(parts) for file, parts in sorted(files.items())}
+    index = "".join(f'export * from "./{file}";\n' for file in written)
+    return {"index.js": HEADER + "// Every file of the client, which ../../api.js gathers.\n" + index, **written}
+
+
+def client_file(parts):
+    """One file of the client: its typedefs and functions, with `given` if a function needs it."""
+    text = "\n\n".join(parts)
+    helper = GIVEN if "given(" in text else ""
+    types_only = "" if "export function" in text else "\nexport {};     // its types only: still a module\n"
+    return HEADER + "\n" + helper + text + "\n" + types_only
 
 
 # Python fills in the arguments the page leaves out with its defaults: send only those given.
@@ -171,7 +180,7 @@ def client_function(name, function, shapes):
     if "return" not in hints:
         raise TypeError(f"{name} does not say what it answers: give it a return annotation.")
     from digits.page import api
-    parameters = api.parameters(function)
+    parameters = api.parameters(function)        # the session, which Python adds, is not the page's to send
     names = [JS_NAMES.get(parameter.name, camel_case(parameter.name)) for parameter in parameters]
     lines = [*comment_lines(inspect.getdoc(function) or ""), f"@param {{{HANDLE}}} python"]
     for parameter, js_name in zip(parameters, names):

@@ -24,11 +24,16 @@ def add_page_facts(folder):
     """
     facts, types = python_facts()
     folder.mkdir(parents=True, exist_ok=True)
+    exports = []
+    for name, (function, field) in EXPORTS.items():
+        value, type_name = facts[function], types[function]
+        if field:
+            value, type_name = value[field], f"{type_name}[{json.dumps(field)}]"
+        exports.append(f'/** @type {{import("../api.js").{type_name}}} */\n'
+                       f"export const {name} = {json.dumps(value, indent=1)};\n")
     (folder / "facts.js").write_text(
         "// Written by build.py from weights/*/manifest.json and py/digits' facts functions: do not edit.\n"
-        + "".join(f'/** @type {{import("../api.js").{types[function]}{f"[{json.dumps(field)}]" if field else ""}}} */\n'
-                  f"export const {name} = {json.dumps(facts[function][field] if field else facts[function], indent=1)};\n"
-                  for name, (function, field) in EXPORTS.items()))
+        + "".join(exports))
 
 
 # The names the page imports Python's facts by: {name: (facts function, the field taken, if not all of it)}.
@@ -51,7 +56,8 @@ def python_facts():
     and {facts function: the name of the type its return annotation names}."""
     python = python_with_numpy()
     script = ("import json\nfrom digits.page import api\n"
-              "types = {name: api.found(where).__annotations__['return'].__name__ for name, where in api.FACTS.items()}\n"
+              "types = {name: api.found(where).__annotations__['return'].__name__\n"
+              "         for name, where in api.FACTS.items()}\n"
               "print(json.dumps([api.all_facts(), types]))")
     result = subprocess.run([python, "-c", script], capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT / "py")})
