@@ -166,13 +166,14 @@ assert "digits.page.training" in sys.modules
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(["digits.errors", "digits.images", "digits.images.preprocess", "digits.nets",
                                          "digits.nets.layers", "digits.nets.losses", "digits.nets.models",
-                                         "digits.page", "digits.page.api", "digits.page.recognizer",
+                                         "digits.page", "digits.page.answers", "digits.page.answers.recognizer",
+                                         "digits.page.api", "digits.page.recognizer",
                                          "digits.page.session"])
 
 
 def test_all_facts_gathers_every_sections_rules_as_json():
     facts = api.all_facts()
-    assert sorted(facts) == sorted(api.FACTS) == ["code_facts", "inside_facts", "machine_facts", "pad_facts", "perceptron_facts",
+    assert sorted(facts) == sorted(api.FACTS) == ["code_facts", "inside_facts", "machine_facts", "names_facts", "pad_facts", "perceptron_facts",
                                                   "recognizer_facts", "teach_facts", "training_facts"]
     assert json.loads(json.dumps(facts)) == facts
     assert not set(api.FACTS) & set(api.PAGE_FUNCTIONS)        # the page has them before Python: it never asks

@@ -4,7 +4,7 @@ the ones trained in the page by their settings."""
 import json
 from pathlib import Path
 
-from digits.nets.network_names import architecture_name, settings_name
+from digits.nets.network_names import architecture_name, names_facts, settings_name
 from digits.page import training, menu
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "weights"
@@ -29,3 +29,8 @@ def test_the_recognizers_menu_and_first_network_come_from_its_facts():
     assert facts["default_model"] == "cnn"
     assert [model["name"] for model in facts["models"]] == ["cnn", "mlp", "nielsen"]
     assert facts["default_model"] in [model["name"] for model in facts["models"]]
+
+
+def test_the_kinds_and_activations_the_page_trains_each_have_a_name():
+    facts = names_facts()
+    assert set(facts["kinds"]) == set(training.NETWORKS) and set(facts["activations"]) == set(training.ACTIVATIONS)

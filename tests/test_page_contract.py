@@ -1,92 +1,146 @@
-"""The page and Python agree on what the page may ask: site/js/api/ against api.PAGE_FUNCTIONS.
-
-api.js (one file per section in api/, gathered by api.js) is the page's one way to call Python (worker.js itself asks for the runtime,
-the memory and a model's weights). Every name either side lists must be offered by
-the other, and each call must pass as many arguments as the Python function takes.
+"""The page and Python agree on what the page may ask, because the page's client is written from
+Python: tools/page_client.py turns the page functions' annotations into js/generated/client/, and
+tsc (tests/test_types.py) holds every section to it. What is left to check here: that every
+function says what it answers in a way the generator can write, that the generator writes what
+it should, and that nothing calls Python by name around the client.
 """
 
-import inspect
 import re
+import typing
 from pathlib import Path
+from typing import Annotated, Any, Literal, NotRequired, TypedDict
 
 import pytest
 
+import page_client
 from digits.page import api
+from page_client import Shapes, camel_case, client_files, client_function, typedef_of_dict
 
 JS = Path(__file__).resolve().parents[1] / "site" / "js"
-CALL = re.compile(r'\bcall\("(\w+)"((?:,\s*[\w.]+)*)\)')                 # python.call("name", a, b)
+PAGE_CALLS = [name for name in api.PAGE_FUNCTIONS if name not in page_client.WORKER_ONLY]
 WORKER_CALL = re.compile(r'\bcall\("(\w+)",\s*\[([^\]]*)\]')                # worker.js: call("name", [a, b])
 
 
-CLIENT = sorted((JS / "api").glob("*.js"))                                    # api.js gathers these
+def loose(annotation):
+    """The parts of an annotation that say nothing of the shape: a bare list or dict, or Any."""
+    found = [annotation] if annotation in (list, dict, Any) else []
+    if typing.is_typeddict(annotation):
+        return found
+    return found + [part for argument in typing.get_args(annotation) if not isinstance(argument, str)
+                    for part in loose(argument)]
 
 
-def calls(path, pattern=CALL):
-    """{python name: number of arguments} for every call to Python by name in a JS file."""
-    return {name: len([a for a in args.split(",") if a.strip()]) for name, args in pattern.findall(path.read_text())}
+def loose_fields(shape, seen=None):
+    seen = set() if seen is None else seen
+    if shape in seen:
+        return []
+    seen.add(shape)
+    return [(shape.__name__, name) for name, field in typing.get_type_hints(shape).items() if loose(field)] + [
+        found for field in typing.get_type_hints(shape).values() for part in walk(field)
+        if typing.is_typeddict(part) for found in loose_fields(part, seen)]
 
 
-def client_calls():
-    return {name: count for path in CLIENT for name, count in calls(path).items()}
+def walk(annotation):
+    yield annotation
+    for argument in typing.get_args(annotation):
+        yield from walk(argument)
 
 
-def all_calls():
-    return {**client_calls(), **calls(JS / "worker.js", WORKER_CALL)}
+@pytest.mark.parametrize("name", PAGE_CALLS + list(api.FACTS))
+def test_every_page_and_facts_function_says_the_shape_of_its_answer(name):
+    function = api.page_function(name) if name in api.PAGE_FUNCTIONS else api.found(api.FACTS[name])
+    answer = typing.get_type_hints(function, include_extras=True).get("return")
+    assert answer is not None, f"{name} has no return annotation"
+    assert loose(answer) == [], f"{name} answers {answer}: say what is in it"
+    assert [field for part in walk(answer) if typing.is_typeddict(part) for field in loose_fields(part)] == []
 
 
-def exported(path):
-    """{function name: the Python name it calls} for each exported function of api.js."""
-    source = path.read_text()
-    functions = re.findall(r'export function (\w+)\(python[^)]*\) \{\s*return python\.call\("(\w+)"', source)
-    assert len(functions) == source.count("export function"), "every exported function is one call to Python"
-    return dict(functions)
+def test_the_generator_writes_every_page_function_but_the_workers_own():
+    written = "".join(client_files().values())
+    assert sorted(re.findall(r'python\.call\("(\w+)"', written)) == sorted(PAGE_CALLS)
 
 
-def camel(name):
-    first, *rest = name.split("_")
-    return first + "".join(word.capitalize() for word in rest)
+def test_each_client_function_sends_python_exactly_its_parameters():
+    for name in PAGE_CALLS:
+        function = api.page_function(name)
+        names = [page_client.JS_NAMES.get(p.name, camel_case(p.name)) for p in api.parameters(function)]
+        written = client_function(name, function, Shapes([function]))
+        assert f"export function {camel_case(name)}({', '.join(['python', *names])}) {{" in written
+        sent = ", ".join(names)
+        if any(p.default is not p.empty for p in api.parameters(function)):
+            sent = f"...given({sent})"
+        assert f'python.call("{name}"{", " if sent else ""}{sent});' in written
 
 
-def test_the_client_and_the_worker_call_exactly_what_python_offers():
-    page_calls, worker_calls = client_calls(), calls(JS / "worker.js", WORKER_CALL)
-    assert sorted(worker_calls) == ["load_model", "memory", "runtime"]
-    assert sorted(page_calls) == sorted(set(api.PAGE_FUNCTIONS) - set(worker_calls))
+def test_the_client_is_the_same_every_time_it_is_written(tmp_path):
+    page_client.add_page_client(tmp_path)           # as build.py writes it, in a fresh Python
+    assert {path.name: path.read_text() for path in tmp_path.iterdir()} == client_files() == client_files()
 
 
-def test_each_client_function_is_named_after_the_python_function_it_calls():
-    for path in CLIENT:
-        for function, name in exported(path).items():
-            assert function == camel(name)
+def test_the_client_keeps_the_page_names_and_their_one_exception():
+    assert [camel_case(name) for name in ("predict", "read_image", "learn_shape", "why_attribution")] == \
+           ["predict", "readImage", "learnShape", "whyAttribution"]
+    assert page_client.JS_NAMES == {"true": "truth"}          # evaluate_cell(true, predicted): `true` is JavaScript's
 
 
-def test_api_js_gathers_every_part_of_the_client():
-    gathered = set(re.findall(r'export \* from "\./api/([\w-]+\.js)";', (JS / "api.js").read_text()))
-    assert gathered == {path.name for path in CLIENT}
+class Sample(TypedDict):
+    """what a sample is."""
+    name: str
+    scores: list[float | None]
+    limits: dict[str, tuple[int, int]]
+    kind: Literal["a", "b"]
+    note: NotRequired[str | None]
 
 
-@pytest.mark.parametrize("name, count", sorted(all_calls().items()))
-def test_each_call_passes_as_many_arguments_as_python_takes(name, count):
-    parameters = api.parameters(api.page_function(name))
-    required = [p for p in parameters if p.default is inspect.Parameter.empty]
-    assert len(required) <= count <= len(parameters), (name, [p.name for p in parameters])
+def test_annotations_become_jsdoc_types():
+    shapes = Shapes([])
+    assert shapes.js(list[float | None], "x.js") == "(number | null)[]"
+    assert shapes.js(dict[str, tuple[int, int]], "x.js") == "Record<string, [number, number]>"
+    assert shapes.js(Literal["a", 1, True], "x.js") == '"a" | 1 | true'
+    assert shapes.js(Annotated[list[int], "ten digits"], "x.js") == "number[]"
+    assert shapes.js(Sample, "test_page_contract.js") == "Sample"
+    assert shapes.js(Sample, "other.js") == 'import("./test_page_contract.js").Sample'
+    with pytest.raises(TypeError, match="has no JSDoc type"):
+        shapes.js(Any, "x.js")
 
 
-def test_no_other_page_file_calls_python_by_name():
-    # The sections go through api.js; a string-named call anywhere else escapes this contract.
-    stray = {path.relative_to(JS).as_posix(): sorted(calls(path)) for path in JS.rglob("*.js")
-             if path.name not in ("api.js", "worker.js") and path not in CLIENT and calls(path)}
-    assert stray == {}
+def test_a_typeddict_becomes_a_typedef_with_its_docstring():
+    assert typedef_of_dict(Sample, Shapes([]), "test_page_contract.js") == "\n".join([
+        "/**",
+        " * what a sample is.",
+        " * @typedef {object} Sample",
+        " * @property {string} name",
+        " * @property {(number | null)[]} scores",
+        " * @property {Record<string, [number, number]>} limits",
+        ' * @property {"a" | "b"} kind',
+        " * @property {string | null} [note]",
+        " */"])
 
 
-# The names build.py gives Python's facts in js/generated/facts.js.
-FACTS_IN_THE_PAGE = {"PERCEPTRON": "perceptron_facts", "MACHINE": "machine_facts", "TRAINING": "training_facts",
-                     "TEACH": "teach_facts", "INSIDE": "inside_facts", "PAD": "pad_facts",
-                     "CODE": "code_facts"}
+def sample(session, image: Annotated[list[float], "784 values in [0, 1]"], top: int = 6) -> Sample:
+    """Read `image`."""
 
 
-def test_every_fact_the_page_reads_is_one_python_gives():
-    facts = api.all_facts()
-    read = {(constant, field) for path in JS.rglob("*.js") if path.parent.name != "generated"
-            for constant, field in re.findall(r"\b(" + "|".join(FACTS_IN_THE_PAGE) + r")\.(\w+)", path.read_text())}
-    assert read, "the sections read Python's facts"
-    assert {(constant, field) for constant, field in read if field not in facts[FACTS_IN_THE_PAGE[constant]]} == set()
+def test_a_page_function_becomes_a_call_with_its_types_and_its_words():
+    assert client_function("sample", sample, Shapes([sample])) == "\n".join([
+        "/**",
+        " * Read `image`.",
+        f" * @param {{{page_client.HANDLE}}} python",
+        " * @param {number[]} image 784 values in [0, 1]",
+        " * @param {number} [top]",
+        " * @returns {Promise<Sample>}",
+        " */",
+        "export function sample(python, image, top) {",
+        '  return python.call("sample", ...given(image, top));',
+        "}"])
+
+
+def test_the_worker_asks_for_its_own_three_and_no_other_page_file_calls_python_by_name():
+    worker = dict(WORKER_CALL.findall((JS / "worker.js").read_text()))
+    assert sorted(worker) == sorted(page_client.WORKER_ONLY)
+    for name, arguments in worker.items():
+        parameters = api.parameters(api.page_function(name))
+        assert len([a for a in arguments.split(",") if a.strip()]) == len(parameters), name
+    stray = {path.relative_to(JS).as_posix() for path in JS.rglob("*.js")
+             if path.name != "worker.js" and re.search(r'^\s*[^/\s].*\bcall\("\w+"', path.read_text(), re.M)}
+    assert stray == set()

@@ -1,5 +1,5 @@
 """The page's JavaScript in layers: lib/ (DOM, URL state, numbers, files) and widgets/ (controls and
-pictures) know nothing of Python's client (api.js, api/, python.js) or of the sections, so a
+pictures) know nothing of Python's client (api.js, generated/client/, python.js) or of the sections, so a
 section can use them without pulling in another's work, and they can be read on their own."""
 
 import re
@@ -19,7 +19,7 @@ def test_lib_and_widgets_import_neither_the_client_nor_a_section():
     below_the_client = sorted((JS / "lib").glob("*.js")) + sorted((JS / "widgets").glob("*.js"))
     reaching_up = {path.relative_to(JS).as_posix(): sorted(target for target in imported(path)
                                                            if target in ("api.js", "python.js", "subset.js")
-                                                           or target.startswith(("api/", "sections/")))
+                                                           or target.startswith(("generated/client/", "sections/")))
                    for path in below_the_client}
     assert {path: targets for path, targets in reaching_up.items() if targets} == {}
 

@@ -18,36 +18,47 @@ def add_page_facts(folder):
     The shipped networks (as their weights/NAME/manifest.json describe them) and the one the recognizer
     starts with, the perceptron's situations, the machine's sizes and examples, training's settings and
     teaching's limits all come from Python's own facts functions (digits.page.api.all_facts), run here in
-    CPython, so that no JavaScript file keeps a copy of them. Each carries its type from the page's
-    typed client (site/js/api/), so that the type check (tests/test_types.py) holds Python's answer
-    to what the page expects of it.
+    CPython, so that no JavaScript file keeps a copy of them. Each carries the type its facts
+    function's return annotation names, which the page's client declares (tools/page_client.py),
+    so that the type check (tests/test_types.py) holds Python's answer to what the page expects.
     """
-    facts = python_facts()
+    facts, types = python_facts()
     folder.mkdir(parents=True, exist_ok=True)
-    recognizer = facts["recognizer_facts"]
-    exports = {"MODELS": (recognizer["models"], "RecognizerFacts['models']"),      # name: (value, its type in site/js/api/)
-               "DEFAULT_MODEL": (recognizer["default_model"], "RecognizerFacts['default_model']"),
-               "PERCEPTRON": (facts["perceptron_facts"], "PerceptronFacts"),
-               "MACHINE": (facts["machine_facts"], "MachineFacts"),
-               "TRAINING": (facts["training_facts"], "TrainingFacts"),
-               "TEACH": (facts["teach_facts"], "TeachFacts"),
-               "INSIDE": (facts["inside_facts"], "InsideFacts"),
-               "CODE": (facts["code_facts"], "CodeFacts"),
-               "PAD": (facts["pad_facts"], "PadFacts")}
+    exports = []
+    for name, (function, field) in EXPORTS.items():
+        value, type_name = facts[function], types[function]
+        if field:
+            value, type_name = value[field], f"{type_name}[{json.dumps(field)}]"
+        exports.append(f'/** @type {{import("../api.js").{type_name}}} */\n'
+                       f"export const {name} = {json.dumps(value, indent=1)};\n")
     (folder / "facts.js").write_text(
         "// Written by build.py from weights/*/manifest.json and py/digits' facts functions: do not edit.\n"
-        + "".join(f'/** @type {{import("../api.js").{type_name}}} */\n'
-                  f"export const {name} = {json.dumps(value, indent=1)};\n"
-                  for name, (value, type_name) in exports.items()))
+        + "".join(exports))
+
+
+# The names the page imports Python's facts by: {name: (facts function, the field taken, if not all of it)}.
+EXPORTS = {"MODELS": ("recognizer_facts", "models"), "DEFAULT_MODEL": ("recognizer_facts", "default_model"),
+           "PERCEPTRON": ("perceptron_facts", None), "MACHINE": ("machine_facts", None),
+           "TRAINING": ("training_facts", None), "TEACH": ("teach_facts", None), "INSIDE": ("inside_facts", None),
+           "CODE": ("code_facts", None), "PAD": ("pad_facts", None), "NAMES": ("names_facts", None)}
+
+
+def python_with_numpy():
+    """This Python if it has numpy, else the project's .venv/'s (made if need be)."""
+    if subprocess.run([sys.executable, "-c", "import numpy"], capture_output=True).returncode == 0:
+        return sys.executable
+    ensure_venv()
+    return str(venv_python())
 
 
 def python_facts():
-    """Python's facts for the page (digits.page.api.all_facts), computed here in a CPython with numpy."""
-    python = sys.executable
-    if subprocess.run([python, "-c", "import numpy"], capture_output=True).returncode != 0:
-        ensure_venv()                     # this Python has no numpy: the project's .venv/ has
-        python = str(venv_python())
-    script = "import json, digits.page.api; print(json.dumps(digits.page.api.all_facts()))"
+    """Python's facts for the page (digits.page.api.all_facts), computed here in a CPython with numpy,
+    and {facts function: the name of the type its return annotation names}."""
+    python = python_with_numpy()
+    script = ("import json\nfrom digits.page import api\n"
+              "types = {name: api.found(where).__annotations__['return'].__name__\n"
+              "         for name, where in api.FACTS.items()}\n"
+              "print(json.dumps([api.all_facts(), types]))")
     result = subprocess.run([python, "-c", script], capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT / "py")})
     if result.returncode != 0:

@@ -22,6 +22,8 @@ everyone; a low score on a style does show what the networks miss, and is a
 style to add.
 """
 
+from typing import TypedDict
+
 import numpy as np
 
 from . import catalogue
@@ -186,7 +188,17 @@ def as_mnist(drawings, pen=None):
     return np.stack([to_mnist(paint(strokes, pen=pen)) for _, _, strokes in drawings])
 
 
-def pad_facts():
+class PadFacts(TypedDict):
+    """canvas: the side of the bitmap Python reads; pen_width: the pen, as a share of the pad's side, for a digit
+    whose extent (also a share of the side) is full_pen_extent or more; a smaller digit gets a pen finer in
+    proportion, as if its extent were at least min_extent."""
+    canvas: int
+    pen_width: float
+    full_pen_extent: float
+    min_extent: float
+
+
+def pad_facts() -> PadFacts:
     """The pad's rules, which the page paints by (site/js/widgets/ink.js): the model canvas's
     side and the pen, so that a drawing on the page and one painted here are the same pixels."""
     return {"canvas": CANVAS, "pen_width": PEN_WIDTH, "full_pen_extent": FULL_PEN_EXTENT, "min_extent": MIN_EXTENT}

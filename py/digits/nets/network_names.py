@@ -1,8 +1,25 @@
 """What the page calls a network, in words. Python alone names them; the page only shows the names.
 
 A shipped network is named by its architecture (its manifest's), one trained in the page by the
-settings it was trained with, which say the same thing more briefly.
+settings it was trained with, which say the same thing more briefly. The kinds of network and
+the activations the page trains are named here too, for its menus.
 """
+
+from typing import TypedDict
+
+KIND_NAMES = {"dense": "Dense network", "conv": "Convolutional network"}
+ACTIVATION_NAMES = {"sigmoid": "sigmoid", "relu": "ReLU"}
+
+
+class NamesFacts(TypedDict):
+    """kinds: each kind of network the page trains, in words; activations: each activation, as written."""
+    kinds: dict[str, str]
+    activations: dict[str, str]
+
+
+def names_facts() -> NamesFacts:
+    """What the page's menus call the kinds of network and the activations it trains."""
+    return {"kinds": KIND_NAMES, "activations": ACTIVATION_NAMES}
 
 
 def architecture_name(architecture):

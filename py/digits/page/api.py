@@ -15,8 +15,11 @@ nothing but their arguments.
 
 Before a call, the arguments are checked against the function's signature: how
 many there are, and the kind each annotation names (str, int, float, bool, list,
-dict, or np.ndarray for a typed array). A mismatch is a sentence naming the
-function and the argument, not a traceback from deep inside it.
+dict, or np.ndarray for a typed array; list[float] is a list, a TypedDict a dict,
+Literal["a", "b"] a str). A mismatch is a sentence naming the function and the
+argument, not a traceback from deep inside it. The annotations also say more than
+the kind, and what each function answers: build.py writes the page's typed client
+from them (tools/page_client.py).
 """
 
 import functools
@@ -24,6 +27,8 @@ import importlib
 import inspect
 import json
 import sys
+import types
+import typing
 
 import numpy as np
 
@@ -105,6 +110,7 @@ FACTS = {
     "inside_facts": "page.inside:inside_facts",
     "code_facts": "page.code:code_facts",
     "pad_facts": "images.handwriting:pad_facts",
+    "names_facts": "nets.network_names:names_facts",
     "recognizer_facts": "page.menu:recognizer_facts",
 }
 
@@ -173,7 +179,7 @@ def bound(name, function, args):
         raise VisitorError(f"{name} takes {counted(required, wanted)}; the page sent {len(args)}.")
     for parameter, value in zip(wanted, args):
         if not fits(value, parameter):
-            raise VisitorError(f"{name} needs {KINDS[parameter.annotation]} for {parameter.name}, "
+            raise VisitorError(f"{name} needs {KINDS[kind_named(parameter.annotation)]} for {parameter.name}, "
                                f"not {kind_of(value)}.")
     return args
 
@@ -186,9 +192,30 @@ def counted(required, wanted):
     return f"{count} argument{'' if count == '1' else 's'} ({', '.join(p.name for p in wanted)})"
 
 
+def kind_named(annotation):
+    """The kind of KINDS an annotation names, or None if it names none (then anything is let through):
+    list[float] is a list, a TypedDict (or a union of TypedDicts) a dict, Literal["a", "b"] a str,
+    Annotated[list[float], "what it means"] a list."""
+    if annotation in KINDS:
+        return annotation
+    if typing.is_typeddict(annotation):
+        return dict
+    origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:                  # Annotated[list[float], "784 values in [0, 1]"]: a list
+        return kind_named(arguments[0])
+    if origin is typing.Literal:
+        kinds = {type(value) for value in arguments}
+    elif origin in (typing.Union, types.UnionType):
+        kinds = {kind_named(argument) for argument in arguments}
+    else:
+        kinds = {origin}
+    kind = kinds.pop() if len(kinds) == 1 else None
+    return kind if kind in KINDS else None
+
+
 def fits(value, parameter):
-    kind = parameter.annotation
-    if kind not in KINDS or (value is None and parameter.default is None):
+    kind = kind_named(parameter.annotation)
+    if kind is None or (value is None and parameter.default is None):
         return True
     if kind in (int, float) and isinstance(value, bool):
         return False

@@ -11,21 +11,23 @@ Python is stopped and started again: a loop that never ends cannot be stopped fr
 from ..explain import edited_code
 from ..explain.source import source_of
 from .recognizer import as_image
+from .answers.code import CodeFacts, CodeRun, CodeSource
+from .answers.recognizer import Image
 
 
-def code_facts():
+def code_facts() -> CodeFacts:
     """What the page offers before Python is ready: the parts that can be changed, the ready-made
     changes, and how long a run may take."""
     return {"editable": list(edited_code.EDITABLE), "experiments": edited_code.EXPERIMENTS,
             "run_limit_seconds": edited_code.RUN_LIMIT_SECONDS}
 
 
-def code_source(part: str):
+def code_source(part: str) -> CodeSource:
     """The source of the function behind `part`, with its tokens for colouring (source.source_of)."""
     return source_of(part)
 
 
-def code_run(session, model: str, part: str, text: str, image: list):
+def code_run(session, model: str, part: str, text: str, image: Image) -> CodeRun:
     """Read `image` with `model`, the function behind `part` replaced by `text`.
 
     Answer: edited_code.read_with's, and "input": the 784 values read.

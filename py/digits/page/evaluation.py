@@ -15,11 +15,12 @@ shows is exactly what the networks read.
 from ..errors import VisitorError
 from ..explain import evaluation
 from ..nets.models import ARCHITECTURES
+from .answers.evaluation import EvaluationCell, EvaluationProgress, Gallery, MnistFacts
 
 SLICE_LIMIT = 2.0       # seconds: a longer slice would freeze the page's answers
 
 
-def evaluate_start(session, model: str):
+def evaluate_start(session, model: str) -> EvaluationProgress:
     """Start reading the subset's test digits with `model`; its progress (nothing read yet)."""
     images, labels = session.mnist()["test"]
     session.evaluation = evaluation.Evaluation(session.model(model), images, labels)
@@ -27,7 +28,7 @@ def evaluate_start(session, model: str):
     return {"model": model, **session.evaluation.progress()}
 
 
-def evaluate_run(session, seconds: float):
+def evaluate_run(session, seconds: float) -> EvaluationProgress:
     """Read test digits for about `seconds`; the progress, and the whole summary once finished."""
     if not 0 < seconds <= SLICE_LIMIT:
         raise VisitorError(f"A slice of evaluation lasts more than 0 and at most {SLICE_LIMIT:g} seconds.")
@@ -36,7 +37,7 @@ def evaluate_run(session, seconds: float):
     return {"model": run.name, **(run.summary() if run.finished else progress)}
 
 
-def evaluate_cell(session, true: int, predicted: int):
+def evaluate_cell(session, true: int, predicted: int) -> EvaluationCell:
     """The test digits labelled `true` that the network read as `predicted`, with their pixels."""
     if not (0 <= true <= 9 and 0 <= predicted <= 9):
         raise VisitorError("A cell of the confusion matrix is a pair of digits from 0 to 9.")
@@ -51,13 +52,13 @@ def current(session):
     return session.evaluation
 
 
-def mnist_facts(session):
+def mnist_facts(session) -> MnistFacts:
     """MNIST's facts and the subset's sizes."""
     subset = session.mnist()
     return evaluation.mnist_facts({"train_labels": subset["train"][1], "test_labels": subset["test"][1]})
 
 
-def mnist_gallery(session):
+def mnist_gallery(session) -> Gallery:
     """Test digits of each class to show, ordinary and hard, read by every loaded shipped network."""
     images, labels = session.mnist()["test"]
     networks = {name: network for name, network in session.models.items() if name in ARCHITECTURES}

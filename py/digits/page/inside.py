@@ -20,20 +20,23 @@ import numpy as np
 
 from ..explain import inside, probes
 from .recognizer import as_image
+from .answers.inside import (Architecture, FeatureMapKernels, InsideAnswer, InsideFacts, LossStep, NeuronSum,
+                             ProbeReading)
+from .answers.recognizer import Image
 
 
-def inside_facts():
+def inside_facts() -> InsideFacts:
     """The probes' names, units and strengths, for the sliders the page draws before Python is ready."""
     return {"probes": {name: {"unit": unit, "strengths": probes.strengths_of(name), "range": list(limits)}
                        for name, (_, unit, _, limits) in probes.PROBES.items()}}
 
 
-def inside_architecture(session, model: str):
+def inside_architecture(session, model: str) -> Architecture:
     """The network's blocks in order: kind, output shape, parameters and role (inside.architecture)."""
     return inside.architecture(session.model(model))
 
 
-def inside_answer(session, model: str, image: list):
+def inside_answer(session, model: str, image: Image) -> InsideAnswer:
     """Every layer's output for `image` and the softmax of the last one, step by step."""
     layers = inside.layer_outputs(session.model(model), as_image(image)[0], "base64")
     last = layers["layers"][-1]["values"]                  # the logits: the last layer is dense
@@ -41,23 +44,23 @@ def inside_answer(session, model: str, image: list):
     return {**layers, "softmax": inside.softmax_steps(logits)}
 
 
-def inside_feature_map(session, model: str, layer: int, channel: int):
+def inside_feature_map(session, model: str, layer: int, channel: int) -> FeatureMapKernels:
     """The kernels and bias that made feature map `channel` of `layer`."""
     return inside.feature_map_detail(session.model(model), layer, channel)
 
 
-def inside_neuron(session, model: str, image: list, layer: int, neuron: int):
+def inside_neuron(session, model: str, image: Image, layer: int, neuron: int) -> NeuronSum:
     """Neuron `neuron` of dense `layer` for `image`: its weights, Σ wᵢxᵢ + b term by term, its activation."""
     return inside.neuron_detail(session.model(model), as_image(image)[0], layer, neuron)
 
 
-def inside_loss(session, model: str, image: list, digit: int):
+def inside_loss(session, model: str, image: Image, digit: int) -> LossStep:
     """The cross-entropy loss −log p_digit for `image`, and which way backpropagation pushes each output."""
     network, values = session.model(model), as_image(image)
     logits = network.forward(values)[0][0]
     return inside.loss_if(network.predict(values)[0], digit, logits)
 
 
-def inside_probe(session, model: str, image: list, name: str):
+def inside_probe(session, model: str, image: Image, name: str) -> ProbeReading:
     """`image` changed by probe `name` at each of its strengths, and what the network reads for each."""
     return probes.probe(session.model(model), as_image(image)[0], name, encoding="base64")

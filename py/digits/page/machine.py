@@ -8,6 +8,7 @@ import numpy as np
 from ..errors import VisitorError
 from ..toys.machine import (CELLS, DIGITS, EXAMPLE_DRAWINGS, HIDDEN, KNOB_LIMIT, SIDE, START_DIGIT, Knobs, Machine,
                             cells_of, descend)
+from .answers import machine as answers     # its Knobs are the page's plain lists, not the toy's class
 
 
 def examples_by_digit():
@@ -15,7 +16,7 @@ def examples_by_digit():
     return {digit: {"cells": cells_of(drawing), "target": digit} for digit, drawing in EXAMPLE_DRAWINGS.items()}
 
 
-def machine_facts():
+def machine_facts() -> answers.MachineFacts:
     """The machine's rules, for the page: its sizes, how far a knob turns, the knob groups (in
     the order of Knobs), their shapes and how many knobs they make, the examples keyed by digit,
     and the drawing shown first."""
@@ -27,7 +28,7 @@ def machine_facts():
             "start": drawings[START_DIGIT]}
 
 
-def machine_forward(cells: list, knobs: dict, target: int):
+def machine_forward(cells: list[int], knobs: answers.Knobs, target: int) -> answers.MachinePass:
     """Everything the machine shows for one drawing: both layers' weighted sums and activations, and L."""
     x, targets = check_examples([{"cells": cells, "target": target}])
     machine = Machine(Knobs.from_json(knobs))
@@ -35,14 +36,14 @@ def machine_forward(cells: list, knobs: dict, target: int):
     return {**forward, "loss": float(machine.losses(x, targets)[0])}
 
 
-def machine_gradient(knobs: dict, examples: list):
+def machine_gradient(knobs: answers.Knobs, examples: list[answers.Example]) -> answers.MachineGradient:
     """The mean loss over the examples and ∂L/∂knob for every knob (in the knobs' shape)."""
     x, targets = check_examples(examples)
     machine = Machine(Knobs.from_json(knobs))
     return {"loss": machine.mean_loss(x, targets), "gradient": machine.backprop(x, targets).to_json()}
 
 
-def machine_step(knobs: dict, examples: list, learning_rate: float):
+def machine_step(knobs: answers.Knobs, examples: list[answers.Example], learning_rate: float) -> answers.MachineStep:
     """One gradient step on the examples' mean loss: the new knobs, and the loss before and after."""
     x, targets = check_examples(examples)
     learning_rate = check_learning_rate(learning_rate)
@@ -52,7 +53,7 @@ def machine_step(knobs: dict, examples: list, learning_rate: float):
     return {"knobs": machine.knobs.to_json(), "loss_before": before, "loss_after": machine.mean_loss(x, targets)}
 
 
-def machine_set_losses(knobs: dict, examples: list):
+def machine_set_losses(knobs: answers.Knobs, examples: list[answers.Example]) -> answers.MachineSetLosses:
     """Each example's loss and the digit the machine reads, and the set's total and mean loss."""
     x, targets = check_examples(examples)
     machine = Machine(Knobs.from_json(knobs))
@@ -62,7 +63,8 @@ def machine_set_losses(knobs: dict, examples: list):
             "mean": float(losses.mean()), "correct": int((guesses == targets).sum())}
 
 
-def machine_auto(knobs: dict, examples: list, learning_rate: float = 2.0, steps: int = 300, frames: int = 30):
+def machine_auto(knobs: answers.Knobs, examples: list[answers.Example], learning_rate: float = 2.0, steps: int = 300,
+                 frames: int = 30) -> answers.MachineFrames:
     """Gradient descent on the examples' mean loss, as a few frames to animate.
 
     Returns {"frames": [{"step", "knobs", "loss"}, ...]} from the starting knobs to the last step.

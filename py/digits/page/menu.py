@@ -10,12 +10,13 @@ from pathlib import Path
 from ..images import catalogue
 from ..nets.models import WEIGHTS_DIR
 from ..nets.network_names import architecture_name
+from .answers.menu import RecognizerFacts
 
 DEFAULT_MODEL = "cnn"       # the network that reads the drawing until the visitor picks another
 POORLY = 0.9                # a held-out style read right less often than this is one the page names
 
 
-def recognizer_facts(weights_dir=WEIGHTS_DIR):
+def recognizer_facts(weights_dir=WEIGHTS_DIR) -> RecognizerFacts:
     """The recognizer's rules, for the page: the network it starts with, and every network that
     ships with the page (weights/NAME/manifest.json) as its menu describes it."""
     manifests = [json.loads(path.read_text()) for path in sorted(Path(weights_dir).glob("*/manifest.json"))]

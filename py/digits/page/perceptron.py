@@ -7,23 +7,24 @@ import numpy as np
 
 from ..errors import VisitorError
 from ..toys.perceptron import LEARNING_RATE, SITUATIONS, WORDS, Perceptron, contradiction, describe, train, why_not
+from .answers.perceptron import PerceptronFacts, PerceptronLesson, PerceptronOutput, TruthTableRow
 
 
-def perceptron_facts():
+def perceptron_facts() -> PerceptronFacts:
     """The perceptron's rules, for the page: the 8 situations in the order of every truth table
     and wish, each in words; what +1 and -1 mean for each input; the learning rate of training."""
     return {"situations": [{"inputs": x.astype(int).tolist(), "description": describe(x)} for x in SITUATIONS],
             "words": [list(pair) for pair in WORDS], "learning_rate": LEARNING_RATE}
 
 
-def perceptron_evaluate(inputs: list, weights: list, bias: float):
+def perceptron_evaluate(inputs: list[float], weights: list[float], bias: float) -> PerceptronOutput:
     """One situation: the weighted sum z and the output ŷ."""
     x = check_inputs(inputs)
     neuron = Perceptron(check_weights(weights), check_number(bias, "The bias"))
     return {"weighted_sum": float(neuron.weighted_sum(x)), "output": int(neuron.output(x))}
 
 
-def perceptron_truth_table(weights: list, bias: float):
+def perceptron_truth_table(weights: list[float], bias: float) -> list[TruthTableRow]:
     """All 8 situations with their weighted sums and outputs, in the order of SITUATIONS."""
     neuron = Perceptron(check_weights(weights), check_number(bias, "The bias"))
     sums, outputs = neuron.weighted_sum(SITUATIONS), neuron.output(SITUATIONS)
@@ -31,8 +32,8 @@ def perceptron_truth_table(weights: list, bias: float):
             for x, z, y in zip(SITUATIONS, sums, outputs)]
 
 
-def perceptron_train(targets: list, weights: list, bias: float, learning_rate: float = LEARNING_RATE,
-                     max_epochs: int = 20):
+def perceptron_train(targets: list[int], weights: list[float], bias: float, learning_rate: float = LEARNING_RATE,
+                     max_epochs: int = 20) -> PerceptronLesson:
     """Teach the perceptron a wish (8 answers, 1 = go, in the order of SITUATIONS).
 
     Starts from the given weights. When the wish is linearly separable, trains

@@ -13,6 +13,7 @@ import numpy as np
 
 from ..errors import VisitorError
 from .archives import checked_zip
+from .answers.personal import PersonalSet
 
 MAX_PERSONAL = 2_000                  # drawings in a personal set
 MAX_FILE_BYTES = 8 * 2**20            # an imported personal set: 2,000 drawings take about 1.5 MB
@@ -63,12 +64,12 @@ def read_personal_set(data):
     return images, labels.astype(np.uint8)
 
 
-def personal_export(images: np.ndarray, labels: list):
+def personal_export(images: np.ndarray, labels: list[int]) -> str:
     """The personal set as an .npz file, base64 (images: N·784 bytes, labels: N digits)."""
     return base64.b64encode(personal_set_bytes(images, labels)).decode("ascii")
 
 
-def personal_import(data: np.ndarray):
+def personal_import(data: np.ndarray) -> PersonalSet:
     """An imported personal set as {"images": base64 of N·784 bytes, "labels": [...]}."""
     images, labels = read_personal_set(data)
     return {"images": base64.b64encode(images.tobytes()).decode("ascii"), "labels": labels.tolist()}

@@ -15,6 +15,7 @@ from ..errors import VisitorError
 from ..images.preprocess import to_mnist
 from ..nets.layers import Conv2D
 from ..nets.models import from_manifest
+from .answers.recognizer import Bitmap, Explanation, Image, Reading
 
 
 def load_model(session, name: str, folder: str):
@@ -63,7 +64,7 @@ def as_image(image):
     return values.reshape(1, 28, 28)
 
 
-def predict(session, model: str, bitmap: np.ndarray, height: int, width: int):
+def predict(session, model: str, bitmap: Bitmap, height: int, width: int) -> Reading:
     """Preprocess a drawing and read it: {'empty': False, 'image', 'probabilities', 'digit'}, or {'empty': True}."""
     network = session.model(model)
     image = to_mnist(bitmap_image(bitmap, height, width))
@@ -74,7 +75,7 @@ def predict(session, model: str, bitmap: np.ndarray, height: int, width: int):
             "probabilities": probabilities.tolist(), "digit": int(probabilities.argmax())}
 
 
-def read_image(session, model: str, image: list):
+def read_image(session, model: str, image: Image) -> Reading:
     """Read a 28x28 image that is already in MNIST's form (an MNIST digit): no preprocessing.
 
     Answer as predict's: {'empty': False, 'image', 'probabilities', 'digit'}.
@@ -85,13 +86,13 @@ def read_image(session, model: str, image: list):
             "probabilities": probabilities.tolist(), "digit": int(probabilities.argmax())}
 
 
-def compare(session, image: list):
+def compare(session, image: Image) -> dict[str, list[float]]:
     """Every loaded model's probabilities for one preprocessed image: {name: ten probabilities}."""
     batch = as_image(image)
     return {name: network.predict(batch)[0].tolist() for name, network in session.models.items()}
 
 
-def explain(session, model: str, image: list, top: int = 6):
+def explain(session, model: str, image: Image, top: int = 6) -> Explanation:
     """A look inside `model` for one preprocessed image.
 
     Convolutional networks: the first layer's feature maps after ReLU, one

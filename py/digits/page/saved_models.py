@@ -8,6 +8,7 @@ import base64
 import io
 import json
 import zipfile
+from typing import Literal
 
 import numpy as np
 
@@ -15,12 +16,13 @@ from ..errors import VisitorError
 from ..nets import models
 from .archives import checked_zip
 from .recognizer import describe
+from .answers.saved_models import AdoptedModel
 
 MAX_NETWORK_BYTES = 8 * 2**20     # the cnn, the largest network, zips to under 1 MB
 MAX_UNPACKED_BYTES = 16 * 2**20   # and unpacks to 0.8 MB: float32 weights, the manifest
 
 
-def model_file(session, model: str, info: dict = None):
+def model_file(session, model: str, info: dict = None) -> str:
     """A loaded model as a zip of manifest.json and .npy files (the weights/NAME/ layout), base64.
 
     `info` joins the manifest (the page records how the network was made: its
@@ -35,7 +37,7 @@ def model_file(session, model: str, info: dict = None):
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def adopt_model_file(session, name: str, data: np.ndarray):
+def adopt_model_file(session, name: str, data: np.ndarray) -> AdoptedModel:
     """Load a network from zip bytes made by `model_file` as model `name`; describe it."""
     data = bytes(data)
     if len(data) > MAX_NETWORK_BYTES:
@@ -56,7 +58,7 @@ def adopt_model_file(session, name: str, data: np.ndarray):
     return {**describe(model, manifest), "base": manifest.get("base")}
 
 
-def forget_model(session, model: str):
+def forget_model(session, model: str) -> Literal[True]:
     """Drop a trained or tuned model from Python (the shipped ones cannot be dropped)."""
     if model in models.ARCHITECTURES:
         raise VisitorError(f"The shipped model '{model}' cannot be forgotten.")

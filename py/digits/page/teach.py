@@ -16,6 +16,7 @@ from ..nets.models import from_architecture
 from ..nets.optim import Adam
 from ..nets.trainer import Trainer, accuracy, to_float
 from .personal import MAX_FILE_BYTES, MAX_PERSONAL
+from .answers.teach import TeachFacts, TuningResult, TuningSlice, TuningStarted
 
 # Steps and minibatch size of a fine-tuning. A convolutional network costs about ten times
 # more per image in the browser: fewer, smaller steps keep it to seconds.
@@ -23,7 +24,7 @@ RECIPES = {"dense": {"steps": 40, "batch_size": 64}, "convolutional": {"steps": 
 MNIST_DIGITS = 1_000        # the MNIST test digits a tuning is measured on, before and after
 
 
-def teach_facts():
+def teach_facts() -> TeachFacts:
     """Teaching's rules, for the page: how many drawings a personal set keeps, how large a file
     it imports, and on how many MNIST test digits a tuning is measured."""
     return {"max_personal": MAX_PERSONAL, "max_file_bytes": MAX_FILE_BYTES, "mnist_digits": MNIST_DIGITS}
@@ -106,7 +107,8 @@ class Tuning:
                 "mnist_after": mnist_accuracy(self.session, self.model)}
 
 
-def finetune_start(session, model: str, images: np.ndarray, labels: list, steps: int = None, batch_size: int = None):
+def finetune_start(session, model: str, images: np.ndarray, labels: list[int], steps: int = None,
+                   batch_size: int = None) -> TuningStarted:
     """Start fine-tuning `model` on the personal set (replacing any tuning in progress).
 
     The steps and minibatch size suit the network (see RECIPES) unless given.
@@ -116,14 +118,14 @@ def finetune_start(session, model: str, images: np.ndarray, labels: list, steps:
     return {"name": session.tuning.name, "before": session.tuning.before, "steps": session.tuning.steps}
 
 
-def finetune_run(session, seconds: float = 0.3):
+def finetune_run(session, seconds: float = 0.3) -> TuningSlice:
     """One slice of fine-tuning steps."""
     if session.tuning is None:
         raise VisitorError("Press Fine-tune to start first.")
     return session.tuning.train(seconds)
 
 
-def finetune_finish(session):
+def finetune_finish(session) -> TuningResult:
     """Hand the tuned network, '<name>-tuned', to the recognizer; say how well it reads, before and after.
 
     Before and after: on the personal set and on 1,000 MNIST test digits.

@@ -26,6 +26,9 @@ from ..nets.batches import Epochs
 from ..nets.network_names import settings_name
 from ..nets.optim import SGD, Adam
 from ..nets.trainer import Trainer, accuracy, to_float
+from .answers.training import (ConvShape, DenseShape, FeatureMapsWhileTraining, RunSlice, RunState, SubsetSizes,
+                               TrainedSummary, TrainingConfig, TrainingFacts)
+from .answers.recognizer import Image
 
 SUBSET_SIZES = {"train": 10_000, "test": 2_000}
 NETWORKS = ("dense", "conv")
@@ -61,7 +64,7 @@ COMPARISON = {"seconds": 60, "conv": {"parameters": 5994, "images": 30_400, "acc
                         "accuracy": 0.8670}}
 
 
-def training_facts():
+def training_facts() -> TrainingFacts:
     """Training's rules, for the page: each setting's range and default for each kind of network,
     the activations and a learning rate that suits each, the optimiser each kind learns with,
     how the default convnet compared with a dense network of its size (COMPARISON), and how many
@@ -84,7 +87,7 @@ def small_subset(train, test, seed=0):
             "test_images": test[0][:count], "test_labels": test[1][:count]}
 
 
-def learn_data(session, npz: np.ndarray):
+def learn_data(session, npz: np.ndarray) -> SubsetSizes:
     """Take the subset's bytes (the page downloads them when first needed); say what is in it."""
     try:
         with np.load(io.BytesIO(bytes(npz)), allow_pickle=False) as files:
@@ -240,7 +243,7 @@ def checked_config(config):
     return clean
 
 
-def learn_shape(config: dict):
+def learn_shape(config: TrainingConfig) -> DenseShape | ConvShape:
     """The network that `config` builds and how many weights and biases it has.
 
     Only the settings that shape the network count (ARCHITECTURE). Dense: its layer sizes
@@ -258,7 +261,7 @@ def learn_shape(config: dict):
     return {"blocks": blocks, "parameters": model.count_parameters()}
 
 
-def learn_start(session, config: dict):
+def learn_start(session, config: TrainingConfig) -> RunState:
     """Start a fresh run with the visitor's settings (replacing any earlier run)."""
     session.run = Run(training_floats(session), checked_config(config))
     return session.run.state()
@@ -277,7 +280,7 @@ def training_floats(session):
     return session.subset_floats[1]
 
 
-def learn_run(session, seconds: float = 0.2, batches: int = None):
+def learn_run(session, seconds: float = 0.2, batches: int = None) -> RunSlice:
     """One slice of training; what the page needs to redraw its charts and pictures."""
     if session.run is None:
         raise VisitorError("Press Train to start a run first.")
@@ -285,7 +288,7 @@ def learn_run(session, seconds: float = 0.2, batches: int = None):
     return {**slice_, **session.run.state()}
 
 
-def learn_use(session):
+def learn_use(session) -> TrainedSummary:
     """Offer the network being trained to the recognizer, as model 'yours'; describe it."""
     if session.run is None:
         raise VisitorError("There is no trained network yet.")
@@ -293,7 +296,7 @@ def learn_use(session):
     return session.run.summary()
 
 
-def learn_feature_maps(session, image: list):
+def learn_feature_maps(session, image: Image) -> FeatureMapsWhileTraining:
     """What the convnet being trained makes of one 28x28 image (784 values in [0, 1], the
     recognizer's digit): the maps after each convolution's ReLU.
 

@@ -18,6 +18,8 @@ from ..explain import attribution, nudge
 from ..explain.digit_map import DigitMap
 from ..explain.evaluation import pixels
 from .recognizer import as_image
+from .answers.why import Attribution, AttributionMethod, MapDigit, MapPlace, MapProgress, MapSlice, Nudge
+from .answers.recognizer import Image
 
 SLICE_LIMIT = 2.0       # seconds: a longer slice would keep the recognizer waiting
 
@@ -28,7 +30,7 @@ def checked_digit(digit):
     return digit
 
 
-def why_attribution(session, model: str, image: list, digit: int, method: str):
+def why_attribution(session, model: str, image: Image, digit: int, method: AttributionMethod) -> Attribution:
     """Each pixel's part in the network's answer `digit`, by `method` (attribution.METHODS).
 
     Answer: {"digit", "method", "values" (784, row by row, positive where the pixel pushes
@@ -42,7 +44,7 @@ def why_attribution(session, model: str, image: list, digit: int, method: str):
             "probability": float(probabilities[digit]), "answer": int(probabilities.argmax())}
 
 
-def why_nudge(session, model: str, image: list, target: int):
+def why_nudge(session, model: str, image: Image, target: int) -> Nudge:
     """`image` changed in small gradient steps until the network reads `target` (nudge.nudge).
 
     Answer: {"target", "digit" (what the network reads after the change), "converged",
@@ -55,14 +57,14 @@ def why_nudge(session, model: str, image: list, target: int):
             "probabilities": result["probabilities"].tolist()}
 
 
-def why_map_start(session, model: str):
+def why_map_start(session, model: str) -> MapProgress:
     """Begin placing the subset's test digits on the map of `model`'s last hidden layer."""
     images, labels = session.mnist()["test"]
     session.digit_map = DigitMap(session.model(model), images, labels, model)
     return {"model": model, **session.digit_map.progress()}
 
 
-def why_map_run(session, seconds: float):
+def why_map_run(session, seconds: float) -> MapSlice:
     """Place test digits for about `seconds`; with the last, every point: {"x", "y", "labels", "spread"}."""
     if not 0 < seconds <= SLICE_LIMIT:
         raise VisitorError(f"A slice of the map lasts more than 0 and at most {SLICE_LIMIT:g} seconds.")
@@ -71,13 +73,13 @@ def why_map_run(session, seconds: float):
     return {"model": digit_map.name, **progress, **(digit_map.points() if digit_map.finished else {})}
 
 
-def why_map_place(session, image: list):
+def why_map_place(session, image: Image) -> MapPlace:
     """The visitor's digit on the map: {"model", "x", "y", "nearest", "nearest_label"}."""
     digit_map = current_map(session)
     return {"model": digit_map.name, **digit_map.place(as_image(image)[0])}
 
 
-def why_map_digit(session, index: int):
+def why_map_digit(session, index: int) -> MapDigit:
     """Test digit `index` of the map: {"index", "label", "pixels" (its 784 bytes, base64)}."""
     digit_map = current_map(session)
     if not 0 <= index < digit_map.total:

@@ -9,7 +9,7 @@ export class CodeView {
    * testid: the data-testid of the source's element (the contract names Inside's "code-view");
    * load: where the fold-out shows one part's code for good, the function that asks Python
    * for it (api.codeSource), called the first time it opens.
-   * @param {{ testid?: string, summary?: string, load?: () => Promise<import("../api/code.js").CodeSource> }} options
+   * @param {{ testid?: string, summary?: string, load?: () => Promise<import("../generated/client/code.js").CodeSource> }} options
    */
   constructor({ testid = null, summary = "The Python that computes this", load = null } = {}) {
     this.code = h("code", { class: "python", "data-testid": testid, "data-function": "" });
@@ -28,7 +28,7 @@ export class CodeView {
   }
 
   /** Show `source` (api.codeSource's answer): its text, coloured, and where it lives. */
-  show(/** @type {import("../api/code.js").CodeSource} */ source) {
+  show(/** @type {import("../generated/client/code.js").CodeSource} */ source) {
     this.code.dataset.function = source.function;
     this.code.replaceChildren(...coloured(source.source, source.tokens));
     this.where.textContent = `${source.function}, in ${source.file} from line ${source.line}: `

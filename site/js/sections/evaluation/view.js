@@ -9,7 +9,7 @@ import { digitCanvas } from "../lessons/digit-pictures.js";
 import { liveIdea } from "../lessons/idea.js";
 import { ConfusionMatrix } from "./matrix.js";
 
-/** @typedef {import("../../api/evaluation.js").EvaluationProgress} EvaluationProgress */
+/** @typedef {import("../../api.js").EvaluationProgress} EvaluationProgress */
 
 export class EvaluationView {
   /** on: the controller's handlers (start, cell, read). */

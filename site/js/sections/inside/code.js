@@ -45,7 +45,7 @@ export class CodePanel {
   }
 
   /** The shipped code of `source.part`; an editor with a copy if that part can be changed. */
-  show(/** @type {import("../../api/code.js").CodeSource} */ source) {
+  show(/** @type {import("../../api.js").CodeSource} */ source) {
     const fresh = this.shipped?.part !== source.part;
     this.shipped = source;
     this.view.show(source);
@@ -67,7 +67,7 @@ export class CodePanel {
   }
 
   /** A ready-made change in the editor, with what it teaches; the visitor presses Run. */
-  try(/** @type {import("../../api/code.js").CodeExperiment} */ experiment) {
+  try(/** @type {import("../../api.js").CodeExperiment} */ experiment) {
     this.editor.value = experiment.text;
     this.lesson.textContent = experiment.lesson;
     this.editor.focus();
@@ -89,7 +89,7 @@ export class CodePanel {
   }
 
   /** What the network reads with the code in the editor (`yours`), beside the shipped answer. */
-  showAnswer(/** @type {import("../../api/code.js").CodeRun} */ run, /** @type {boolean} */ yours, /** @type {number} */ shippedDigit) {
+  showAnswer(/** @type {import("../../api.js").CodeRun} */ run, /** @type {boolean} */ yours, /** @type {number} */ shippedDigit) {
     this.answer.hidden = false;
     this.answer.dataset.digit = run.digit === null ? "" : String(run.digit);
     this.answer.dataset.probs = run.probabilities.map((p) => (p === null ? "NaN" : String(p))).join(",");

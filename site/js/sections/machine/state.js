@@ -52,7 +52,7 @@ export function clearUrl() {
 // They are built group by group from MACHINE.knob_groups, which are Knobs' four names.
 
 /**
- * @typedef {import("../../api/machine.js").Knobs} Knobs
+ * @typedef {import("../../api.js").Knobs} Knobs
  * @typedef {[string, number] | [string, number, number]} KnobAddress   [group, row] or [group, row, column]
  */
 

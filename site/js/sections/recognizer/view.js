@@ -84,7 +84,7 @@ export class RecognizerView {
     this.bumpVersion();
   }
 
-  /** @param {import("../../api/recognizer.js").Answer} answer */
+  /** @param {import("../../api.js").Answer} answer */
   showAnswer({ image, probabilities, digit }) {
     this.prediction.textContent = String(digit);
     this.confidence.textContent = `${percent(probabilities[digit], 1)} sure`;

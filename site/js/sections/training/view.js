@@ -1,9 +1,9 @@
-// Watch it learn, its face: the choice of network and its settings (their ranges and defaults
-// are Python's, see generated/facts.js), the buttons, the progress and the figures, the two
+// Watch it learn, its face: the choice of network and its settings (their names, ranges and
+// defaults are Python's, see generated/facts.js), the buttons, the progress and the figures, the two
 // charts, and what the network learns to look for: six hidden neurons' weights for a dense
 // network, the filters and feature maps for a convnet (filters.js).
 
-import { TRAINING } from "../../generated/facts.js";
+import { NAMES, TRAINING } from "../../generated/facts.js";
 import { h } from "../../lib/dom.js";
 import { percent, whole } from "../../lib/format.js";
 import { drawChart } from "../../widgets/chart.js";
@@ -14,7 +14,6 @@ import { FilterPictures } from "./filters.js";
 const NEURON_PICTURES = 6;
 const LOSS_POINTS = 400;          // the loss chart shows at most this many points (averaged)
 const SETTINGS_OF = { dense: TRAINING.defaults, conv: TRAINING.conv_defaults };   // each network's settings, with defaults
-const NETWORK_NAMES = { dense: "Dense network", conv: "Convolutional network" };
 
 export class TrainingView {
   /** on: the controller's handlers (start, pause, step, reset, use, download, settings, network, activation). */
@@ -25,10 +24,10 @@ export class TrainingView {
       min: limits[key][0], max: limits[key][1], step, value: defaults[key] ?? SETTINGS_OF.conv[key], oninput: on.settings });
     this.settings = {
       network: h("select", { "data-testid": "train-network", onchange: () => { on.network(); on.settings(); } },
-        networks.map((name) => h("option", { value: name, selected: name === defaults.network }, NETWORK_NAMES[name]))),
+        networks.map((name) => h("option", { value: name, selected: name === defaults.network }, NAMES.kinds[name]))),
       hidden: number("hidden", 1),
       activation: h("select", { "data-testid": "train-activation", onchange: () => { on.activation(); on.settings(); } },
-        activations.map((name) => h("option", { value: name, selected: name === defaults.activation }, name === "relu" ? "ReLU" : name))),
+        activations.map((name) => h("option", { value: name, selected: name === defaults.activation }, NAMES.activations[name]))),
       filters1: number("filters1", 1),
       filters2: number("filters2", 1),
       dense: number("dense", 1),
@@ -124,10 +123,10 @@ export class TrainingView {
 
   /**
    * The settings of the chosen network, as Python takes them: its inputs are named after a TrainingConfig's keys.
-   * @returns {import("../../api/training.js").TrainingConfig}
+   * @returns {import("../../api.js").TrainingConfig}
    */
   readSettings() {
-    return /** @type {import("../../api/training.js").TrainingConfig} */ (Object.fromEntries(
+    return /** @type {import("../../api.js").TrainingConfig} */ (Object.fromEntries(
       Object.keys(SETTINGS_OF[this.network]).map((key) => {
         const input = this.settings[key];
         return [key, input.tagName === "SELECT" ? input.value : Number(input.value)];

@@ -117,7 +117,7 @@ export function setupWhy(root, python, recognizer) {
         if (ticket.stale) return;
         view.map.showProgress(slice.done, slice.total);
       }
-      view.map.showPoints(/** @type {Required<import("../../api/why.js").MapSlice>} */ (slice));
+      view.map.showPoints(/** @type {Required<import("../../api.js").MapSlice>} */ (slice));
       mapReady = true;
       placing.request(null);
     } catch (error) {

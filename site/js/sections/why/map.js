@@ -7,8 +7,8 @@ import { h } from "../../lib/dom.js";
 import { displayed, parens, sub } from "../../lib/math.js";
 import { drawGray } from "../../widgets/pictures.js";
 
-/** @typedef {import("../../api/why.js").MapSlice} MapSlice */
-/** @typedef {import("../../api/why.js").MapPlace} MapPlace */
+/** @typedef {import("../../api.js").MapSlice} MapSlice */
+/** @typedef {import("../../api.js").MapPlace} MapPlace */
 
 const SIZE = 480;             // the map's canvas, in its own pixels (CSS scales it to the card)
 const MARGIN = 14;

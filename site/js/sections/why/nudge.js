@@ -6,7 +6,7 @@ import { h } from "../../lib/dom.js";
 import { displayed, partial, sub } from "../../lib/math.js";
 import { drawDiverging, drawGray } from "../../widgets/pictures.js";
 
-/** @typedef {import("../../api/why.js").Nudge} Nudge */
+/** @typedef {import("../../api.js").Nudge} Nudge */
 
 export class NudgePanel {
   /** on.aim(digit), on.start(), on.send(): the target chosen, the nudge asked for, its result sent to the recognizer. */

@@ -7,8 +7,8 @@ import { h } from "../../lib/dom.js";
 import { displayed, parens, partial, sub } from "../../lib/math.js";
 import { drawDiverging, drawGray } from "../../widgets/pictures.js";
 
-/** @typedef {import("../../api/why.js").Attribution} Attribution */
-/** @typedef {import("../../api/why.js").AttributionMethod} AttributionMethod */
+/** @typedef {import("../../api.js").Attribution} Attribution */
+/** @typedef {import("../../api.js").AttributionMethod} AttributionMethod */
 
 /** @type {Record<AttributionMethod, { title: string, plain: string, formula: () => Element, can: string, cannot: string }>} */
 const METHODS = {

@@ -5,8 +5,8 @@
 // the visitor, which is not in the URL either.
 
 /**
- * @typedef {import("../../api/why.js").Attribution} Attribution
- * @typedef {import("../../api/why.js").Nudge} Nudge
+ * @typedef {import("../../api.js").Attribution} Attribution
+ * @typedef {import("../../api.js").Nudge} Nudge
  * @typedef {{ model: string, image: number[], digit: number, probabilities: number[] }} Shown
  *   the recognizer's answer being explained: its network, the 784-value image it read, its digit.
  * @typedef {{ explained: number | null, target: number, shown: Shown | null, nudge: Nudge | null }} WhyState
