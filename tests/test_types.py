@@ -6,6 +6,7 @@ bundling: site/, and beside it what the build adds, Python's facts (js/generated
 under the type the page's client gives it in site/js/api/) and the published types of the two
 libraries the page ships unchanged, Pyodide and idb-keyval. So a fact the page reads but Python
 never gives, or gives under another name, fails here as surely as a call with the wrong arguments.
+The libraries bundled in by name (CodeMirror) are read from their published types too.
 """
 
 import json
@@ -19,7 +20,7 @@ import pytest
 from downloads import npm_tarball, package_file
 from environment import unpacked_test_library
 from page_facts import add_page_facts
-from runtime import VENDORED, pyodide_tarball
+from runtime import VENDORED, add_node_modules, pyodide_tarball
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "jsconfig.json"
@@ -29,8 +30,10 @@ def test_the_page_javascript_agrees_with_its_types(tmp_path):
     if shutil.which("node") is None:
         pytest.fail("The type check runs TypeScript's tsc with node, which comes with npm: install npm and run again.")
     config = tmp_path / "jsconfig.json"
+    added = added_by_the_build(tmp_path)
     config.write_text(json.dumps({"extends": str(CONFIG),
-                                  "compilerOptions": {"rootDirs": [str(ROOT / "site"), str(added_by_the_build(tmp_path))]}}))
+                                  "compilerOptions": {"rootDirs": [str(ROOT / "site"), str(added)],
+                                                      "paths": {"*": [str(added / "node_modules" / "*")]}}}))
     tsc = unpacked_test_library("typescript")
     result = subprocess.run(["node", str(tsc), "--noEmit", "--pretty", "false", "-p", str(config)],
                             capture_output=True, text=True, cwd=ROOT)
@@ -53,4 +56,5 @@ def added_by_the_build(folder):
     (folder / "vendor").mkdir()
     (folder / "vendor" / "idb-keyval.d.ts").write_bytes(package_file(npm_tarball(package, tarball, expected),
                                                                     "dist/index.d.ts"))
+    add_node_modules(folder)                     # the libraries bundled in (CodeMirror), with their own types
     return folder
