@@ -13,9 +13,10 @@
  *   inside: every layer and softmax's steps with the changed code, as insideAnswer gives them, when all are numbers.
  * @typedef {"keyword" | "builtin" | "definition" | "string" | "docstring" | "comment" | "number" | "decorator"} TokenKind
  * @typedef {{ part: string, function: string, source: string, file: string, line: number,
- *             tokens: [TokenKind, number, number][] }} CodeSource
+ *             tokens: [TokenKind, number, number][], formulas: import("../lib/math.js").MathTree[] }} CodeSource
  *   function: the qualified name, "digits.nets.layers.ReLU.forward"; file and line: where it starts in the package;
- *   tokens: the coloured stretches of `source` as Python's tokenizer reads them, [kind, start, end).
+ *   tokens: the coloured stretches of `source` as Python's tokenizer reads them, [kind, start, end);
+ *   formulas: the formulas its docstring writes, as MathML trees (explain/formulas.py).
  */
 
 /**

@@ -70,3 +70,22 @@ export function formula(...parts) {
 export function displayed(...parts) {
   return m("math", { display: "block" }, row(...parts));
 }
+
+/**
+ * A formula Python sent as a tree, [tag, child, ...], each child a tree or a text
+ * (py/digits/explain/formulas.py), built element by element and set on a line of its own.
+ * @param {MathTree} tree
+ * @returns {Element}
+ */
+export function mathFromTree(tree) {
+  const element = built(tree);
+  element.setAttribute("display", "block");
+  return element;
+}
+
+/** @typedef {[string, ...(MathTree | string)[]]} MathTree */
+
+/** @param {MathTree} tree @returns {Element} */
+function built([tag, ...children]) {
+  return m(tag, {}, ...children.map((child) => (typeof child === "string" ? child : built(child))));
+}
