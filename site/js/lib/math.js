@@ -73,19 +73,12 @@ export function displayed(...parts) {
 
 /**
  * A formula Python sent as a tree, [tag, child, ...], each child a tree or a text
- * (py/digits/explain/formulas.py), built element by element and set on a line of its own.
+ * (py/digits/explain/formulas.py), built element by element.
  * @param {MathTree} tree
  * @returns {Element}
  */
-export function mathFromTree(tree) {
-  const element = built(tree);
-  element.setAttribute("display", "block");
-  return element;
+export function mathFromTree([tag, ...children]) {
+  return m(tag, {}, ...children.map((child) => (typeof child === "string" ? child : mathFromTree(child))));
 }
 
 /** @typedef {[string, ...(MathTree | string)[]]} MathTree */
-
-/** @param {MathTree} tree @returns {Element} */
-function built([tag, ...children]) {
-  return m(tag, {}, ...children.map((child) => (typeof child === "string" ? child : built(child))));
-}

@@ -35,7 +35,7 @@ export class CodeView {
   show(/** @type {import("../api/code.js").CodeSource} */ source) {
     this.code.dataset.function = source.function;
     this.code.replaceChildren(...coloured(source.source, source.tokens));
-    this.formulas.replaceChildren(...source.formulas.map(mathFromTree));
+    this.formulas.replaceChildren(...source.formulas.map((tree) => h("p", { class: "formula-line" }, mathFromTree(tree))));
     this.where.textContent = `${source.function}, in ${source.file} from line ${source.line}: `
       + "read from the package Python is running, so it is the code that computed what you see.";
   }
