@@ -42,3 +42,18 @@ export function codeSource(python, part) {
 export function codeRun(python, model, part, text, image) {
   return python.call("code_run", model, part, text, image);
 }
+
+/**
+ * Make the pad's pixels into 28x28 with the visitor's version of the preprocessing (`text`, to_mnist),
+ * and read the result with `model`. Pass a handle with a time limit, as for codeRun.
+ * @param {PythonHandle} python
+ * @param {string} model
+ * @param {string} text to_mnist's new source
+ * @param {Uint8Array | Uint8ClampedArray} bitmap the drawing's alpha bytes, row by row
+ * @param {number} height
+ * @param {number} width
+ * @returns {Promise<CodeRun>} input: the 784 values the visitor's version made
+ */
+export function codeRunDrawing(python, model, text, bitmap, height, width) {
+  return python.call("code_run_drawing", model, text, bitmap, height, width);
+}

@@ -30,9 +30,9 @@ const COLOURS = HighlightStyle.define([
 
 const LOOK = EditorView.theme({
   "&": { backgroundColor: "var(--surface)", color: "var(--text)", border: "1px solid var(--line)",
-         borderRadius: "8px", fontSize: "0.84rem", maxHeight: "32rem" },
+         borderRadius: "8px", fontSize: "0.84rem" },
   "&.cm-focused": { outline: "2px solid var(--accent)", outlineOffset: "1px" },
-  ".cm-scroller": { fontFamily: "var(--mono)", lineHeight: "1.5", overflow: "auto" },
+  ".cm-scroller": { fontFamily: "var(--mono)", lineHeight: "1.5" },
   ".cm-content": { caretColor: "var(--text)", padding: "0.5rem 0" },
   ".cm-gutters": { backgroundColor: "var(--surface-2)", color: "var(--muted)", border: "none",
                    borderRadius: "8px 0 0 8px" },
@@ -85,6 +85,7 @@ export class CodeEditor {
       state: EditorState.create({
         extensions: [
           lineNumbers(), highlightActiveLineGutter(), history(), bracketMatching(),
+          EditorView.lineWrapping,           // a long line wraps: no region to scroll, which a keyboard could not reach
           pythonLanguage, syntaxHighlighting(COLOURS), indentUnit.of("    "), EditorState.tabSize.of(4),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]), INSERT_TEXT, LOOK,
           EditorView.contentAttributes.of({ "aria-label": label, "aria-describedby": "hint", "data-testid": testid,
