@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from digits.images import handwriting
-from page_facts import add_page_facts
+from from_python import add_from_python
 
 from conftest import ROOT
 
@@ -35,7 +35,7 @@ def ink(tmp_path_factory):
     js = tmp_path_factory.mktemp("page") / "js"
     (js / "widgets").mkdir(parents=True)
     shutil.copyfile(ROOT / "site" / "js" / "widgets" / "ink.js", js / "widgets" / "ink.js")
-    add_page_facts(js / "generated")
+    add_from_python(js / "generated")
     return js / "widgets" / "ink.js"
 
 

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal, NotRequired, TypedDict
 import pytest
 
 import page_client
+from from_python import add_from_python
 from digits.page import api
 from digits.page.answers.on_the_page import OnThePage
 from page_client import Shapes, camel_case, client_files, client_function, typedef_of_dict
@@ -76,8 +77,9 @@ def test_each_client_function_sends_python_exactly_its_parameters():
 
 
 def test_the_client_is_the_same_every_time_it_is_written(tmp_path):
-    page_client.add_page_client(tmp_path)           # as build.py writes it, in a fresh Python
-    assert {path.name: path.read_text() for path in tmp_path.iterdir()} == client_files() == client_files()
+    add_from_python(tmp_path)                       # as build.py writes it, in a fresh Python
+    client = tmp_path / "client"
+    assert {path.name: path.read_text() for path in client.iterdir()} == client_files() == client_files()
 
 
 def test_the_client_keeps_the_page_names_and_their_one_exception():

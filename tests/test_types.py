@@ -21,8 +21,7 @@ import pytest
 
 from downloads import npm_tarball, package_file
 from environment import unpacked_test_library
-from page_client import add_page_client
-from page_facts import add_page_facts
+from from_python import add_from_python
 from runtime import VENDORED, add_node_modules, pyodide_tarball
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,8 +64,7 @@ def type_errors(built):
 
 def added_by_the_build(folder):
     """What dist/ holds beside site/'s files that tsc needs, laid out as dist/ lays it out."""
-    add_page_facts(folder / "js" / "generated")      # as the build writes them, before it bundles the page
-    add_page_client(folder / "js" / "generated" / "client")
+    add_from_python(folder / "js" / "generated")     # as the build writes them, before it bundles the page
 
     pyodide = pyodide_tarball()
     (folder / "pyodide").mkdir()                 # the worker imports pyodide.mjs, whose types are pyodide.d.mts

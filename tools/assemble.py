@@ -10,8 +10,7 @@ from pathlib import Path
 from build_error import BuildError
 from bundler import bundle
 from downloads import sha256
-from page_client import add_page_client
-from page_facts import add_page_facts
+from from_python import add_from_python
 from runtime import PACKAGES, add_runtime, add_vendored, pyodide_tarball, read_runtime, verified_wheel
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,8 +38,7 @@ def build(quiet=False):
     for source, target in ((ROOT / "weights", "weights"), (ROOT / "data" / "web", "data")):
         if source.is_dir():
             shutil.copytree(source, STAGING / target, ignore=shutil.ignore_patterns(".*"))
-    add_page_facts(STAGING / "js" / "generated")
-    add_page_client(STAGING / "js" / "generated" / "client")
+    add_from_python(STAGING / "js" / "generated")
     add_runtime(STAGING / "pyodide", runtime, wheels, lock)
     add_vendored(STAGING / "vendor")
     bundle(STAGING)

@@ -8,39 +8,24 @@ return) become JSDoc typedefs, so tsc (tests/test_types.py) holds every section'
 answer to what Python says it answers. One file per Python module: a page module's functions
 and the typedefs of its answers/ module of the same name go together.
 
-This runs in a CPython with numpy (build.py's own Python may have none): `add_page_client`
-runs this file as a script there, the way page_facts.py gets Python's facts.
+This runs in a CPython with numpy (build.py's own Python may have none): from_python.py
+runs it there, together with page_facts.py, in one run.
 """
 
 import inspect
 import json
-import os
-import subprocess
 import sys
 import types
 import typing
-from pathlib import Path
 
-from build_error import BuildError
-from page_facts import python_with_numpy
-
-ROOT = Path(__file__).resolve().parents[1]
 WORKER_ONLY = ("runtime", "memory", "load_model")      # worker.js asks for these itself, by name
 JS_NAMES = {"true": "truth"}                            # a Python parameter whose name JavaScript reserves
 HANDLE = 'import("../../api.js").PythonHandle'     # what calls Python: python.js's, or a patient or limited one
 HEADER = "// Written by build.py from py/digits' annotations (tools/page_client.py): do not edit.\n"
 
 
-def add_page_client(folder):
-    """Write the client into `folder` (js/generated/client/), from Python's annotations."""
-    result = subprocess.run([python_with_numpy(), __file__, str(folder)], capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "py"), str(ROOT / "tools")])})
-    if result.returncode != 0:
-        raise BuildError(f"The page's client could not be written from Python's annotations:\n{result.stderr.strip()}")
-
-
 def write_client(folder):
-    """What add_page_client runs in the Python with numpy."""
+    """Write the client into `folder` (js/generated/client/); from_python.py runs this in a Python with numpy."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in client_files().items():
         (folder / name).write_text(text)
@@ -211,6 +196,3 @@ def comment_lines(text):
 def block(lines):
     return "/**\n" + "\n".join(f" * {line}".rstrip() for line in lines) + "\n */"
 
-
-if __name__ == "__main__":
-    write_client(Path(sys.argv[1]))

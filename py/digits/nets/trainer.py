@@ -98,12 +98,21 @@ class Trainer:
         """Take `steps` steps, or steps for about `seconds` (at least one), stopping early at
         the end of an epoch or of training. Returns the loss of each step."""
         losses, started = [], time.perf_counter()
-        while not self.done and (len(losses) < steps if steps is not None else
-                                 not losses or time.perf_counter() - started < seconds):
+
+        def wants_more():
+            if steps is not None:
+                return len(losses) < steps
+            return not losses or time.perf_counter() - started < seconds
+
+        while not self.done and wants_more():
             losses.append(self.take_step())
-            if getattr(self.batches, "per_epoch", None) and self.batch == 0:
+            if self.at_epoch_end():
                 break
         return losses
+
+    def at_epoch_end(self):
+        """Whether the last step ended an epoch (never, for batches that have no epochs)."""
+        return hasattr(self.batches, "per_epoch") and self.batch == 0
 
     def averaged_weights(self):
         """A `with` block inside which the model holds the averaged weights (if any are kept)."""

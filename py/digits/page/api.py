@@ -193,6 +193,7 @@ def counted(required, wanted):
     return f"{count} argument{'' if count == '1' else 's'} ({', '.join(p.name for p in wanted)})"
 
 
+@functools.cache                                    # asked at every call; an annotation never changes
 def kind_named(annotation):
     """The kind of KINDS an annotation names, or None if it names none (then anything is let through):
     list[float] is a list, a TypedDict (or a union of TypedDicts) a dict, Literal["a", "b"] a str,

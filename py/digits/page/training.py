@@ -173,13 +173,13 @@ class Run:
 
         Returns the loss of each minibatch, and the test accuracy if an epoch ended.
         """
-        images, started = self.trainer.images, time.perf_counter()
+        images_before, started = self.trainer.images, time.perf_counter()
         losses = self.trainer.train(steps=batches or None, seconds=seconds)
         elapsed = time.perf_counter() - started
         self.seconds += elapsed
-        images = self.trainer.images - images
+        images = self.trainer.images - images_before
         result = {"losses": losses, "images_per_second": images / elapsed if elapsed else 0.0}
-        if losses and self.batch == 0:
+        if losses and self.trainer.at_epoch_end():
             self.history.append(accuracy(self.model, self.test_images, self.test_labels))
             result["test_accuracy"] = self.history[-1]
         return result
