@@ -76,7 +76,7 @@ def numbers(text):
 
 def open_relu_code(page):
     """A seven drawn, and the Python of the cnn's first ReLU (block 2) open under it."""
-    page.goto(page.url.split("#")[0] + "#inside")
+    show_inside(page)                            # as a visitor scrolls there: it builds near the screen
     draw_and_follow(page, SEVEN)
     page.get_by_test_id("layer-2").get_by_role("button", name="Its Python: the code of ReLU").click()
     expect(page.get_by_test_id("code-view")).to_have_attribute("data-function", "digits.nets.layers.ReLU.forward")
@@ -92,9 +92,12 @@ def assert_editor_holds(page, text):
 def run_version(page, text):
     answer = page.get_by_test_id("code-answer")
     before = answer.get_attribute("data-probs")
+    editing = page.locator(".code-editing")
+    runs = int(editing.get_attribute("data-runs"))
     page.get_by_test_id("code-edit").fill(text)
+    assert_editor_holds(page, text)
     page.get_by_test_id("code-run").click()
-    expect(page.get_by_test_id("code-run")).to_be_enabled(timeout=30_000)
+    expect(editing).to_have_attribute("data-runs", str(runs + 1), timeout=30_000)    # this run, finished
     return answer, before
 
 
@@ -159,7 +162,7 @@ def test_a_ready_made_change_says_what_it_teaches(app):
 
 
 def test_the_preprocessing_without_its_centring_makes_the_image_cpython_makes_with_the_same_change(app):
-    app.goto(app.url.split("#")[0] + "#inside")
+    show_inside(app)
     draw_and_follow(app, SEVEN)
     app.get_by_test_id("layer-0").get_by_role("button", name=re.compile("^Its Python")).click()
     expect(app.get_by_test_id("code-view")).to_have_attribute("data-function", source.PARTS["Input"])

@@ -45,15 +45,39 @@ const LOOK = EditorView.theme({
  * Typed or inserted text, put in by CodeMirror rather than by the browser's own editing: replacing
  * coloured text, the browser would give the new text the old one's colour as an inline style
  * attribute, which the page's Content-Security-Policy refuses. (Composing, as with an input
- * method, is left to CodeMirror.) CodeMirror has read the selection by then: it reads the page's
-changes before any handler of an input.
+ * method, is left to CodeMirror.) The text replaces the range the browser says it would replace
+ * (the event's target range).
  */
 const INSERT_TEXT = EditorView.domEventHandlers({
   beforeinput(event, view) {
     if (event.inputType !== "insertText" || !event.data || view.composing) return false;
-    view.dispatch(view.state.replaceSelection(event.data), { userEvent: "input.type", scrollIntoView: true });
+    const [range] = event.getTargetRanges();
+    const { from, to } = range
+      ? { from: view.posAtDOM(range.startContainer, range.startOffset), to: view.posAtDOM(range.endContainer, range.endOffset) }
+      : view.state.selection.main;
+    view.dispatch({ changes: { from, to, insert: event.data }, selection: { anchor: from + event.data.length },
+                    userEvent: "input.type", scrollIntoView: true });
     event.preventDefault();
     return true;
+  },
+});
+
+/**
+ * A selection made in the text before the editor had the focus is kept when it gets it. CodeMirror
+ * only reads selection changes while it has the focus, and on focus it puts back its own, so text
+ * that a script selects and then replaces (an assistive tool, a test's fill()) would go in front of
+ * the old text instead of replacing it.
+ */
+const KEEP_SELECTION_ON_FOCUS = EditorView.domEventHandlers({
+  focus(event, view) {
+    const root = /** @type {ShadowRoot & { getSelection?: () => Selection | null }} */ (view.root);
+    const selection = root.getSelection?.() ?? document.getSelection();
+    const inside = (/** @type {Node | null} */ node) => node !== null && view.contentDOM.contains(node);
+    if (!selection || !selection.rangeCount || !inside(selection.anchorNode) || !inside(selection.focusNode)) return false;
+    const anchor = view.posAtDOM(/** @type {Node} */ (selection.anchorNode), selection.anchorOffset);
+    const head = view.posAtDOM(/** @type {Node} */ (selection.focusNode), selection.focusOffset);
+    view.dispatch({ selection: { anchor, head } });
+    return false;
   },
 });
 
@@ -87,7 +111,7 @@ export class CodeEditor {
           lineNumbers(), highlightActiveLineGutter(), history(), bracketMatching(),
           EditorView.lineWrapping,           // a long line wraps: no region to scroll, which a keyboard could not reach
           pythonLanguage, syntaxHighlighting(COLOURS), indentUnit.of("    "), EditorState.tabSize.of(4),
-          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]), INSERT_TEXT, LOOK,
+          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]), INSERT_TEXT, KEEP_SELECTION_ON_FOCUS, LOOK,
           EditorView.contentAttributes.of({ "aria-label": label, "aria-describedby": "hint", "data-testid": testid,
                                             spellcheck: "false", autocapitalize: "off", autocorrect: "off" }),
         ],

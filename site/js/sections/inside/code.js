@@ -40,7 +40,7 @@ export class CodePanel {
                              "data-input": "", hidden: true },
       this.words, h("ol", { class: "bars code-bars", "aria-label": "Your version's confidence for each digit" },
         this.bars.map((b) => b.element)));
-    this.editing = h("div", { class: "code-editing" },
+    this.editing = h("div", { class: "code-editing", "data-runs": "0" },
       h("h5", {}, "Change it, and run it on your drawing"),
       h("p", { class: "muted" }, "Edit the copy below and press Run: Python reads your drawing again with your version, ",
         "and every layer above shows what it computes. Nothing you write is kept or shared; the shipped code comes back ",
@@ -86,9 +86,11 @@ export class CodePanel {
     this.lesson.textContent = "";
   }
 
+  /** While a version runs, Run waits; `data-runs` counts the runs finished, for whoever waits on one. */
   busy(/** @type {boolean} */ running) {
     this.run.disabled = running;
     this.run.textContent = running ? "Running…" : "Run it on my drawing";
+    if (!running) this.editing.dataset.runs = String(Number(this.editing.dataset.runs ?? 0) + 1);
   }
 
   showError(/** @type {string} */ text) {

@@ -135,16 +135,19 @@ export function setupInside(root, python, recognizer) {
   const running = new LatestOnly(async (text) => {
     const answer = recognizer.last;
     const shipped = view.code.shipped;
-    if (!answer || !shipped) {
-      view.code.showError("Draw a digit above first: your version reads your drawing.");
-      return;
-    }
     view.code.busy(true);
     view.code.showError("");
     try {
+      if (!answer || !shipped) {
+        view.code.showError("Draw a digit above first: your version reads your drawing.");
+        return;
+      }
       const limited = python.within(CODE.run_limit_seconds * 1000);
       const run = await yourReading(limited, answer, shipped, text ?? shipped.source);
-      if (recognizer.last !== answer) return;          // a new drawing came: the shipped code reads it
+      if (recognizer.last !== answer) {                // a new drawing came: the shipped code reads it
+        view.code.showError("A new drawing came while your version ran: press Run to read it with your version.");
+        return;
+      }
       view.code.showAnswer(run, text !== null, answer.digit);
       if (run.inside) {
         state.seen = unpack(answer.model, answer.image, run.inside);
