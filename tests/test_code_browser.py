@@ -1,9 +1,10 @@
 """The Python beside what it computes, driven like a visitor: pressing a layer in Inside shows
 the function that computed it, as the running package holds it; the visitor's version of it runs
-on their drawing, fails with a sentence, runs away and is stopped, and Reset brings the shipped
-code back."""
+on their drawing (the preprocessing on the pad's pixels), fails with a sentence, runs away and is
+stopped, and Reset brings the shipped code back."""
 
 import inspect
+import re
 import textwrap
 
 import numpy as np
@@ -11,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from digits.explain import edited_code, inside, source
+from digits.images import preprocess
 from digits.nets import layers as L, losses, models
 from test_inside_browser import draw_and_follow, manifest, show_inside
 from test_recognizer_browser import ONE, SEVEN, draw_with_mouse
@@ -74,18 +76,28 @@ def numbers(text):
 
 def open_relu_code(page):
     """A seven drawn, and the Python of the cnn's first ReLU (block 2) open under it."""
-    page.goto(page.url.split("#")[0] + "#inside")
+    show_inside(page)                            # as a visitor scrolls there: it builds near the screen
     draw_and_follow(page, SEVEN)
     page.get_by_test_id("layer-2").get_by_role("button", name="Its Python: the code of ReLU").click()
     expect(page.get_by_test_id("code-view")).to_have_attribute("data-function", "digits.nets.layers.ReLU.forward")
 
 
+def assert_editor_holds(page, text):
+    """The editor's text is `text`: its lines, as the editor shows them one to a line."""
+    lines = page.get_by_test_id("code-edit").locator(".cm-line")
+    expect(lines).to_have_count(len(text.split("\n")))
+    assert [line.replace("\u200b", "").replace("\n", "") for line in lines.all_inner_texts()] == text.split("\n")
+
+
 def run_version(page, text):
     answer = page.get_by_test_id("code-answer")
     before = answer.get_attribute("data-probs")
+    editing = page.locator(".code-editing")
+    runs = int(editing.get_attribute("data-runs"))
     page.get_by_test_id("code-edit").fill(text)
+    assert_editor_holds(page, text)
     page.get_by_test_id("code-run").click()
-    expect(page.get_by_test_id("code-run")).to_be_enabled(timeout=30_000)
+    expect(editing).to_have_attribute("data-runs", str(runs + 1), timeout=30_000)    # this run, finished
     return answer, before
 
 
@@ -107,7 +119,7 @@ def test_relu_that_passes_everything_reads_as_cpython_reads_it_and_reset_brings_
     # Reset: the shipped text in the editor, and the answer the recognizer gave.
     app.get_by_test_id("code-reset").click()
     expect(answer).to_have_class("code-answer", timeout=30_000)
-    expect(app.get_by_test_id("code-edit")).to_have_value(textwrap.dedent(inspect.getsource(L.ReLU.forward)))
+    assert_editor_holds(app, textwrap.dedent(inspect.getsource(L.ReLU.forward)))
     shipped = app.evaluate("app.recognizer.last.probabilities")
     np.testing.assert_allclose(numbers(answer.get_attribute("data-probs")), shipped, rtol=1e-6, atol=1e-7)
     expect(app.locator(".inside-yours")).to_have_text("")
@@ -144,7 +156,32 @@ def test_a_ready_made_change_says_what_it_teaches(app):
     open_relu_code(app)
     app.get_by_role("button", name="Try: ReLU that lets everything through").click()
     expect(app.locator(".code-lesson")).to_contain_text("the depth is gone")
-    expect(app.get_by_test_id("code-edit")).to_have_value(
-        next(e["text"] for e in edited_code.EXPERIMENTS if e["part"] == "ReLU"))
+    assert_editor_holds(app, next(e["text"] for e in edited_code.EXPERIMENTS if e["part"] == "ReLU"))
     app.get_by_test_id("code-run").click()
     expect(app.get_by_test_id("code-answer")).to_have_class("code-answer yours", timeout=30_000)
+
+
+def test_the_preprocessing_without_its_centring_makes_the_image_cpython_makes_with_the_same_change(app):
+    show_inside(app)
+    draw_and_follow(app, SEVEN)
+    app.get_by_test_id("layer-0").get_by_role("button", name=re.compile("^Its Python")).click()
+    expect(app.get_by_test_id("code-view")).to_have_attribute("data-function", source.PARTS["Input"])
+    shipped = textwrap.dedent(inspect.getsource(preprocess.to_mnist))
+    centring = "    top, left = centre_of_mass_offset(small)\n"
+    assert centring in shipped
+    uncentred = shipped.replace(centring, "    top, left = 0, 0                    # in the corner, not centred\n")
+    answer, _ = run_version(app, uncentred)
+    expect(app.get_by_test_id("code-error")).to_have_text("")
+    expect(answer).to_have_class("code-answer yours")
+    bitmap = app.evaluate("({data: Array.from(app.recognizer.last.bitmap.data), height: app.recognizer.last.bitmap.height,"
+                          " width: app.recognizer.last.bitmap.width})")
+    pixels = np.array(bitmap["data"], dtype=np.uint8).reshape(bitmap["height"], bitmap["width"])
+    namespace = dict(vars(preprocess))
+    exec(uncentred, namespace)
+    expected = namespace["to_mnist"](pixels)
+    read = numbers(answer.get_attribute("data-input")).reshape(28, 28)
+    np.testing.assert_allclose(read, expected, atol=1e-6)
+    assert not np.allclose(read, preprocess.to_mnist(pixels), atol=1e-3)        # the centring did matter
+    assert read[:20, :20].sum() == read.sum()                                     # the digit sits in the corner
+    probabilities = models.load("cnn").predict(expected[None].astype(np.float32))[0]
+    np.testing.assert_allclose(numbers(answer.get_attribute("data-probs")), probabilities, rtol=1e-5, atol=1e-5)

@@ -2,14 +2,18 @@
 for one reading, gives what CPython gives with the same change, says where it went wrong, and
 always leaves the shipped code in place."""
 
+import inspect
+import textwrap
+
 import numpy as np
 import pytest
 
 from digits.errors import VisitorError
 from digits.explain import edited_code, source
+from digits.images import preprocess
 from digits.images.data import load_mnist
 from digits.nets import layers as L, losses, models
-from digits.page.code import code_run, code_source
+from digits.page.code import code_run, code_run_drawing, code_source
 from digits.page.session import Session
 
 RELU_PASSES_ALL = "def forward(self, x, train=False):\n    return x, np.ones(x.shape, dtype=bool)\n"
@@ -92,4 +96,16 @@ def test_only_a_function_a_reading_goes_through_can_be_run(session, seven):
     with pytest.raises(VisitorError) as refused:
         code_run(session, "cnn", "loss", "def softmax_cross_entropy(z, y):\n    return 0\n", seven)
     assert str(refused.value) == ("The page cannot run a changed version of 'loss': change one of "
-                                  "Conv2D, ReLU, Sigmoid, MaxPool2D, Dropout, Flatten, Dense, Softmax.")
+                                  "Input, Conv2D, ReLU, Sigmoid, MaxPool2D, Dropout, Flatten, Dense, Softmax.")
+
+
+def test_a_preprocessing_that_returns_no_picture_is_a_sentence(session):
+    pad = np.zeros((280, 280), dtype=np.uint8)
+    pad[60:220, 130:150] = 255                                      # a one
+    with pytest.raises(VisitorError) as refused:
+        code_run_drawing(session, "cnn", "def to_mnist(bitmap):\n    return bitmap[:10]\n", pad.ravel(), 280, 280)
+    assert str(refused.value) == ("Your version must return the drawing as a 28x28 numpy array of numbers, "
+                                  "not an array of shape (10, 280).")
+    shipped = code_run_drawing(session, "cnn", textwrap.dedent(inspect.getsource(preprocess.to_mnist)), pad.ravel(), 280, 280)
+    np.testing.assert_array_equal(np.array(shipped["input"], dtype=np.float32), preprocess.to_mnist(pad).ravel())
+    assert shipped["digit"] == 1

@@ -15,6 +15,7 @@ import pytest
 import page_client
 from from_python import add_from_python
 from digits.page import api
+from digits.page.answers.on_the_page import OnThePage
 from page_client import Shapes, camel_case, client_files, client_function, typedef_of_dict
 
 JS = Path(__file__).resolve().parents[1] / "site" / "js"
@@ -24,6 +25,8 @@ WORKER_CALL = re.compile(r'\bcall\("(\w+)",\s*\[([^\]]*)\]')                # wo
 
 def loose(annotation):
     """The parts of an annotation that say nothing of the shape: a bare list or dict, or Any."""
+    if any(isinstance(note, OnThePage) for note in typing.get_args(annotation)[1:]):
+        return []                                 # a type the page names itself (answers.OnThePage)
     found = [annotation] if annotation in (list, dict, Any) else []
     if typing.is_typeddict(annotation):
         return found
@@ -36,8 +39,8 @@ def loose_fields(shape, seen=None):
     if shape in seen:
         return []
     seen.add(shape)
-    return [(shape.__name__, name) for name, field in typing.get_type_hints(shape).items() if loose(field)] + [
-        found for field in typing.get_type_hints(shape).values() for part in walk(field)
+    return [(shape.__name__, name) for name, field in typing.get_type_hints(shape, include_extras=True).items() if loose(field)] + [
+        found for field in typing.get_type_hints(shape, include_extras=True).values() for part in walk(field)
         if typing.is_typeddict(part) for found in loose_fields(part, seen)]
 
 

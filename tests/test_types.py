@@ -8,6 +8,7 @@ of Python's answers (js/generated/client/, written from Python's annotations), P
 published types of the two libraries the page ships unchanged, Pyodide and idb-keyval. So a
 field the page reads but Python never gives, or gives under another name, fails here as surely
 as a call with the wrong arguments.
+The libraries bundled in by name (CodeMirror) are read from their published types too.
 """
 
 import json
@@ -21,7 +22,7 @@ import pytest
 from downloads import npm_tarball, package_file
 from environment import unpacked_test_library
 from from_python import add_from_python
-from runtime import VENDORED, pyodide_tarball
+from runtime import VENDORED, add_node_modules, pyodide_tarball
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "jsconfig.json"
@@ -51,7 +52,8 @@ def type_errors(built):
         pytest.fail("The type check runs TypeScript's tsc with node, which comes with npm: install npm and run again.")
     config = built / "jsconfig.json"
     config.write_text(json.dumps({"extends": str(CONFIG),
-                                  "compilerOptions": {"rootDirs": [str(ROOT / "site"), str(built)]}}))
+                                  "compilerOptions": {"rootDirs": [str(ROOT / "site"), str(built)],
+                                                      "paths": {"*": [str(built / "node_modules" / "*")]}}}))
     tsc = unpacked_test_library("typescript")
     result = subprocess.run(["node", str(tsc), "--noEmit", "--pretty", "false", "-p", str(config)],
                             capture_output=True, text=True, cwd=ROOT)
@@ -74,4 +76,5 @@ def added_by_the_build(folder):
     (folder / "vendor").mkdir()
     (folder / "vendor" / "idb-keyval.d.ts").write_bytes(package_file(npm_tarball(package, tarball, expected),
                                                                     "dist/index.d.ts"))
+    add_node_modules(folder)                     # the libraries bundled in (CodeMirror), with their own types
     return folder

@@ -119,8 +119,12 @@ class Shapes:
             return PLAIN[annotation]
         if annotation is sys.modules.get("numpy", types).__dict__.get("ndarray"):
             return "Uint8Array | Uint8ClampedArray"          # what the page sends as a binary: pixels, file bytes
-        if origin is typing.Annotated:
+        if origin in (typing.NotRequired, typing.Required):      # a field's, which typedef_of_dict marks
             return self.js(arguments[0], here)
+        if origin is typing.Annotated:
+            from digits.page.answers.on_the_page import OnThePage    # here, not above: see client_files
+            named = [note for note in arguments[1:] if isinstance(note, OnThePage)]
+            return f'import("../../{named[0].file}").{named[0].name}' if named else self.js(arguments[0], here)
         if origin is typing.Literal:
             return " | ".join(json.dumps(value) for value in arguments)
         if origin in (typing.Union, types.UnionType):
@@ -154,7 +158,7 @@ def typedef_of_dict(shape, shapes, here):
     optional = shape.__optional_keys__
     lines = [*comment_lines(inspect.getdoc(shape) if shape.__doc__ else ""), f"@typedef {{object}} {shape.__name__}"]
     lines += [f"@property {{{shapes.js(field, here)}}} {f'[{name}]' if name in optional else name}"
-              for name, field in typing.get_type_hints(shape).items()]
+              for name, field in typing.get_type_hints(shape, include_extras=True).items()]
     return block(lines)
 
 

@@ -23,9 +23,9 @@ from ..errors import VisitorError
 from . import inside
 from .source import PARTS, find
 
-# What a visitor may change and run on their drawing: the layers and softmax, which a reading
-# goes through. (The preprocessing reads the pad's pixels, which a run does not have.)
-EDITABLE = ("Conv2D", "ReLU", "Sigmoid", "MaxPool2D", "Dropout", "Flatten", "Dense", "Softmax")
+# What a visitor may change and run on their drawing: the preprocessing (Input: the pad's pixels
+# made into 28x28, read_drawing_with), the layers and softmax, which a reading goes through.
+EDITABLE = ("Input", "Conv2D", "ReLU", "Sigmoid", "MaxPool2D", "Dropout", "Flatten", "Dense", "Softmax")
 RUN_LIMIT_SECONDS = 3             # a run that takes longer is stopped: the shipped code takes a tenth of that
 YOURS = "<your version>"          # the file name Python gives the visitor's code in tracebacks
 MAX_TEXT = 20_000                 # characters: far more than any of the functions shown
@@ -41,8 +41,39 @@ def read_with(network, image, part, text):
     if part not in EDITABLE:
         raise VisitorError(f"The page cannot run a changed version of '{part[:40]}': "
                            f"change one of {', '.join(EDITABLE)}.")
-    version = compiled(PARTS[part], text)
-    with in_place_of(find(PARTS[part]), version), np.errstate(all="ignore"), told_where():
+    if part == "Input":
+        raise VisitorError("A changed preprocessing reads the pad's pixels, not an image already made: "
+                           "run it on a drawing.")
+    with in_place_of(find(PARTS[part]), compiled(PARTS[part], text)):
+        return reading(network, image, part)
+
+
+def read_drawing_with(network, bitmap, text):
+    """Make the pad's pixels `bitmap` into 28x28 with the visitor's version of the preprocessing
+    (to_mnist), and read that image with `network`.
+
+    Answer: read_with's, and "input": the 784 values their version made.
+    """
+    version = compiled(PARTS["Input"], text)
+    with np.errstate(all="ignore"), told_where():
+        made = version(bitmap)
+    image = np.asarray(made, dtype=np.float64) if isinstance(made, np.ndarray) else None
+    if image is None or image.shape != (28, 28) or not np.isfinite(image).all():
+        raise VisitorError("Your version must return the drawing as a 28x28 numpy array of numbers, "
+                           f"not {describe(made)}.")
+    image = np.clip(image, 0, 1).astype(np.float32)
+    return {**reading(network, image[None], "Input"), "input": image.ravel().tolist()}
+
+
+def describe(value):
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape}" + ("" if np.isfinite(value).all() else " with values that are not numbers")
+    return "None" if value is None else f"a {type(value).__name__}"
+
+
+def reading(network, image, part):
+    """What `network` makes of `image` (1, 28, 28), with whatever function is in place: read_with's answer."""
+    with np.errstate(all="ignore"), told_where():
         probabilities = network.predict(image)[0].astype(np.float64)
         layers = inside.layer_outputs(network, image[0], "base64")
     logits = np.frombuffer(base64.b64decode(layers["layers"][-1]["values"]), "<f4")    # the last layer is dense

@@ -7,7 +7,8 @@ from the code that runs. The colours come from Python's own tokenizer: what the 
 as a keyword, a string or a comment is what this Python reads as one.
 
     source_of("ReLU") → {"part", "function": "digits.nets.layers.ReLU.forward",
-                         "source", "file", "line", "tokens": [[kind, start, end], ...]}
+                         "source", "file", "line", "tokens": [[kind, start, end], ...],
+                         "formulas": its docstring's formulas as MathML (formulas.py)}
 """
 
 import builtins
@@ -19,6 +20,7 @@ import textwrap
 import tokenize
 
 from ..errors import VisitorError
+from .formulas import formulas_of
 
 # Each part the page shows the code of, and the function that computes it. The layers are
 # the Inside's blocks, named by their kind as inside.architecture gives it.
@@ -51,7 +53,15 @@ def source_of(part):
     source = textwrap.dedent("".join(lines))
     return {"part": part, "function": PARTS[part], "source": source, "line": line,
             "file": inspect.getsourcefile(function).rsplit("/digits/", 1)[-1],
-            "tokens": tokens(source)}
+            "tokens": tokens(source), "formulas": formulas_of(part)}
+
+
+def docstrings(part):
+    """The docstrings that explain `part`'s function: its own, and its class's for a method."""
+    function = find(PARTS[part])
+    owner = find(PARTS[part].rsplit(".", 1)[0])
+    explaining = [function, owner] if isinstance(owner, type) else [function]
+    return [inspect.cleandoc(thing.__doc__ or "") for thing in explaining]      # their own: none inherited
 
 
 def find(qualified_name):

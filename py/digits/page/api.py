@@ -65,6 +65,7 @@ PAGE_FUNCTIONS = {
     # the Python behind each part of the page
     "code_source": "page.code:code_source",
     "code_run": "page.code:code_run",
+    "code_run_drawing": "page.code:code_run_drawing",
     # how good is it, and what MNIST looks like
     "evaluate_start": "page.evaluation:evaluate_start",
     "evaluate_run": "page.evaluation:evaluate_run",

@@ -2,6 +2,7 @@
 
     code_source(part)                        the function that computes `part`, read from the package
     code_run(model, part, text, image)       the drawing read again with the visitor's version of it
+    code_run_drawing(model, text, bitmap, height, width)   the pad's pixels preprocessed by the visitor's version
     code_facts()                             what can be changed, the ready-made changes, the time limit
 
 A run of the visitor's code is given a time limit by the page (python.js `within`), past which
@@ -10,9 +11,9 @@ Python is stopped and started again: a loop that never ends cannot be stopped fr
 
 from ..explain import edited_code
 from ..explain.source import source_of
-from .recognizer import as_image
+from .recognizer import as_image, bitmap_image
 from .answers.code import CodeFacts, CodeRun, CodeSource
-from .answers.recognizer import Image
+from .answers.recognizer import Bitmap, Image
 
 
 def code_facts() -> CodeFacts:
@@ -34,3 +35,11 @@ def code_run(session, model: str, part: str, text: str, image: Image) -> CodeRun
     """
     x = as_image(image)
     return {**edited_code.read_with(session.model(model), x, part, text), "input": x.ravel().tolist()}
+
+
+def code_run_drawing(session, model: str, text: str, bitmap: Bitmap, height: int, width: int) -> CodeRun:
+    """Preprocess the pad's pixels with the visitor's version of to_mnist, and read the result.
+
+    Answer: edited_code.read_drawing_with's (its "input": the 784 values their version made).
+    """
+    return edited_code.read_drawing_with(session.model(model), bitmap_image(bitmap, height, width), text)

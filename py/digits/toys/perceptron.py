@@ -59,7 +59,11 @@ class Perceptron:
         return (self.weighted_sum(x) > 0).astype(int)
 
     def learn(self, x, y, learning_rate):
-        """One step of the learning rule on situation x with wished-for answer y; returns y − ŷ."""
+        """One step of the learning rule on situation x with wished-for answer y; returns y − ŷ.
+
+        w ← w + η (y − ŷ) x and b ← b + η (y − ŷ), η the learning rate: a wrong answer moves
+        the weights towards the answer wished for; a right one (ŷ equal to y) changes nothing.
+        """
         error = int(y) - int(self.output(x))
         self.weights = self.weights + learning_rate * error * np.asarray(x, dtype=np.float64)
         self.bias = self.bias + learning_rate * error

@@ -70,3 +70,15 @@ export function formula(...parts) {
 export function displayed(...parts) {
   return m("math", { display: "block" }, row(...parts));
 }
+
+/**
+ * A formula Python sent as a tree, [tag, child, ...], each child a tree or a text
+ * (py/digits/explain/formulas.py), built element by element.
+ * @param {MathTree} tree
+ * @returns {Element}
+ */
+export function mathFromTree([tag, ...children]) {
+  return m(tag, {}, ...children.map((child) => (typeof child === "string" ? child : mathFromTree(child))));
+}
+
+/** @typedef {[string, ...(MathTree | string)[]]} MathTree */

@@ -1,8 +1,10 @@
 // The Python behind a part of the page, as a fold-out beside that part: the function's own
 // source, read from the running package (py/digits/explain/source.py), coloured as Python's own
-// tokenizer reads it. Nothing is parsed as HTML: each token becomes a text node in a span.
+// tokenizer reads it, with the formulas its docstring writes set above it as mathematics.
+// Nothing is parsed as HTML: each token becomes a text node in a span.
 
 import { h } from "../lib/dom.js";
+import { mathFromTree } from "../lib/math.js";
 
 export class CodeView {
   /**
@@ -14,9 +16,11 @@ export class CodeView {
   constructor({ testid = null, summary = "The Python that computes this", load = null } = {}) {
     this.code = h("code", { class: "python", "data-testid": testid, "data-function": "" });
     this.where = h("p", { class: "code-where" });
+    this.formulas = h("div", { class: "code-formulas" });
     this.element = h("details", { class: "code-view" },
       h("summary", {}, summary),
       this.where,
+      this.formulas,
       h("pre", { class: "code-block", tabindex: "0" }, this.code));
     if (load) {
       this.element.addEventListener("toggle", () => {
@@ -31,6 +35,7 @@ export class CodeView {
   show(/** @type {import("../generated/client/code.js").CodeSource} */ source) {
     this.code.dataset.function = source.function;
     this.code.replaceChildren(...coloured(source.source, source.tokens));
+    this.formulas.replaceChildren(...source.formulas.map((tree) => h("p", { class: "formula-line" }, mathFromTree(tree))));
     this.where.textContent = `${source.function}, in ${source.file} from line ${source.line}: `
       + "read from the package Python is running, so it is the code that computed what you see.";
   }
@@ -38,6 +43,7 @@ export class CodeView {
   say(/** @type {string} */ text) {
     this.code.dataset.function = "";
     this.code.replaceChildren();
+    this.formulas.replaceChildren();
     this.where.textContent = text;
   }
 }

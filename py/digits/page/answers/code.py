@@ -1,7 +1,8 @@
 """What the Python behind each part answers (page/code.py)."""
 
-from typing import Literal, NotRequired, TypedDict
+from typing import Annotated, Literal, NotRequired, TypedDict
 
+from .on_the_page import OnThePage
 from .inside import InsideAnswer
 
 
@@ -31,15 +32,21 @@ class CodeRun(TypedDict):
     inside: NotRequired[InsideAnswer]
 
 
+# A formula is a tree, [tag, child, ...], each child a tree or a text: a recursive type Python's
+# annotations do not spell, so the page's own name for it is used.
+MathTree = Annotated[list, OnThePage("lib/math.js", "MathTree")]
+
 TokenKind = Literal["keyword", "builtin", "definition", "string", "docstring", "comment", "number", "decorator"]
 
 
 class CodeSource(TypedDict):
     """function: the qualified name, "digits.nets.layers.ReLU.forward"; file and line: where it starts in the package;
-    tokens: the coloured stretches of `source` as Python's tokenizer reads them, [kind, start, end)."""
+    tokens: the coloured stretches of `source` as Python's tokenizer reads them, [kind, start, end);
+    formulas: the formulas its docstring writes, as MathML trees (explain/formulas.py)."""
     part: str
     function: str
     source: str
     file: str
     line: int
     tokens: list[tuple[TokenKind, int, int]]
+    formulas: list[MathTree]

@@ -3,6 +3,9 @@
 // the changed function), Reset (the shipped code back), a download of the edited function,
 // and the ready-made changes, each with what it teaches.
 //
+// The editor (widgets/code-editor.js, CodeMirror) is fetched the first time a function that can
+// be changed is shown: the page loads without it, and most visitors never open one.
+//
 // Edited code runs only when Run is pressed: nothing is ever taken from the URL or from storage.
 
 import { CODE } from "../../generated/facts.js";
@@ -11,6 +14,11 @@ import { offerFile } from "../../lib/files.js";
 import { probabilityBar } from "../../widgets/bars.js";
 import { CodeView } from "../../widgets/code.js";
 
+// The editor is a bundle of its own beside the page's, js/code-editor.js (tools/bundler.py): a
+// name computed at run time, so that the page's bundle leaves it out and the browser fetches it
+// only when it is asked for.
+const EDITOR = new URL("code-editor.js", import.meta.url);
+
 export class CodePanel {
   /** on.run(text), on.reset(): the controller's handlers. */
   constructor(on) {
@@ -18,10 +26,10 @@ export class CodePanel {
     this.shipped = null;                         // the shipped CodeSource shown
     this.lesson = h("p", { class: "code-lesson", "aria-live": "polite" });
     this.experiments = h("div", { class: "code-experiments", role: "group", "aria-label": "Ready-made changes" });
-    this.editor = h("textarea", { class: "code-edit", "data-testid": "code-edit", spellcheck: "false", autocapitalize: "off",
-                                  autocomplete: "off", "aria-label": "Your version of the function", onkeydown: indentWithTab });
+    this.host = h("div", { class: "code-edit-host" }, h("p", { class: "muted" }, "Opening the editor…"));
+    this.loading = null;                         // the promise of the editor, once asked for
     this.run = h("button", { type: "button", class: "button primary", "data-testid": "code-run",
-                             onclick: () => on.run(this.editor.value) }, "Run it on my drawing");
+                             onclick: () => this.editor().then((editor) => on.run(editor.text)) }, "Run it on my drawing");
     this.reset = h("button", { type: "button", class: "button", "data-testid": "code-reset", onclick: () => on.reset() },
       "Back to the shipped code");
     this.save = h("button", { type: "button", class: "button", onclick: () => this.download() }, "Download my version (.py)");
@@ -32,12 +40,12 @@ export class CodePanel {
                              "data-input": "", hidden: true },
       this.words, h("ol", { class: "bars code-bars", "aria-label": "Your version's confidence for each digit" },
         this.bars.map((b) => b.element)));
-    this.editing = h("div", { class: "code-editing" },
+    this.editing = h("div", { class: "code-editing", "data-runs": "0" },
       h("h5", {}, "Change it, and run it on your drawing"),
       h("p", { class: "muted" }, "Edit the copy below and press Run: Python reads your drawing again with your version, ",
         "and every layer above shows what it computes. Nothing you write is kept or shared; the shipped code comes back ",
         "with Reset or with your next drawing."),
-      this.experiments, this.lesson, this.editor,
+      this.experiments, this.lesson, this.host,
       h("div", { class: "button-row" }, this.run, this.reset, this.save),
       this.error, this.answer);
     this.view.element.append(this.editing);
@@ -50,9 +58,8 @@ export class CodePanel {
     this.shipped = source;
     this.view.show(source);
     this.editing.hidden = !CODE.editable.includes(source.part);
-    if (!fresh) return;
-    this.editor.value = source.source;
-    this.editor.rows = Math.min(24, source.source.split("\n").length + 1);
+    if (!fresh || this.editing.hidden) return;
+    this.write(source.source);
     this.lesson.textContent = "";
     this.showError("");
     this.answer.hidden = true;
@@ -68,20 +75,22 @@ export class CodePanel {
 
   /** A ready-made change in the editor, with what it teaches; the visitor presses Run. */
   try(/** @type {import("../../api.js").CodeExperiment} */ experiment) {
-    this.editor.value = experiment.text;
+    this.write(experiment.text);
     this.lesson.textContent = experiment.lesson;
-    this.editor.focus();
+    this.editor().then((editor) => editor.focus());
   }
 
   /** The shipped text back in the editor. */
   restore() {
-    if (this.shipped) this.editor.value = this.shipped.source;
+    if (this.shipped) this.write(this.shipped.source);
     this.lesson.textContent = "";
   }
 
+  /** While a version runs, Run waits; `data-runs` counts the runs finished, for whoever waits on one. */
   busy(/** @type {boolean} */ running) {
     this.run.disabled = running;
     this.run.textContent = running ? "Running…" : "Run it on my drawing";
+    if (!running) this.editing.dataset.runs = String(Number(this.editing.dataset.runs ?? 0) + 1);
   }
 
   showError(/** @type {string} */ text) {
@@ -105,21 +114,27 @@ export class CodePanel {
 
   download() {
     const name = (this.shipped?.function ?? "function").split(".").slice(-2).join("_").toLowerCase();
-    offerFile(`my_${name}.py`, this.editor.value, "text/x-python");
+    this.editor().then((editor) => offerFile(`my_${name}.py`, editor.text, "text/x-python"));
   }
-}
 
-/** Tab indents by four spaces in the editor, as Python is written; Escape then Tab leaves it. */
-function indentWithTab(/** @type {KeyboardEvent} */ event) {
-  const editor = /** @type {HTMLTextAreaElement} */ (event.target);
-  if (event.key === "Escape") {
-    editor.dataset.leaving = "true";
-    return;
+  /** The editor, fetched and opened the first time it is asked for. */
+  editor() {
+    if (!this.loading) {
+      const loaded = /** @type {Promise<typeof import("../../widgets/code-editor.js")>} */ (import(EDITOR.href));
+      this.loading = loaded.then(({ CodeEditor }) => {
+        this.host.replaceChildren();
+        return new CodeEditor(this.host, { label: "Your version of the function", testid: "code-edit" });
+      });
+      this.loading.catch(() => {
+        this.loading = null;                     // asked again next time
+        this.host.replaceChildren(h("p", { class: "muted" }, "The editor could not be loaded: open the code again to retry."));
+      });
+    }
+    return this.loading;
   }
-  if (event.key !== "Tab" || event.shiftKey || editor.dataset.leaving === "true") {
-    delete editor.dataset.leaving;
-    return;
+
+  /** `text` in the editor, in place of what it held. */
+  write(/** @type {string} */ text) {
+    this.editor().then((editor) => { editor.text = text; }, () => {});
   }
-  event.preventDefault();
-  editor.setRangeText("    ", editor.selectionStart, editor.selectionEnd, "end");
 }

@@ -135,16 +135,19 @@ export function setupInside(root, python, recognizer) {
   const running = new LatestOnly(async (text) => {
     const answer = recognizer.last;
     const shipped = view.code.shipped;
-    if (!answer || !shipped) {
-      view.code.showError("Draw a digit above first: your version reads your drawing.");
-      return;
-    }
     view.code.busy(true);
     view.code.showError("");
     try {
+      if (!answer || !shipped) {
+        view.code.showError("Draw a digit above first: your version reads your drawing.");
+        return;
+      }
       const limited = python.within(CODE.run_limit_seconds * 1000);
-      const run = await api.codeRun(limited, answer.model, shipped.part, text ?? shipped.source, answer.image);
-      if (recognizer.last !== answer) return;          // a new drawing came: the shipped code reads it
+      const run = await yourReading(limited, answer, shipped, text ?? shipped.source);
+      if (recognizer.last !== answer) {                // a new drawing came: the shipped code reads it
+        view.code.showError("A new drawing came while your version ran: press Run to read it with your version.");
+        return;
+      }
       view.code.showAnswer(run, text !== null, answer.digit);
       if (run.inside) {
         state.seen = unpack(answer.model, answer.image, run.inside);
@@ -159,6 +162,15 @@ export function setupInside(root, python, recognizer) {
       view.code.busy(false);
     }
   }, { onError: fail });
+
+  /** The drawing read with `text` in place of `shipped`'s function: the preprocessing reads the pad's
+   *  pixels again, a layer the image the recognizer made. */
+  function yourReading(python, answer, shipped, text) {
+    if (shipped.part !== "Input") return api.codeRun(python, answer.model, shipped.part, text, answer.image);
+    if (!answer.bitmap) throw new Error("The preprocessing reads the pad's pixels: draw a digit on the pad first.");
+    const { data, height, width } = answer.bitmap;
+    return api.codeRunDrawing(python, answer.model, text, data, height, width);
+  }
 
   const losses = new LatestOnly(async (ticket) => {
     if (!state.seen) return;
