@@ -31,6 +31,9 @@ from .answers.training import (ConvShape, DenseShape, FeatureMapsWhileTraining, 
 from .answers.recognizer import Image
 
 SUBSET_SIZES = {"train": 10_000, "test": 2_000}
+# The network trained here, under this name in the session, the page's menu and the browser's store:
+# one at a time, each finished run replacing the last.
+TRAINED_NAME = "yours"
 NETWORKS = ("dense", "conv")
 LIMITS = {"hidden": (1, 256), "filters1": (1, 32), "filters2": (1, 64), "dense": (0, 256), "shift": (0, 4),
           "learning_rate": (1e-5, 10.0), "batch_size": (1, 1000), "epochs": (1, 50)}
@@ -68,11 +71,11 @@ def training_facts() -> TrainingFacts:
     """Training's rules, for the page: each setting's range and default for each kind of network,
     the activations and a learning rate that suits each, the optimiser each kind learns with,
     how the default convnet compared with a dense network of its size (COMPARISON), and how many
-    digits the subset holds."""
+    digits the subset holds; and the name the network trained here goes by."""
     return {"limits": {key: list(bounds) for key, bounds in LIMITS.items()}, "activations": list(ACTIVATIONS),
             "networks": list(NETWORKS), "defaults": DEFAULTS, "conv_defaults": CONV_DEFAULTS,
             "learning_rates": LEARNING_RATES, "optimizers": OPTIMIZERS, "kernel_size": KERNEL_SIZE,
-            "comparison": COMPARISON,
+            "comparison": COMPARISON, "trained_name": TRAINED_NAME,
             "train_images": SUBSET_SIZES["train"], "test_images": SUBSET_SIZES["test"]}
 
 
@@ -141,7 +144,7 @@ class Run:
         self.config = config
         rng = np.random.default_rng(config["seed"])
         self.model = network(config, rng)
-        self.model.name = "yours"
+        self.model.name = TRAINED_NAME
         self.conv = config["network"] == "conv"
         (self.train_images, self.train_labels), (self.test_images, self.test_labels) = data["train"], data["test"]
         shift = config.get("shift", 0)
@@ -292,7 +295,7 @@ def learn_use(session) -> TrainedSummary:
     """Offer the network being trained to the recognizer, as model 'yours'; describe it."""
     if session.run is None:
         raise VisitorError("There is no trained network yet.")
-    session.models["yours"] = session.run.model
+    session.models[TRAINED_NAME] = session.run.model
     return session.run.summary()
 
 

@@ -53,7 +53,7 @@ class Comparison(TypedDict):
 
 class TrainingFacts(TypedDict):
     """limits: each setting's [lowest, highest]; learning_rates: the usual learning rate for each activation;
-    optimizers: "SGD" or "Adam" for each network."""
+    optimizers: "SGD" or "Adam" for each network; trained_name: the name of the network trained in the page."""
     limits: dict[str, tuple[float, float]]
     activations: list[str]
     networks: list[str]
@@ -63,6 +63,7 @@ class TrainingFacts(TypedDict):
     optimizers: dict[str, str]
     kernel_size: int
     comparison: Comparison
+    trained_name: str
     train_images: int
     test_images: int
 

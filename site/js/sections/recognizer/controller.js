@@ -8,6 +8,7 @@ import * as api from "../../api.js";
 import { DEFAULT_MODEL } from "../../generated/facts.js";
 import { percent, whole } from "../../lib/format.js";
 import { LatestOnly } from "../../lib/scheduler.js";
+import { YOURS } from "../../networks.js";
 import { InterruptedError } from "../../python.js";
 import { setStatus } from "../../lib/status.js";
 import { ModelShelf, SHIPPED } from "./models.js";
@@ -202,6 +203,6 @@ export function setupRecognizer(root, python) {
 function readySentence(python, name, facts) {
   const digits = facts.test_images ? `${whole(facts.test_images)} of MNIST's test digits` : "MNIST's test digits";
   const accuracy = facts.test_accuracy ? ` (${percent(facts.test_accuracy, 2)} right on ${digits})` : "";
-  const network = name === "yours" ? "your network" : `the ${name} network`;
+  const network = name === YOURS ? "your network" : `the ${name} network`;
   return `Ready: ${network}${accuracy} is running in Python ${python.runtime.python} with numpy ${python.runtime.numpy}, in your browser.`;
 }

@@ -11,6 +11,7 @@ import { InterruptedError } from "../../python.js";
 import { percent, whole } from "../../lib/format.js";
 import { Generation } from "../../lib/generation.js";
 import { LatestOnly } from "../../lib/scheduler.js";
+import { YOURS } from "../../networks.js";
 import { saveModel } from "../../store.js";
 import { ensureSubset } from "../../subset.js";
 import { restoreKeptNetworks } from "./kept.js";
@@ -32,9 +33,9 @@ export function setupTraining(root, python, recognizer) {
     },
     step: () => train({ batches: 1 }),
     reset: () => reset(),
-    use: () => recognizer.choose("yours", { show: true }),
+    use: () => recognizer.choose(YOURS, { show: true }),
     download: async () => offerDownload("your-network.zip",
-      await api.modelFile(python, "yours", { config: run.summary.config }), "application/zip"),
+      await api.modelFile(python, YOURS, { config: run.summary.config }), "application/zip"),
     settings: () => shapes.request(view.readSettings()),
     network: () => view.showNetwork(view.network, { defaults: true }),
     activation: () => { view.settings.learning_rate.value = String(TRAINING.learning_rates[view.settings.activation.value]); },
@@ -110,12 +111,12 @@ export function setupTraining(root, python, recognizer) {
       + `${whole(summary.parameters)} weights, ${percent(summary.test_accuracy, 1)} of ${TEST_DIGITS} right.` };
     const label = `yours: ${summary.label}, trained here, ${percent(summary.test_accuracy, 1)}`;
     const entry = {
-      name: "yours", label, summary: run.summary,
-      file: await api.modelFile(python, "yours", { test_accuracy: summary.test_accuracy, test_images: summary.test_images,
+      name: YOURS, label, summary: run.summary,
+      file: await api.modelFile(python, YOURS, { test_accuracy: summary.test_accuracy, test_images: summary.test_images,
                                                    config: summary.config }),
       history: { losses: thin(run.losses), accuracy: run.accuracy },
     };
-    recognizer.addModel("yours", label, run.summary);
+    recognizer.addModel(YOURS, label, run.summary);
     view.say(`Done: ${percent(summary.test_accuracy, 1)} of ${TEST_DIGITS} right. `
       + "Your network is now in the recognizer's menu, and kept in this browser.");
     try {

@@ -3,6 +3,7 @@
 
 import * as api from "../../api.js";
 import { bytesFromBase64 } from "../../lib/files.js";
+import { YOURS } from "../../networks.js";
 import { loadModels } from "../../store.js";
 
 /** Restore every kept network; `onYours(entry)` hears of the network trained from scratch. */
@@ -18,7 +19,7 @@ export async function restoreKeptNetworks(python, recognizer, onYours) {
     try {
       const summary = await api.adoptModelFile(python, entry.name, bytesFromBase64(entry.file));
       recognizer.addModel(entry.name, entry.label, { ...entry.summary, ...summary });
-      if (entry.name === "yours") onYours(entry);
+      if (entry.name === YOURS) onYours(entry);
     } catch (error) {
       console.warn(`A kept network (${entry.name}) could not be restored: ${error.message}`);
     }
