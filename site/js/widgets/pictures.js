@@ -1,5 +1,15 @@
 // Small pictures of numbers: images, feature maps and weights drawn pixel by pixel.
 
+import { asImage } from "../lib/digits.js";
+import { h } from "../lib/dom.js";
+
+/** An MNIST digit's 784 bytes on a 28x28 canvas, exactly (each grey level is the byte itself). */
+export function digitCanvas(bytes) {
+  const canvas = h("canvas", { class: "digit-picture", width: 28, height: 28, "aria-hidden": "true" });
+  drawGray(canvas, asImage(bytes), 28);
+  return canvas;
+}
+
 /** Values in [0, 1], row by row, as white ink on black (how MNIST looks). */
 export function drawGray(canvas, values, size) {
   paint(canvas, size, (i) => {

@@ -10,8 +10,8 @@ import * as api from "../../api.js";
 import { ensureSubset } from "../../subset.js";
 import { Generation } from "../../lib/generation.js";
 import { InterruptedError } from "../../python.js";
-import { asImage, splitDigits } from "../lessons/digit-pictures.js";
-import { whenNear } from "../lessons/near.js";
+import { asImage, splitDigits } from "../../lib/digits.js";
+import { whenNear } from "../../lib/near.js";
 import { EvaluationView } from "./view.js";
 
 const SLICE_SECONDS = 0.1;        // Python reads this long between two redraws of the progress

@@ -5,8 +5,8 @@
 import { MODELS } from "../../generated/facts.js";
 import { h, setText } from "../../lib/dom.js";
 import { count, percent, whole } from "../../lib/format.js";
-import { digitCanvas } from "../lessons/digit-pictures.js";
-import { liveIdea } from "../lessons/idea.js";
+import { digitCanvas } from "../../widgets/pictures.js";
+import { liveIdea } from "../../widgets/idea.js";
 import { ConfusionMatrix } from "./matrix.js";
 
 /** @typedef {import("../../api.js").EvaluationProgress} EvaluationProgress */

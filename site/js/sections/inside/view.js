@@ -5,7 +5,7 @@
 // the drawing at all.
 
 import { h } from "../../lib/dom.js";
-import { layerIdeas } from "../lessons/network-ideas.js";
+import { layerIdeas } from "./ideas.js";
 import { CodePanel } from "./code.js";
 import { featureMapDetail, neuronDetail } from "./detail.js";
 import { Flow } from "./flow.js";

@@ -7,7 +7,7 @@ import { signed } from "../../lib/format.js";
 import { CodeView } from "../../widgets/code.js";
 import { arrowDefinitions, cellName, controlsBar, hiddenPanel, inputPanel, lossPanel, outputPanel, setPanel, setRows } from "./panels.js";
 import { flatKnobs, getKnob } from "./state.js";
-import { BackpropagationIdea, crossEntropyIdea, softmaxIdea } from "../lessons/machine-ideas.js";
+import { BackpropagationIdea, crossEntropyIdea, softmaxIdea } from "./ideas.js";
 
 export class MachineView {
   /** on: the controller's handlers for what the visitor does (see panels.js). */

@@ -7,8 +7,8 @@
 import * as api from "../../api.js";
 import { MODELS } from "../../generated/facts.js";
 import { ensureSubset } from "../../subset.js";
-import { asImage, splitDigits } from "../lessons/digit-pictures.js";
-import { whenNear } from "../lessons/near.js";
+import { asImage, splitDigits } from "../../lib/digits.js";
+import { whenNear } from "../../lib/near.js";
 import { rememberShown, shownInUrl } from "./state.js";
 import { MnistView } from "./view.js";
 

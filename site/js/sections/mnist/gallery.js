@@ -4,7 +4,7 @@
 
 import { h } from "../../lib/dom.js";
 import { percent } from "../../lib/format.js";
-import { digitCanvas } from "../lessons/digit-pictures.js";
+import { digitCanvas } from "../../widgets/pictures.js";
 
 const KIND_WORDS = {
   misread: "every network misreads it",

@@ -4,9 +4,8 @@
 
 import { h, setText } from "../../lib/dom.js";
 import { whole } from "../../lib/format.js";
-import { drawGray } from "../../widgets/pictures.js";
-import { digitCanvas } from "../lessons/digit-pictures.js";
-import { idea } from "../lessons/idea.js";
+import { digitCanvas, drawGray } from "../../widgets/pictures.js";
+import { idea } from "../../widgets/idea.js";
 import { Gallery } from "./gallery.js";
 
 const BESIDE = 5;            // MNIST digits shown beside the visitor's

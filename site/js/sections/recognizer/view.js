@@ -7,7 +7,7 @@ import { listed, percent, whole } from "../../lib/format.js";
 import { probabilityBar } from "../../widgets/bars.js";
 import { Pad } from "../../widgets/pad.js";
 import { drawDiverging, drawGray } from "../../widgets/pictures.js";
-import { augmentationIdea } from "../lessons/network-ideas.js";
+import { augmentationIdea } from "./ideas.js";
 
 const EMPTY_WHY = "Draw a digit to see what the network paid attention to.";
 // Below this probability for its answer the network is guessing, and the page says what to do about it.

@@ -8,7 +8,7 @@ import { h } from "../../lib/dom.js";
 import { percent, whole } from "../../lib/format.js";
 import { drawChart } from "../../widgets/chart.js";
 import { drawDiverging } from "../../widgets/pictures.js";
-import { overfittingIdea, settingsIdeas } from "../lessons/training-ideas.js";
+import { overfittingIdea, settingsIdeas } from "./ideas.js";
 import { FilterPictures } from "./filters.js";
 
 const NEURON_PICTURES = 6;

@@ -14,7 +14,7 @@ import { ensureSubset } from "../../subset.js";
 import { Generation } from "../../lib/generation.js";
 import { LatestOnly } from "../../lib/scheduler.js";
 import { InterruptedError } from "../../python.js";
-import { splitDigits } from "../lessons/digit-pictures.js";
+import { splitDigits } from "../../lib/digits.js";
 import { explainedDigit, startState } from "./state.js";
 import { WhyView } from "./view.js";
 

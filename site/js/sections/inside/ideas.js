@@ -1,13 +1,12 @@
-// The ideas behind the shipped networks: convolution, pooling and dropout (the cnn's layers)
-// and how many weights a network has compared with larger ones, beside the layers drawn in
-// Inside the network; data augmentation (how the cnn was trained: its manifest's recipe),
-// beside the networks' facts under the recognizer. The cnn's numbers come from its manifest,
-// fetched once, when the visitor first opens one of its ideas: no copy of them lives here.
+// The ideas behind the layers drawn in Inside the network: convolution, pooling and dropout (the
+// cnn's layers, with the cnn's numbers from its manifest) and how many weights a network has
+// compared with larger ones.
 
 import { MODELS } from "../../generated/facts.js";
 import { h } from "../../lib/dom.js";
 import { percent, whole } from "../../lib/format.js";
-import { idea, liveIdea } from "./idea.js";
+import { idea } from "../../widgets/idea.js";
+import { manifestIdea } from "../../widgets/manifest-idea.js";
 
 const LAYERS = "architecture";          // the network drawn layer by layer, in Inside the network
 
@@ -20,7 +19,7 @@ export function layerIdeas() {
 }
 
 function convolution() {
-  return withManifest({
+  return manifestIdea({
     name: "convolution", control: LAYERS, question: "How does the cnn look at a picture? Convolution",
     plain: "Instead of one weight per pixel, a convolutional layer has small patterns of weights that it slides over "
       + "the whole picture. At each place it multiplies the pattern with the pixels under it and adds up: large "
@@ -37,7 +36,7 @@ function convolution() {
 }
 
 function pooling() {
-  return withManifest({
+  return manifestIdea({
     name: "pooling", control: LAYERS, question: "Pooling: keep the strongest, halve the size",
     plain: "After a convolution, max-pooling keeps only the largest value of each 2×2 square. The map shrinks to a "
       + "quarter, what was found is kept, and a stroke moved by one pixel gives nearly the same result.",
@@ -47,7 +46,7 @@ function pooling() {
 }
 
 function dropout() {
-  return withManifest({
+  return manifestIdea({
     name: "dropout", control: LAYERS, question: "Dropout: learning without leaning on one neuron",
     plain: "While it trains, a dropout layer switches off a random share of the values passing through, a different "
       + "share at every step, so the network cannot rely on any single one and has to spread what it knows. When "
@@ -57,49 +56,6 @@ function dropout() {
     const rates = layers.filter((layer) => layer.type === "Dropout").map((layer) => percent(layer.rate, 0));
     return `The cnn has ${rates.length} dropout layers, after its poolings: r = ${rates.join(" and ")}.`;
   });
-}
-
-/** How the cnn was trained, beside the networks' facts under the recognizer's menu. */
-export function augmentationIdea() {
-  return withManifest({
-    name: "augmentation", control: "model-select", question: "How the cnn was taught: data augmentation",
-    plain: "A network learns only what its training digits show it. So the cnn was also shown each digit changed a "
-      + "little at random: turned, scaled, shifted, as different hands and pads would make it; and digits drawn "
-      + "as pen strokes, the way this pad paints them. Same digit, new picture: it learns that the change does "
-      + "not matter.",
-    formula: "each step: x′ = a random small rotation, scaling and shift of x; the label stays the same.",
-  }, ({ recipe, test_accuracy: accuracy, test_images: images }) => `${percent(recipe.augment_share, 0)} of its training `
-    + `digits were turned by up to ±${recipe.rotate}°, scaled by up to ±${percent(recipe.scale, 0)} and shifted by up `
-    + `to ${recipe.shift} pixels; ${whole(recipe.handwriting)} pen drawings joined MNIST's 60,000 digits. It learned for `
-    + `${recipe.epochs} epochs in batches of ${recipe.batch_size}, with the ${recipe.optimizer} optimiser at a `
-    + `learning rate of ${recipe.learning_rate}, and reads ${percent(accuracy, 2)} of ${whole(images)} test digits right.`);
-}
-
-/** An idea whose numbers are read from the cnn's manifest the first time it is opened. */
-function withManifest(spec, describe) {
-  const { element, numbers } = liveIdea({ ...spec, numbers: "From the cnn's manifest…" });
-  element.addEventListener("toggle", async () => {
-    if (!element.open || numbers.dataset.read) return;
-    numbers.dataset.read = "reading";
-    try {
-      numbers.textContent = `From weights/cnn/manifest.json: ${describe(await cnnManifest())}`;
-      numbers.dataset.read = "done";
-    } catch (error) {
-      numbers.textContent = `The cnn's manifest could not be read (${error.message}).`;
-      delete numbers.dataset.read;
-    }
-  });
-  return element;
-}
-
-let manifest = null;
-function cnnManifest() {
-  manifest ??= fetch("weights/cnn/manifest.json").then((response) => {
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.json();
-  });
-  manifest.catch(() => { manifest = null; });
-  return manifest;
 }
 
 function parameters() {

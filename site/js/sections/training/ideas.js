@@ -6,7 +6,7 @@ import { MODELS, TRAINING } from "../../generated/facts.js";
 import { h } from "../../lib/dom.js";
 import { whole } from "../../lib/format.js";
 import { displayed, partial } from "../../lib/math.js";
-import { idea } from "./idea.js";
+import { idea } from "../../widgets/idea.js";
 
 const { defaults, learning_rates: rates, train_images: trainDigits, test_images: testDigits } = TRAINING;
 const stepsPerEpoch = (batch) => Math.ceil(trainDigits / batch);

@@ -5,7 +5,7 @@
 import { h } from "../../lib/dom.js";
 import { signed } from "../../lib/format.js";
 import { displayed, formula, frac, parens, partial, sub as subscript, sum, sup } from "../../lib/math.js";
-import { idea, liveIdea } from "./idea.js";
+import { idea, liveIdea } from "../../widgets/idea.js";
 
 export function softmaxIdea() {
   return idea({

@@ -6,7 +6,7 @@
 // picture it explains), so the page's tests can check that each one is there, and beside
 // what it explains.
 
-import { h } from "../../lib/dom.js";
+import { h } from "../lib/dom.js";
 
 /**
  * idea({name, control, question, plain, formula, numbers}) → <details class="idea">.
