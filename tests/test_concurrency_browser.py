@@ -70,7 +70,8 @@ def test_the_bars_always_belong_to_the_chosen_network_and_the_latest_drawing(ope
     chromium.draw(page, random_digit(rng), steps=2)          # end on a drawing, so there are bars
     settle(page)
     state = page.evaluate("""async () => {
-        const { last, drawing, chosen } = app.recognizer;
+        const { last, drawing } = app.recognizer;
+        const { chosen } = app.networks;
         const fresh = await app.python.call("predict", chosen, drawing.data, drawing.height, drawing.width);
         const bars = [...Array(10).keys()].map((k) =>
             Number(document.querySelector(`[data-testid=bar-${k}]`).dataset.prob));

@@ -4,7 +4,8 @@
 // set, and how it lives in the URL), view.js (its DOM, built with lib/dom.js, and what it
 // shows), controller.js (what happens, and what it asks Python through api.js). Each one
 // builds itself inside the root index.html gives it, and talks to the others only through
-// what they return here.
+// what they return here. What several sections share lives beside them, made once here: the
+// page's networks (networks.js), the MNIST subset in Python (subset.js), the store (store.js).
 
 import { Python } from "./python.js";
 import { setStatus } from "./lib/status.js";
@@ -39,28 +40,30 @@ storageTrouble.addEventListener("trouble", (/** @type {CustomEvent} */ { detail 
   note.textContent = detail.message;
   note.hidden = false;
 }, { once: true });
+const { Networks } = await import("./networks.js");
+const networks = new Networks(python);
 const { setupRecognizer } = await import("./sections/recognizer/controller.js");
-const recognizer = setupRecognizer(root("#draw .recognizer-root"), python);
+const recognizer = setupRecognizer(root("#draw .recognizer-root"), python, networks);
 
 // The visitor's first digit comes first: the other sections talk to Python once the recognizer
 // has its network and has answered.
 const patientPython = python.after(recognizer.started);
 const { setupInside } = await import("./sections/inside/controller.js");
-const inside = setupInside(root("#inside .inside-root"), patientPython, recognizer);
+const inside = setupInside(root("#inside .inside-root"), patientPython, networks, recognizer);
 const { setupWhy } = await import("./sections/why/controller.js");
-setupWhy(root("#why .why-root"), patientPython, recognizer);
+setupWhy(root("#why .why-root"), patientPython, networks, recognizer);
 const { setupPerceptron } = await import("./sections/perceptron/controller.js");
 setupPerceptron(root("#perceptron .perceptron-root"), patientPython);
 const { setupMachine } = await import("./sections/machine/controller.js");
 setupMachine(root("#machine .machine-root"), patientPython);
 const { setupTraining } = await import("./sections/training/controller.js");
-setupTraining(root("#train .train-root"), patientPython, recognizer);
+setupTraining(root("#train .train-root"), patientPython, networks, recognizer);
 const { setupTeach } = await import("./sections/teach/controller.js");
-setupTeach(root("#train .teach-root"), patientPython, recognizer);
+setupTeach(root("#train .teach-root"), patientPython, networks, recognizer);
 const { setupMnist } = await import("./sections/mnist/controller.js");
-setupMnist(root("#mnist .mnist-root"), patientPython, recognizer);
+setupMnist(root("#mnist .mnist-root"), patientPython, networks, recognizer);
 const { setupEvaluation } = await import("./sections/evaluation/controller.js");
-setupEvaluation(root("#mnist .evaluation-root"), patientPython, recognizer);
+setupEvaluation(root("#mnist .evaluation-root"), patientPython, networks, recognizer);
 const { setupLearnMore } = await import("./sections/learn-more/controller.js");
 setupLearnMore(root("#learn-more .learn-more-root"));
 linkNavigation(["draw", "inside", "why", "mnist", "perceptron", "machine", "train", "learn-more"], visitorMoved);
@@ -79,4 +82,4 @@ const offline = keepForOffline({ when: bytecodeKept, notice: root("[data-testid=
                                  update: root("[data-testid=update]"), scriptURL: globals.pythonWorker.scriptURL });
 
 // For the curious (and for tests): the page's parts, reachable from the browser console.
-globals.app = { python, recognizer, inside, bytecodeKept, offline, urlState };
+globals.app = { python, networks, recognizer, inside, bytecodeKept, offline, urlState };

@@ -1,9 +1,8 @@
-// How good is it? The recognizer's network reads the page's MNIST test digits, a slice at a
+// How good is it? The chosen network (networks.js) reads the page's MNIST test digits, a slice at a
 // time (py/digits/page/evaluation.py), while the page draws the progress; then its confusion matrix,
 // each digit's accuracy, and the digits of any cell, each of which the recognizer can read.
 //
-// It starts when the section first comes near the screen, with the network the recognizer
-// uses then; if the visitor chooses another network, coming back, or the Evaluate button,
+// It starts when the section first comes near the screen, with the network chosen then; if the visitor chooses another network, coming back, or the Evaluate button,
 // evaluates that one.
 
 import * as api from "../../api.js";
@@ -16,22 +15,22 @@ import { EvaluationView } from "./view.js";
 
 const SLICE_SECONDS = 0.1;        // Python reads this long between two redraws of the progress
 
-export function setupEvaluation(root, python, recognizer) {
+export function setupEvaluation(root, python, networks, recognizer) {
   const runs = new Generation();          // a newer evaluation makes the one under way stale
   const cells = new Generation();         // a newer click makes the cell being fetched stale
   let evaluated = null;                   // the network evaluated (or being evaluated)
   let mnist = null;                       // MNIST's facts, which the figures are told against
 
   const view = new EvaluationView(root, {
-    start: () => evaluate(recognizer.chosen),
+    start: () => evaluate(networks.chosen),
     cell: (truth, predicted) => showCell(truth, predicted),
     read: (digit) => readInRecognizer(digit),
   });
-  view.offer(recognizer.chosen, null);
-  recognizer.events.addEventListener("model", () => view.offer(recognizer.chosen, evaluated));
+  view.offer(networks.chosen, null);
+  networks.addEventListener("chosen", () => view.offer(networks.chosen, evaluated));
 
   whenNear(root, () => {
-    if (evaluated !== recognizer.chosen) evaluate(recognizer.chosen);
+    if (evaluated !== networks.chosen) evaluate(networks.chosen);
   });
   // A Python started afresh (python.js) holds no evaluation: the next visit to the section, or
   // the button, starts one again.
@@ -52,7 +51,7 @@ export function setupEvaluation(root, python, recognizer) {
     try {
       await ensureSubset(python);
       mnist ??= await api.mnistFacts(python);
-      await recognizer.ensureModel(model);
+      await networks.ensure(model);
       let progress = await api.evaluateStart(python, model);
       while (!progress.finished) {
         if (ticket.stale) return;
@@ -86,7 +85,7 @@ export function setupEvaluation(root, python, recognizer) {
 
   /** Show one of a cell's digits to the recognizer, read by the network the matrix counts. */
   function readInRecognizer(digit) {
-    if (recognizer.chosen !== evaluated) recognizer.choose(evaluated);
+    if (networks.chosen !== evaluated) networks.choose(evaluated);
     recognizer.showImage(asImage(digit.bytes), { show: true });
   }
 }

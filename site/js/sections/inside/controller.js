@@ -19,7 +19,7 @@ import { InsideView } from "./view.js";
 
 const NEAR = "100px 0px";          // how close to the screen the section starts to compute
 
-export function setupInside(root, python, recognizer) {
+export function setupInside(root, python, networks, recognizer) {
   const state = startState();
   const drawings = new Generation();          // every new answer of the recognizer advances it
   const architectures = new Map();            // a shipped network's name → the promise of its blocks
@@ -64,7 +64,7 @@ export function setupInside(root, python, recognizer) {
   const updates = new LatestOnly(async () => {
     const ticket = drawings.ticket();
     const answer = recognizer.last;
-    const model = answer?.model ?? recognizer.chosen;
+    const model = answer?.model ?? networks.chosen;
     const architecture = await architectureOf(model);
     if (ticket.stale) return;
     if (shownModel !== model) {
@@ -221,7 +221,7 @@ export function setupInside(root, python, recognizer) {
     behind = true;
     setTimeout(catchUp);
   });
-  recognizer.events.addEventListener("model", () => drawings.advance());
+  networks.addEventListener("chosen", () => drawings.advance());
 
   new IntersectionObserver(([entry]) => {
     near = entry.isIntersecting;

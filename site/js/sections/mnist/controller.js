@@ -12,7 +12,7 @@ import { whenNear } from "../../lib/near.js";
 import { rememberShown, shownInUrl } from "./state.js";
 import { MnistView } from "./view.js";
 
-export function setupMnist(root, python, recognizer) {
+export function setupMnist(root, python, networks, recognizer) {
   const view = new MnistView(root, { send: (digit) => send(digit), show: (label) => rememberShown(label) }, shownInUrl());
   let loading = null;
 
@@ -23,7 +23,7 @@ export function setupMnist(root, python, recognizer) {
       await ensureSubset(python);
       view.showFacts(await api.mnistFacts(python));
       // The gallery's hard digits are the ones the shipped networks disagree on: all of them read.
-      await Promise.all(MODELS.map(({ name }) => recognizer.ensureModel(name)));
+      await Promise.all(MODELS.map(({ name }) => networks.ensure(name)));
       const gallery = await api.mnistGallery(python);
       view.showGallery(gallery, splitDigits(gallery.pixels));
       showYours();

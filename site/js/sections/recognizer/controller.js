@@ -3,36 +3,34 @@
 // (while the pen moves) or "stroke" (when it lifts); each asks for a reading, LatestOnly keeps
 // one in flight; api.predict sends the pad's 280x280 alpha bytes to Python, which preprocesses
 // them the MNIST way and answers the image it saw and ten probabilities; the view draws them.
+// The networks, and which of them reads, are the page's (networks.js): the menu here shows the
+// choice and changes it.
 
 import * as api from "../../api.js";
-import { DEFAULT_MODEL } from "../../generated/facts.js";
 import { percent, whole } from "../../lib/format.js";
 import { LatestOnly } from "../../lib/scheduler.js";
-import { YOURS } from "../../networks.js";
+import { SHIPPED, YOURS } from "../../networks.js";
 import { InterruptedError } from "../../python.js";
 import { setStatus } from "../../lib/status.js";
-import { ModelShelf, SHIPPED } from "./models.js";
-import { chosenInUrl, rememberChoice } from "./state.js";
 import { RecognizerView } from "./view.js";
 
-export function setupRecognizer(root, python) {
-  const models = new ModelShelf(python);
-  const events = new EventTarget();        // "answer": a new reading or an emptied pad; "model": another network chosen
-                                           // (an answer's detail.final is false while the pen still moves)
+/** @param {import("../../networks.js").Networks} networks the page's networks: this section shows and changes the choice */
+export function setupRecognizer(root, python, networks) {
+  const events = new EventTarget();        // "answer": a new reading or an emptied pad (its detail.final is false
+                                           // while the pen still moves)
   let last = null;                         // the latest answer: {model, bitmap, image, probabilities, digit} or null
 
   const view = new RecognizerView(root, {
     clear: () => view.pad.clear(),
     undo: () => view.pad.undo(),
-    choose: (name) => choose(name),
+    choose: (name) => networks.choose(name),
   });
-  const wanted = chosenInUrl();
-  view.select.value = SHIPPED.includes(wanted) ? wanted : DEFAULT_MODEL;   // a network made here re-selects itself once restored
+  view.select.value = networks.chosen;
 
   const readings = new LatestOnly(async ({ final, image = null }) => {
-    const name = view.select.value;
+    const name = networks.chosen;
     await python.ready;
-    const summary = await models.ensure(name);
+    const summary = await networks.ensure(name);
     // An image another section hands over (an MNIST digit) is read as it is, in place of the pad's.
     const bitmap = (image || view.pad.isEmpty) ? null : view.pad.bitmap();
     const answer = image ? await api.readImage(python, name, image)
@@ -46,7 +44,7 @@ export function setupRecognizer(root, python) {
     last = { model: name, bitmap, ...answer };
     view.showAnswer(/** @type {api.Answer} */ (answer));     // an empty reading returned above
     events.dispatchEvent(new CustomEvent("answer", { detail: { final } }));
-    setStatus("ready", readySentence(python, name, models.shipped(name) ?? summary));
+    setStatus("ready", readySentence(python, name, networks.shipped(name) ?? summary));
     if (final) await showDetails(last);
   }, { onError: (error) => {
     if (!(error instanceof InterruptedError)) setStatus("error", error.message);   // else: restarting, said so
@@ -88,37 +86,38 @@ export function setupRecognizer(root, python) {
     }
   });
 
-  /** Read the drawing with network `name` from now on. */
-  function choose(name) {
-    view.select.value = name;
-    rememberChoice(name);
+  // The menu follows the page's networks: another one chosen (here or by another section) reads
+  // the drawing again; one made here joins the menu or leaves it.
+  networks.addEventListener("chosen", () => {
+    view.select.value = networks.chosen;
     showFacts();
-    events.dispatchEvent(new Event("model"));
     read(true);
-  }
+  });
+  networks.addEventListener("added", (/** @type {CustomEvent} */ { detail }) => view.offer(detail.name, detail.label));
+  networks.addEventListener("removed", (/** @type {CustomEvent} */ { detail }) => view.withdraw(detail.name));
 
   function showFacts() {
-    view.showFacts(models.shipped(view.select.value), models.madeHere.get(view.select.value)?.summary);
+    view.showFacts(networks.shipped(networks.chosen), networks.summaryOf(networks.chosen));
   }
 
   // Ask for the chosen network's weights at once: the worker downloads them while Python starts,
   // and loads them before anything the other sections ask of Python.
-  models.ensure(view.select.value).catch(() => {});
+  networks.ensure(networks.chosen).catch(() => {});
   showFacts();
   view.showEmpty();
   // Python's first jobs: the chosen network, then the answer to what is already drawn; the
   // page's other work for Python waits for this (see `started`).
   async function beginReading() {
     try {
-      const name = view.select.value;
-      const summary = await models.ensure(name);
-      setStatus("ready", readySentence(python, name, models.shipped(name) ?? summary));
+      const name = networks.chosen;
+      const summary = await networks.ensure(name);
+      setStatus("ready", readySentence(python, name, networks.shipped(name) ?? summary));
       await read(true);
     } catch (error) {
       setStatus("error", error.message);
     }
     // The other networks load quietly, for the side-by-side comparison.
-    for (const name of SHIPPED) models.ensure(name).catch(() => {});
+    for (const name of SHIPPED) networks.ensure(name).catch(() => {});
   }
   let firstStartDone = false;
   const started = python.ready.then(async () => {
@@ -128,13 +127,11 @@ export function setupRecognizer(root, python) {
 
   // If Python has to start again (see python.js), the pad and the choice stay as they are; the
   // network comes back into the new Python and the drawing is read again.
-  python.addEventListener("restarting", ({ detail }) => {
-    models.reset();
-    setStatus("loading", detail.message);
-  });
+  python.addEventListener("restarting", ({ detail }) => setStatus("loading", detail.message));
   python.addEventListener("ready", () => {
     if (!firstStartDone) return;          // the first start is `started`'s
-    if (models.madeHere.has(view.select.value)) view.select.value = DEFAULT_MODEL;   // its section brings it back
+    networks.setAsideLost();              // a network made here: its section brings it back
+    view.select.value = networks.chosen;
     beginReading();
   });
   python.addEventListener("gave-up", ({ detail }) => setStatus("error", detail.message));
@@ -147,27 +144,9 @@ export function setupRecognizer(root, python) {
     get last() { return last; },
     /** What is on the pad now, as Python would read it (tests compare it with the latest answer's). */
     get drawing() { return view.pad.isEmpty ? null : view.pad.bitmap(); },
-    /** The network the menu has chosen. */
-    get chosen() { return view.select.value; },
-    /** The networks made in this page that the menu offers. */
-    get madeHere() { return [...models.madeHere.keys()]; },
-    /** The network's summary once Python holds it. */
-    ensureModel: (name) => models.ensure(name),
-    /** Offer a network that Python already holds (trained or tuned in the page) in the menu. */
-    addModel(name, label, summary) {
-      models.adopt(name, label, summary);
-      view.offer(name, label);
-    },
-    /** Take a network made here out of the menu; the menu falls back to the cnn if it was chosen. */
-    removeModel(name) {
-      view.withdraw(name);
-      models.forget(name);
-      if (!view.select.value) choose(DEFAULT_MODEL);
-    },
-    /** Read with `name` from now on; `show` scrolls the recognizer into view. */
-    choose(name, { show = false } = {}) {
-      choose(name);
-      if (show) root.scrollIntoView();
+    /** Scroll the recognizer into view (after another section chose a network for it to read with). */
+    show() {
+      root.scrollIntoView();
     },
     /** Place another section's element under the answer (the teach section's correction buttons). */
     placeUnderAnswer(element) {
@@ -180,11 +159,6 @@ export function setupRecognizer(root, python) {
       view.pad.clear();
       if (show) root.scrollIntoView();
       return read(true, image);
-    },
-    /** Once the kept networks are back in the menu, honour a link that chose one of them. */
-    restoreChoice() {
-      const name = chosenInUrl();
-      if (name !== view.select.value && view.offers(name)) choose(name);
     },
     /** Resolves once the visitor has not drawn for `ms` milliseconds. */
     quiet(ms) {

@@ -141,10 +141,6 @@ export class RecognizerView {
     [...this.select.options].find((o) => o.value === name)?.remove();
   }
 
-  offers(name) {
-    return [...this.select.options].some((o) => o.value === name);
-  }
-
   /** Each shipped network's reading of the same image; `digit` is the chosen network's. */
   showComparison(all, digit) {
     this.compare.replaceChildren(...MODELS.map(({ name }) => {

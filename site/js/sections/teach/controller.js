@@ -18,7 +18,7 @@ const TUNING_SLICE = 0.25;            // seconds of steps per call to Python
 const MEGABYTE = 2 ** 20;
 const MNIST_TEST = whole(TEACH.mnist_digits);      // how many MNIST test digits a tuned network is measured on
 
-export async function setupTeach(root, python, recognizer) {
+export async function setupTeach(root, python, networks, recognizer) {
   const set = new PersonalSet();
 
   const view = new TeachView(root, {
@@ -47,9 +47,9 @@ export async function setupTeach(root, python, recognizer) {
   });
   recognizer.placeUnderAnswer(view.correction);
   recognizer.events.addEventListener("answer", () => view.showCorrection(recognizer.last));
-  recognizer.events.addEventListener("model", () => showSet());
+  networks.addEventListener("chosen", () => showSet());
 
-  const showSet = () => view.showSet(set.items, { tuning: set.tuning, model: recognizer.chosen });
+  const showSet = () => view.showSet(set.items, { tuning: set.tuning, model: networks.chosen });
 
   async function keep() {
     const problem = await set.keep();
@@ -95,14 +95,14 @@ export async function setupTeach(root, python, recognizer) {
   // ------------------------------------------------------------ fine-tuning
 
   async function finetune() {
-    const name = recognizer.chosen;
+    const name = networks.chosen;
     const yours = drawings(set.size);
     set.tuning = view.finetune.disabled = view.forget.disabled = true;   // forgetting waits for the end
     view.result.setAttribute("aria-busy", "true");     // screen readers: the outcome, not every step
     view.result.textContent = `Fine-tuning ${name} on your ${yours}…`;
     try {
       await ensureSubset(python);
-      await recognizer.ensureModel(name);
+      await networks.ensure(name);
       const start = await api.finetuneStart(python, name, set.packed(), set.labels());
       // In slices, as training from scratch: the bar moves, and drawings are still read in between.
       for (let slice = { step: 0, steps: start.steps, done: false }; !slice.done;) {
@@ -113,8 +113,8 @@ export async function setupTeach(root, python, recognizer) {
       const answer = await api.finetuneFinish(python);
       const summary = { ...answer, description: `${answer.base} fine-tuned in this page on your ${yours}, mixed with MNIST.` };
       const label = `${answer.name}: ${answer.base} tuned to your handwriting`;
-      recognizer.addModel(answer.name, label, summary);
-      recognizer.choose(answer.name);
+      networks.add(answer.name, label, summary);
+      networks.choose(answer.name);
       view.result.textContent = `On your ${yours}: ${percent(answer.before, 0)} right before, ${percent(answer.after, 0)} after. `
         + `On ${MNIST_TEST} MNIST test digits: ${percent(answer.mnist_before, 1)} before, ${percent(answer.mnist_after, 1)} after. `
         + `The recognizer now uses ${answer.name}.`;
@@ -138,10 +138,10 @@ export async function setupTeach(root, python, recognizer) {
     if (!confirm("Forget your personal set and every network trained or tuned in this page?")) return;
     await forgetEverything().catch(() => {});
     set.clear();
-    for (const name of recognizer.madeHere) {
+    for (const name of networks.madeHere) {
       await api.forgetModel(python, name).catch(() => {});
       await forgetModel(name).catch(() => {});
-      recognizer.removeModel(name);
+      networks.remove(name);
     }
     view.result.textContent = "Forgotten: nothing from you is kept in this browser any more.";
     showSet();

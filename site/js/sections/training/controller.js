@@ -2,7 +2,8 @@
 // a slice of a fraction of a second at a time, while the page draws its loss, its accuracy and
 // what it comes to look for: a dense network's hidden neurons, or a convnet's filters and what
 // they see in the digit drawn in the recognizer (read through the recognizer's `last` answer and
-// its "answer" events). Python: py/digits/page/training.py, through api.js.
+// its "answer" events). The finished network joins the page's networks (networks.js) as YOURS.
+// Python: py/digits/page/training.py, through api.js.
 
 import * as api from "../../api.js";
 import { TRAINING } from "../../generated/facts.js";
@@ -21,7 +22,7 @@ import { describeShape, thin, TrainingView } from "./view.js";
 const SLICE_SECONDS = 0.15;       // Python trains this long between two redraws
 const TEST_DIGITS = `${whole(TRAINING.test_images)} test digits`;
 
-export function setupTraining(root, python, recognizer) {
+export function setupTraining(root, python, networks, recognizer) {
   const run = newRun();
   const runs = new Generation();          // Reset makes the run under way stale
 
@@ -33,7 +34,10 @@ export function setupTraining(root, python, recognizer) {
     },
     step: () => train({ batches: 1 }),
     reset: () => reset(),
-    use: () => recognizer.choose(YOURS, { show: true }),
+    use: () => {
+      networks.choose(YOURS);
+      recognizer.show();
+    },
     download: async () => offerDownload("your-network.zip",
       await api.modelFile(python, YOURS, { config: run.summary.config }), "application/zip"),
     settings: () => shapes.request(view.readSettings()),
@@ -116,7 +120,7 @@ export function setupTraining(root, python, recognizer) {
                                                    config: summary.config }),
       history: { losses: thin(run.losses), accuracy: run.accuracy },
     };
-    recognizer.addModel(YOURS, label, run.summary);
+    networks.add(YOURS, label, run.summary);
     view.say(`Done: ${percent(summary.test_accuracy, 1)} of ${TEST_DIGITS} right. `
       + "Your network is now in the recognizer's menu, and kept in this browser.");
     try {
@@ -137,7 +141,7 @@ export function setupTraining(root, python, recognizer) {
   recognizer.events.addEventListener("answer", lookThroughFilters);
   reset();
   shapes.request(view.readSettings());
-  restoreKeptNetworks(python, recognizer, (entry) => {
+  restoreKeptNetworks(python, networks, (entry) => {
     Object.assign(run, { summary: entry.summary, losses: entry.history.losses, accuracy: entry.history.accuracy });
     view.drawCharts(run, entry.history.accuracy.length);
     view.say(`Your network from your last visit is back (${percent(entry.summary.test_accuracy, 1)} right) and in the recognizer's menu. `
@@ -146,7 +150,7 @@ export function setupTraining(root, python, recognizer) {
   }).finally(() => view.showRestored());
   // A Python started afresh (python.js) holds none of them: bring the kept ones back into it.
   python.addEventListener("restarting", () => {
-    python.addEventListener("ready", () => restoreKeptNetworks(python, recognizer, () => {}), { once: true });
+    python.addEventListener("ready", () => restoreKeptNetworks(python, networks, () => {}), { once: true });
   });
 }
 

@@ -1,5 +1,5 @@
 // Networks trained or tuned on an earlier visit come back from this browser's store into
-// Python and the recognizer's menu.
+// Python and the page's networks (and so the recognizer's menu).
 
 import * as api from "../../api.js";
 import { bytesFromBase64 } from "../../lib/files.js";
@@ -7,7 +7,7 @@ import { YOURS } from "../../networks.js";
 import { loadModels } from "../../store.js";
 
 /** Restore every kept network; `onYours(entry)` hears of the network trained from scratch. */
-export async function restoreKeptNetworks(python, recognizer, onYours) {
+export async function restoreKeptNetworks(python, networks, onYours) {
   let entries;
   try {
     entries = await loadModels();
@@ -18,11 +18,11 @@ export async function restoreKeptNetworks(python, recognizer, onYours) {
   for (const entry of entries) {
     try {
       const summary = await api.adoptModelFile(python, entry.name, bytesFromBase64(entry.file));
-      recognizer.addModel(entry.name, entry.label, { ...entry.summary, ...summary });
+      networks.add(entry.name, entry.label, { ...entry.summary, ...summary });
       if (entry.name === YOURS) onYours(entry);
     } catch (error) {
       console.warn(`A kept network (${entry.name}) could not be restored: ${error.message}`);
     }
   }
-  recognizer.restoreChoice();
+  networks.restoreChoice();
 }

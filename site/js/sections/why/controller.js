@@ -23,13 +23,15 @@ const SLICE_SECONDS = 0.1;         // Python places test digits this long betwee
 
 /** @typedef {import("../../api.js").PythonHandle & Pick<EventTarget, "addEventListener">} PythonHandle */
 /** @typedef {ReturnType<typeof import("../recognizer/controller.js").setupRecognizer>} Recognizer */
+/** @typedef {import("../../networks.js").Networks} Networks */
 
 /**
  * @param {HTMLElement} root
  * @param {PythonHandle} python the patient handle (see python.js `after`)
+ * @param {Networks} networks
  * @param {Recognizer} recognizer
  */
-export function setupWhy(root, python, recognizer) {
+export function setupWhy(root, python, networks, recognizer) {
   const state = startState();
   const maps = new Generation();              // a map for another network makes the one under way stale
   let near = false, behind = false;           // behind: an answer came while the section was away
@@ -100,7 +102,7 @@ export function setupWhy(root, python, recognizer) {
     view.nudge.show(shown.image, nudge);
   }, { onError: (error) => view.nudge.say(error.message) });
 
-  /** The test digits' places for the recognizer's network, a slice at a time. */
+  /** The test digits' places for the chosen network, a slice at a time. */
   async function makeMap(model) {
     maps.advance();
     const ticket = maps.ticket();
@@ -109,7 +111,7 @@ export function setupWhy(root, python, recognizer) {
     view.map.restart();
     try {
       await ensureSubset(python);
-      await recognizer.ensureModel(model);
+      await networks.ensure(model);
       let slice = await api.whyMapStart(python, model);
       while (!slice.finished) {
         if (ticket.stale) return;
@@ -148,7 +150,7 @@ export function setupWhy(root, python, recognizer) {
 
   function catchUp() {
     if (!near) return;
-    if (mapOf !== recognizer.chosen) makeMap(recognizer.chosen);
+    if (mapOf !== networks.chosen) makeMap(networks.chosen);
     // The drawing may have changed while away; an answer placed already is not asked again, where
     // it would wait behind the maps of pixels and make the ring late.
     else if (mapReady && placedFor !== recognizer.last) placing.request(null);
@@ -169,7 +171,7 @@ export function setupWhy(root, python, recognizer) {
     behind = true;
     setTimeout(catchUp);
   });
-  recognizer.events.addEventListener("model", () => {
+  networks.addEventListener("chosen", () => {
     maps.advance();
     mapOf = null;
     mapReady = false;
