@@ -1,8 +1,9 @@
 // Bring every section of the page to life; Python is already on its way (index.html started it).
 //
-// Each section is a folder under sections/ with the same parts: state.js (what the visitor
-// set, and how it lives in the URL), view.js (its DOM, built with lib/dom.js, and what it
-// shows), controller.js (what happens, and what it asks Python through api.js). Each one
+// Each section is a folder under sections/ with the same parts: state.js (its plain data, what
+// the visitor set and what it shows now, and where that is kept: the URL, this browser; no DOM,
+// no Python), view.js (its DOM, built with lib/dom.js, and what it shows), controller.js (what
+// happens, and what it asks Python through api.js). Each one
 // builds itself inside the root index.html gives it, and talks to the others only through
 // what they return here. What several sections share lives beside them, made once here: the
 // page's networks (networks.js), the MNIST subset in Python (subset.js), the store (store.js).

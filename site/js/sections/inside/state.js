@@ -1,3 +1,5 @@
+// As every state.js: plain data (what the visitor set, what is shown) and where it is kept; no DOM, no Python.
+//
 // Inside the network, its state: what the visitor chose (a feature map or a neuron to trace
 // back, the digit "if this were a k", the probe being tried and where its slider stands) and
 // the latest answer Python gave for the drawing, with every layer's values unpacked.

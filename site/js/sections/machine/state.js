@@ -1,3 +1,5 @@
+// As every state.js: plain data (what the visitor set, what is shown) and where it is kept; no DOM, no Python.
+//
 // The machine's state: everything the visitor sets, as one object kept in the URL (keys m.*,
 // declared in lib/url-state.js), and the knobs' addresses. The machine's sizes, its knob limit,
 // its examples and its first drawing are Python's (py/digits/toys/machine.py), through the facts

@@ -1,3 +1,5 @@
+// As every state.js: plain data (what the visitor set, what is shown) and where it is kept; no DOM, no Python.
+//
 // Meet MNIST's state: which digits the gallery shows, one class or all of them (key g.show in
 // the URL, declared in lib/url-state.js), so a link can open the gallery on the 4s.
 

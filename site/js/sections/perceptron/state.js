@@ -1,3 +1,5 @@
+// As every state.js: plain data (what the visitor set, what is shown) and where it is kept; no DOM, no Python.
+//
 // The perceptron's state: the situation x (three of +1/−1), the weights w, the bias b, and the
 // visitor's wish (what they would do in each of the 8 situations, 1 = go, in Python's table
 // order). It lives in the URL (keys p.*, declared in lib/url-state.js), so it is a link.

@@ -1,3 +1,5 @@
+// As every state.js: plain data (what the visitor set, what is shown) and where it is kept; no DOM, no Python.
+//
 // Teach it your handwriting, its state: the personal set, the visitor's drawings with the digit
 // each one is, kept in this browser (store.js) as 28x28 images, 0 background, 255 ink.
 // How many it may hold is Python's rule (generated/facts.js).

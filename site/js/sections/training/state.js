@@ -1,3 +1,5 @@
+// As every state.js: plain data (what the visitor set, what is shown) and where it is kept; no DOM, no Python.
+//
 // Watch it learn, its state: where the run is (started, running, done, how many batches it has
 // learned from), what it has measured (the loss of every batch, the test accuracy after every
 // epoch, its speed), which kind of network it trains and, once done, the summary of the trained

@@ -1,3 +1,5 @@
+// As every state.js: plain data (what the visitor set, what is shown) and where it is kept; no DOM, no Python.
+//
 // Why it says what it says, its state: the digit the visitor asked about ("why 7?", "why not
 // 1?"), the digit the nudge aims for, and what Python last answered for the drawing shown.
 //
