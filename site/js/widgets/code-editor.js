@@ -51,10 +51,7 @@ const LOOK = EditorView.theme({
 const INSERT_TEXT = EditorView.domEventHandlers({
   beforeinput(event, view) {
     if (event.inputType !== "insertText" || !event.data || view.composing) return false;
-    const [range] = event.getTargetRanges();
-    const { from, to } = range
-      ? { from: view.posAtDOM(range.startContainer, range.startOffset), to: view.posAtDOM(range.endContainer, range.endOffset) }
-      : view.state.selection.main;
+    const { from, to } = domSelection(view) ?? view.state.selection.main;
     view.dispatch({ changes: { from, to, insert: event.data }, selection: { anchor: from + event.data.length },
                     userEvent: "input.type", scrollIntoView: true });
     event.preventDefault();
@@ -70,16 +67,27 @@ const INSERT_TEXT = EditorView.domEventHandlers({
  */
 const KEEP_SELECTION_ON_FOCUS = EditorView.domEventHandlers({
   focus(event, view) {
-    const root = /** @type {ShadowRoot & { getSelection?: () => Selection | null }} */ (view.root);
-    const selection = root.getSelection?.() ?? document.getSelection();
-    const inside = (/** @type {Node | null} */ node) => node !== null && view.contentDOM.contains(node);
-    if (!selection || !selection.rangeCount || !inside(selection.anchorNode) || !inside(selection.focusNode)) return false;
-    const anchor = view.posAtDOM(/** @type {Node} */ (selection.anchorNode), selection.anchorOffset);
-    const head = view.posAtDOM(/** @type {Node} */ (selection.focusNode), selection.focusOffset);
-    view.dispatch({ selection: { anchor, head } });
+    const selected = domSelection(view);
+    if (selected) view.dispatch({ selection: { anchor: selected.from, head: selected.to } });
     return false;
   },
 });
+
+/**
+ * The text the browser has selected in the editor, as positions in its document, or null when
+ * the browser's selection lies elsewhere. Read from the page itself: CodeMirror's own idea of the
+ * selection can lag behind it by a moment.
+ * @param {EditorView} view
+ */
+function domSelection(view) {
+  const root = /** @type {ShadowRoot & { getSelection?: () => Selection | null }} */ (view.root);
+  const selection = root.getSelection?.() ?? document.getSelection();
+  const inside = (/** @type {Node | null} */ node) => node !== null && view.contentDOM.contains(node);
+  if (!selection || !selection.rangeCount || !inside(selection.anchorNode) || !inside(selection.focusNode)) return null;
+  const anchor = view.posAtDOM(/** @type {Node} */ (selection.anchorNode), selection.anchorOffset);
+  const head = view.posAtDOM(/** @type {Node} */ (selection.focusNode), selection.focusOffset);
+  return { from: Math.min(anchor, head), to: Math.max(anchor, head) };
+}
 
 /** The words under the editor for a screen reader, hidden from the eye (the page's .visually-hidden). */
 const HIDDEN = "position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); "
