@@ -42,13 +42,21 @@ const LOOK = EditorView.theme({
 });
 
 /**
- * Typed or inserted text, put in by CodeMirror rather than by the browser's own editing: replacing
- * coloured text, the browser would give the new text the old one's colour as an inline style
- * attribute, which the page's Content-Security-Policy refuses. (Composing, as with an input
- * method, is left to CodeMirror.) The text replaces the range the browser says it would replace
- * (the event's target range).
+ * The editor follows the selection the browser shows, which CodeMirror reads only a moment later
+ * and only while it has the focus: on focus it would put back its own, so text that a script
+ * selects and then replaces (an assistive tool, a test's fill()) would go in front of the old.
+ * - focus: a selection made in the text before the editor had the focus is kept.
+ * - typed or inserted text replaces that selection, put in by CodeMirror rather than by the
+ *   browser's own editing: replacing coloured text, the browser would give the new text the old
+ *   one's colour as an inline style attribute, which the page's Content-Security-Policy refuses.
+ *   (Composing, as with an input method, is left to CodeMirror.)
  */
-const INSERT_TEXT = EditorView.domEventHandlers({
+const FOLLOW_THE_SELECTION = EditorView.domEventHandlers({
+  focus(event, view) {
+    const selected = domSelection(view);
+    if (selected) view.dispatch({ selection: { anchor: selected.from, head: selected.to } });
+    return false;
+  },
   beforeinput(event, view) {
     if (event.inputType !== "insertText" || !event.data || view.composing) return false;
     const { from, to } = domSelection(view) ?? view.state.selection.main;
@@ -56,20 +64,6 @@ const INSERT_TEXT = EditorView.domEventHandlers({
                     userEvent: "input.type", scrollIntoView: true });
     event.preventDefault();
     return true;
-  },
-});
-
-/**
- * A selection made in the text before the editor had the focus is kept when it gets it. CodeMirror
- * only reads selection changes while it has the focus, and on focus it puts back its own, so text
- * that a script selects and then replaces (an assistive tool, a test's fill()) would go in front of
- * the old text instead of replacing it.
- */
-const KEEP_SELECTION_ON_FOCUS = EditorView.domEventHandlers({
-  focus(event, view) {
-    const selected = domSelection(view);
-    if (selected) view.dispatch({ selection: { anchor: selected.from, head: selected.to } });
-    return false;
   },
 });
 
@@ -119,7 +113,7 @@ export class CodeEditor {
           lineNumbers(), highlightActiveLineGutter(), history(), bracketMatching(),
           EditorView.lineWrapping,           // a long line wraps: no region to scroll, which a keyboard could not reach
           pythonLanguage, syntaxHighlighting(COLOURS), indentUnit.of("    "), EditorState.tabSize.of(4),
-          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]), INSERT_TEXT, KEEP_SELECTION_ON_FOCUS, LOOK,
+          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]), FOLLOW_THE_SELECTION, LOOK,
           EditorView.contentAttributes.of({ "aria-label": label, "aria-describedby": "hint", "data-testid": testid,
                                             spellcheck: "false", autocapitalize: "off", autocorrect: "off" }),
         ],

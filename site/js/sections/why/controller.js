@@ -36,7 +36,6 @@ export function setupWhy(root, python, recognizer) {
   let mapOf = null;                           // the network whose map is shown or being made
   let mapReady = false;
   let placedFor = null;                       // the answer whose place on the map is shown or asked for
-  let placed = Promise.resolve();             // settles once the ring's latest place is shown
 
   const view = new WhyView(root, {
     explain: (digit) => {
@@ -152,19 +151,19 @@ export function setupWhy(root, python, recognizer) {
     if (mapOf !== recognizer.chosen) makeMap(recognizer.chosen);
     // The drawing may have changed while away; an answer placed already is not asked again, where
     // it would wait behind the maps of pixels and make the ring late.
-    else if (mapReady && placedFor !== recognizer.last) placed = placing.request(null);
+    else if (mapReady && placedFor !== recognizer.last) placing.request(null);
     if (!behind) return;
     behind = false;
     view.showBusy(true);          // at once: a test or the bench can wait for "false" from here on
     // The ring first: Python answers in turn, and the maps of pixels take longer than a place.
-    placed.then(() => explaining.request(null));
+    placing.drained.then(() => explaining.request(null));
   }
 
   // The pen moving moves only the ring; the finished drawing gets the rest, a turn of the event
   // loop later, so that whatever the recognizer asks next reaches Python first.
   recognizer.events.addEventListener("answer", (/** @type {CustomEvent} */ event) => {
     if (near && mapReady) {
-      if (recognizer.last) placed = placing.request(null);
+      if (recognizer.last) placing.request(null);
       else view.map.hideYou();
     }
     if (event.detail?.final === false) return;
