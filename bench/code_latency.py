@@ -55,17 +55,16 @@ def measure(playwright, url, model):
             kind = page.get_by_test_id("layer-2").get_attribute("data-kind")
             page.get_by_test_id("layer-2").locator(".code-open").click()
             page.locator("[data-testid=code-view]:not([data-function=''])").wait_for(timeout=TIMEOUT)
-            editing = page.locator(".code-editing")
             samples = []
             for i in range(RUNS + 1):
-                runs = int(editing.get_attribute("data-runs"))
+                runs = int(page.locator(".code-editing").get_attribute("data-runs"))   # runs finished, as the page counts them
                 page.get_by_test_id("code-edit").fill(VERSIONS[kind])
                 page.get_by_test_id("code-run").click()
-                editing.and_(page.locator(f"[data-runs='{runs + 1}']")).wait_for(timeout=TIMEOUT)
+                page.locator(f".code-editing[data-runs='{runs + 1}']").wait_for(timeout=TIMEOUT)
                 if i:                                                         # the first run warms up
                     samples.append(page.evaluate("clocks.answer[clocks.answer.length - 1] - clocks.run[clocks.run.length - 1]"))
                 page.get_by_test_id("code-reset").click()                     # the shipped code: the next run is a new answer
-                editing.and_(page.locator(f"[data-runs='{runs + 2}']")).wait_for(timeout=TIMEOUT)
+                page.locator(f".code-editing[data-runs='{runs + 2}']").wait_for(timeout=TIMEOUT)
             return samples
         finally:
             context.close()

@@ -89,13 +89,20 @@ def assert_editor_holds(page, text):
     assert [line.replace("\u200b", "").replace("\n", "") for line in lines.all_inner_texts()] == text.split("\n")
 
 
+def write_version(page, text):
+    """`text` in the editor, as a visitor puts it there: in the editor first, then all of it replaced."""
+    editor = page.get_by_test_id("code-edit")
+    editor.click()
+    editor.fill(text)
+    assert_editor_holds(page, text)
+
+
 def run_version(page, text):
     answer = page.get_by_test_id("code-answer")
     before = answer.get_attribute("data-probs")
     editing = page.locator(".code-editing")
     runs = int(editing.get_attribute("data-runs"))
-    page.get_by_test_id("code-edit").fill(text)
-    assert_editor_holds(page, text)
+    write_version(page, text)
     page.get_by_test_id("code-run").click()
     expect(editing).to_have_attribute("data-runs", str(runs + 1), timeout=30_000)    # this run, finished
     return answer, before
@@ -138,7 +145,7 @@ def test_a_syntax_error_names_its_line_and_the_recognizer_keeps_reading(app):
 
 def test_a_version_that_never_ends_is_stopped_and_the_page_reads_again(app):
     open_relu_code(app)
-    app.get_by_test_id("code-edit").fill("def forward(self, x, train=False):\n    while True:\n        pass\n")
+    write_version(app, "def forward(self, x, train=False):\n    while True:\n        pass\n")
     app.get_by_test_id("code-run").click()
     expect(app.get_by_test_id("code-error")).to_contain_text("ran for more than 3 seconds, so Python was stopped",
                                                              timeout=15_000)

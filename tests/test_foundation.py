@@ -137,7 +137,7 @@ def test_dist_ships_only_what_the_page_loads_and_stays_small():
     assert sum(f.stat().st_size for f in files if f.suffix != ".map") < 20 * 2**20
     assert not [f for f in files if f.name.endswith((".d.ts", ".pyc"))]
     # The page's JavaScript is two bundles, each with its source map, and nothing else.
-    assert sorted(f.name for f in (DIST / "js").iterdir()) == ["main.js", "main.js.map", "worker.js", "worker.js.map"]
+    assert sorted(f.name for f in (DIST / "js").iterdir()) == ["code-editor.js", "code-editor.js.map", "main.js", "main.js.map", "worker.js", "worker.js.map"]
     assert not [f for f in files if f.suffix == ".map" and f.parent != DIST / "js"]
     lock = json.loads((DIST / "pyodide" / "pyodide-lock.json").read_text())
     assert sorted(lock["packages"]) == PACKAGES and lock["info"]["version"] == "0.27.7"

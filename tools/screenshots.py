@@ -87,6 +87,7 @@ def main(out):
                     elif section.startswith("why"):
                         show_why(page, section)
                     elif section == "evaluation":    # How good is it?, below Meet MNIST, with a cell open
+                        page.locator(".evaluation-root").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
                         page.locator("[data-testid=confusion-matrix][data-state=finished]").wait_for(timeout=120_000)
                         page.get_by_test_id("confusion-9-4").click()
                         page.locator(".evaluation-root").evaluate("s => s.scrollIntoView({behavior: 'instant'})")

@@ -42,19 +42,24 @@ const LOOK = EditorView.theme({
 });
 
 /**
- * Typed or inserted text, put in by CodeMirror rather than by the browser's own editing: replacing
- * coloured text, the browser would give the new text the old one's colour as an inline style
- * attribute, which the page's Content-Security-Policy refuses. (Composing, as with an input
- * method, is left to CodeMirror.) The text replaces the range the browser says it would replace
- * (the event's target range).
+ * The editor follows the selection the browser shows, which CodeMirror reads only a moment later
+ * and only while it has the focus: on focus it would put back its own, so text that a script
+ * selects and then replaces (an assistive tool, a test's fill()) would go in front of the old.
+ * - focus: a selection made in the text before the editor had the focus is kept.
+ * - typed or inserted text replaces that selection, put in by CodeMirror rather than by the
+ *   browser's own editing: replacing coloured text, the browser would give the new text the old
+ *   one's colour as an inline style attribute, which the page's Content-Security-Policy refuses.
+ *   (Composing, as with an input method, is left to CodeMirror.)
  */
-const INSERT_TEXT = EditorView.domEventHandlers({
+const FOLLOW_THE_SELECTION = EditorView.domEventHandlers({
+  focus(event, view) {
+    const selected = domSelection(view);
+    if (selected) view.dispatch({ selection: { anchor: selected.from, head: selected.to } });
+    return false;
+  },
   beforeinput(event, view) {
     if (event.inputType !== "insertText" || !event.data || view.composing) return false;
-    const [range] = event.getTargetRanges();
-    const { from, to } = range
-      ? { from: view.posAtDOM(range.startContainer, range.startOffset), to: view.posAtDOM(range.endContainer, range.endOffset) }
-      : view.state.selection.main;
+    const { from, to } = domSelection(view) ?? view.state.selection.main;
     view.dispatch({ changes: { from, to, insert: event.data }, selection: { anchor: from + event.data.length },
                     userEvent: "input.type", scrollIntoView: true });
     event.preventDefault();
@@ -63,23 +68,20 @@ const INSERT_TEXT = EditorView.domEventHandlers({
 });
 
 /**
- * A selection made in the text before the editor had the focus is kept when it gets it. CodeMirror
- * only reads selection changes while it has the focus, and on focus it puts back its own, so text
- * that a script selects and then replaces (an assistive tool, a test's fill()) would go in front of
- * the old text instead of replacing it.
+ * The text the browser has selected in the editor, as positions in its document, or null when
+ * the browser's selection lies elsewhere. Read from the page itself: CodeMirror's own idea of the
+ * selection can lag behind it by a moment.
+ * @param {EditorView} view
  */
-const KEEP_SELECTION_ON_FOCUS = EditorView.domEventHandlers({
-  focus(event, view) {
-    const root = /** @type {ShadowRoot & { getSelection?: () => Selection | null }} */ (view.root);
-    const selection = root.getSelection?.() ?? document.getSelection();
-    const inside = (/** @type {Node | null} */ node) => node !== null && view.contentDOM.contains(node);
-    if (!selection || !selection.rangeCount || !inside(selection.anchorNode) || !inside(selection.focusNode)) return false;
-    const anchor = view.posAtDOM(/** @type {Node} */ (selection.anchorNode), selection.anchorOffset);
-    const head = view.posAtDOM(/** @type {Node} */ (selection.focusNode), selection.focusOffset);
-    view.dispatch({ selection: { anchor, head } });
-    return false;
-  },
-});
+function domSelection(view) {
+  const root = /** @type {ShadowRoot & { getSelection?: () => Selection | null }} */ (view.root);
+  const selection = root.getSelection?.() ?? document.getSelection();
+  const inside = (/** @type {Node | null} */ node) => node !== null && view.contentDOM.contains(node);
+  if (!selection || !selection.rangeCount || !inside(selection.anchorNode) || !inside(selection.focusNode)) return null;
+  const anchor = view.posAtDOM(/** @type {Node} */ (selection.anchorNode), selection.anchorOffset);
+  const head = view.posAtDOM(/** @type {Node} */ (selection.focusNode), selection.focusOffset);
+  return { from: Math.min(anchor, head), to: Math.max(anchor, head) };
+}
 
 /** The words under the editor for a screen reader, hidden from the eye (the page's .visually-hidden). */
 const HIDDEN = "position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); "
@@ -111,7 +113,7 @@ export class CodeEditor {
           lineNumbers(), highlightActiveLineGutter(), history(), bracketMatching(),
           EditorView.lineWrapping,           // a long line wraps: no region to scroll, which a keyboard could not reach
           pythonLanguage, syntaxHighlighting(COLOURS), indentUnit.of("    "), EditorState.tabSize.of(4),
-          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]), INSERT_TEXT, KEEP_SELECTION_ON_FOCUS, LOOK,
+          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]), FOLLOW_THE_SELECTION, LOOK,
           EditorView.contentAttributes.of({ "aria-label": label, "aria-describedby": "hint", "data-testid": testid,
                                             spellcheck: "false", autocapitalize: "off", autocorrect: "off" }),
         ],

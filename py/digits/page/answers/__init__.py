@@ -4,4 +4,3 @@ Each is a TypedDict the page function's return annotation names: build.py's clie
 (tools/page_client.py) writes them as the JSDoc types of the page's JavaScript client, so the page
 is type-checked against what Python says it answers. A docstring's lines say what the fields mean.
 """
-

@@ -90,7 +90,7 @@ export class CodePanel {
   busy(/** @type {boolean} */ running) {
     this.run.disabled = running;
     this.run.textContent = running ? "Running…" : "Run it on my drawing";
-    if (!running) this.editing.dataset.runs = String(Number(this.editing.dataset.runs ?? 0) + 1);
+    if (!running) this.editing.dataset.runs = String(Number(this.editing.dataset.runs) + 1);
   }
 
   showError(/** @type {string} */ text) {

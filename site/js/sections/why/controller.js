@@ -157,7 +157,8 @@ export function setupWhy(root, python, networks, recognizer) {
     if (!behind) return;
     behind = false;
     view.showBusy(true);          // at once: a test or the bench can wait for "false" from here on
-    explaining.request(null);
+    // The ring first: Python answers in turn, and the maps of pixels take longer than a place.
+    placing.drained.then(() => explaining.request(null));
   }
 
   // The pen moving moves only the ring; the finished drawing gets the rest, a turn of the event
