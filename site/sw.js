@@ -10,7 +10,8 @@
 //
 // Requests for the site's files are answered from the cache (HEAD too: the worker asks for the
 // runtime's files that way to tell a missing file from a slow one); anything else, or a file the
-// cache lacks, goes to the network as usual.
+// cache lacks, goes to the network as usual. The runtime's files (pyodide/: Python and numpy) are
+// the exception: they come from the network first, see fromNetworkFirst.
 
 importScripts("offline-files.js");          // self.OFFLINE = {version, files: [{path, sha256}]}
 
@@ -18,6 +19,7 @@ const { version, files } = self.OFFLINE;
 const CACHE = `digits-${version}`;
 const SITE = new URL("./", self.location).href;
 const PAGE = "index.html";
+const RUNTIME = "pyodide/";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(fillCache());
@@ -37,7 +39,7 @@ self.addEventListener("fetch", (event) => {
   if (!["GET", "HEAD"].includes(request.method) || !request.url.startsWith(SITE)) return;
   const path = sitePath(request);
   if (path === null) return;
-  event.respondWith(fromCache(path, request));
+  event.respondWith(path.startsWith(RUNTIME) ? fromNetworkFirst(path, request) : fromCache(path, request));
 });
 
 /**
@@ -83,11 +85,31 @@ function sitePath(request) {
 }
 
 async function fromCache(path, request) {
-  const cache = await caches.open(CACHE);
-  const kept = await cache.match(path);
-  if (!kept) return fetch(request);
-  if (request.method === "HEAD") return new Response(null, { status: kept.status, headers: kept.headers });
-  return kept;
+  const kept = await keptCopy(path);
+  return kept ? asAsked(kept, request) : fetch(request);
+}
+
+/**
+ * A runtime file the browser's usual way (its HTTP cache, else the server), or this cache's copy
+ * when that fails: offline, or a server in trouble. Chromium keeps Pyodide's compiled WebAssembly
+ * beside the file in its HTTP cache, also for a response this worker passes on from fetch(); the
+ * copy in this cache has none until it has been used once, so answering from it made the first
+ * reload after a visit compile Python afresh (bench/load_time.py measures it: "warm 1").
+ */
+async function fromNetworkFirst(path, request) {
+  const response = await fetch(request).catch(() => null);
+  if (response?.ok) return response;
+  const kept = await keptCopy(path);
+  return kept ? asAsked(kept, request) : (response ?? Response.error());
+}
+
+async function keptCopy(path) {
+  return (await caches.open(CACHE)).match(path);
+}
+
+/** The kept response, or for a HEAD request its status and headers alone. */
+function asAsked(kept, request) {
+  return request.method === "HEAD" ? new Response(null, { status: kept.status, headers: kept.headers }) : kept;
 }
 
 async function sha256(buffer) {
