@@ -6,8 +6,7 @@ a module worker and nothing else; it is served through the server's overrides,
 so it never ships. Runs alternate between the two, since this machine is noisy.
 
   cold:   a fresh browser profile each run, so an empty HTTP cache
-  warm 1: a reload in the same profile, from the HTTP cache (and, for the page, with the
-          Python bytecode it kept in IndexedDB on the first visit)
+  warm 1: a reload in the same profile, from the HTTP cache
   warm 2: a second reload, when Chromium also has the compiled WebAssembly cached
   kept:   (the page only) a reload once the service worker has kept the site: every file
           comes from its cache

@@ -3,6 +3,7 @@ the build ships only what the page loads."""
 
 import base64
 import hashlib
+import io
 import json
 import re
 import subprocess
@@ -14,7 +15,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from assemble import zip_package
+from assemble import MAX_DIST_BYTES, zip_package
 from build_error import BuildError
 from conftest import wait_until_ready
 from digits.page import machine
@@ -134,7 +135,7 @@ def test_a_wheel_with_the_wrong_hash_is_refused_in_one_sentence():
 
 def test_dist_ships_only_what_the_page_loads_and_stays_small():
     files = [f for f in DIST.rglob("*") if f.is_file()]
-    assert sum(f.stat().st_size for f in files if f.suffix != ".map") < 20 * 2**20
+    assert sum(f.stat().st_size for f in files if f.suffix != ".map") < MAX_DIST_BYTES <= 22 * 2**20
     assert not [f for f in files if f.name.endswith((".d.ts", ".pyc"))]
     # The page's JavaScript is two bundles, each with its source map, and nothing else.
     assert sorted(f.name for f in (DIST / "js").iterdir()) == ["code-editor.js", "code-editor.js.map", "main.js", "main.js.map", "worker.js", "worker.js.map"]
@@ -160,15 +161,60 @@ def test_an_unknown_command_gets_usage_not_a_traceback():
     assert result.returncode != 0 and "Traceback" not in result.stderr and "usage" in result.stderr
 
 
-def test_a_second_visit_imports_the_bytecode_the_first_one_kept(open_app):
-    from conftest import wait_until_ready
+def test_python_imports_numpy_and_our_code_compiled_when_the_site_was_built(open_app):
     page = open_app()
-    assert page.evaluate("() => window.app.python.runtime.bytecode") == "compiled"
-    assert page.evaluate("() => window.app.bytecodeKept") is True
-    page.reload()                             # same context: IndexedDB keeps what was stored
-    wait_until_ready(page)
-    assert page.evaluate("() => window.app.python.runtime.bytecode") == "kept"
-    assert page.evaluate("() => window.app.bytecodeKept") is False      # nothing new to keep
-    arguments = machine_arguments()             # numpy and our code run from the kept bytecode
+    assert page.evaluate("() => window.app.python.runtime.bytecode") == "shipped"
+    arguments = machine_arguments()             # numpy and our code run from the shipped bytecode
     result = page.evaluate("(args) => window.app.python.call('machine_forward', ...args)", arguments)
     np.testing.assert_allclose(result["loss"], machine.machine_forward(*arguments)["loss"], rtol=1e-6)
+
+
+API_PYC = "home/pyodide/digits/page/__pycache__/api.cpython-312.pyc"
+
+
+def test_the_browser_runs_the_shipped_bytecode_not_the_source(open_app, serve_override, tmp_path):
+    """A .pyc whose header names the real api.py but whose code says otherwise: if the page reports
+    what that code says, Python ran the shipped file rather than compiling the source."""
+    doctored_source = tmp_path / "digits.zip"
+    with zipfile.ZipFile(DIST / "py" / "digits.zip") as real, zipfile.ZipFile(doctored_source, "w") as doctored:
+        for name in real.namelist():
+            text = real.read(name)
+            if name == "digits/page/api.py":
+                text = text.replace(b'"numpy": np.__version__', b'"numpy": "the shipped bytecode"')
+                assert b"the shipped bytecode" in text
+            doctored.writestr(name, text)
+    compiled = tmp_path / "bytecode.zip"
+    subprocess.run(["node", str(ROOT / "tools" / "compile_python.mjs"), str(DIST / "pyodide"), str(doctored_source),
+                    str(compiled)], check=True, capture_output=True)
+    shipped = zipfile.ZipFile(DIST / "py" / "bytecode.zip")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as served:
+        for name in shipped.namelist():
+            data = shipped.read(name)
+            if name == API_PYC:       # the real file's header (its source's hash), the doctored code
+                data = data[:16] + zipfile.ZipFile(compiled).read(name)[16:]
+            served.writestr(name, data)
+    serve_override("py/bytecode.zip", buffer.getvalue())
+    page = open_app()
+    assert page.evaluate("() => window.app.python.runtime") | {"python": None} == {
+        "python": None, "numpy": "the shipped bytecode", "bytecode": "shipped"}
+
+
+def test_python_compiles_what_the_shipped_bytecode_cannot_give_it(open_app, serve_override, expects_errors):
+    # Stale files (another source's hash) are compiled afresh; an archive that is missing or
+    # broken leaves Python compiling everything: slower, never wrong.
+    shipped = zipfile.ZipFile(DIST / "py" / "bytecode.zip")
+    stale = io.BytesIO()
+    with zipfile.ZipFile(stale, "w") as served:
+        for name in shipped.namelist():
+            data = shipped.read(name)
+            served.writestr(name, data[:8] + bytes(8) + data[16:])
+    numpy = json.loads((DIST / "pyodide" / "pyodide-lock.json").read_text())["packages"]["numpy"]["version"]
+    for replacement, bytecode in [(stale.getvalue(), "shipped"), (404, "compiled"), (b"not a zip", "compiled")]:
+        serve_override("py/bytecode.zip", replacement)
+        page = open_app()
+        assert page.evaluate("() => window.app.python.runtime") | {"python": None} == {
+            "python": None, "numpy": numpy, "bytecode": bytecode}
+        arguments = machine_arguments()
+        result = page.evaluate("(args) => window.app.python.call('machine_forward', ...args)", arguments)
+        np.testing.assert_allclose(result["loss"], machine.machine_forward(*arguments)["loss"], rtol=1e-6)

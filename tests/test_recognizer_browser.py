@@ -259,7 +259,6 @@ def test_no_memory_growth_over_300_predictions(app):
         for (let i = 0; i < n; i++) await window.app.python.call("predict", "cnn", data, height, width);
     }"""
     app.evaluate(run, 50)
-    app.evaluate("() => window.app.bytecodeKept")     # a one-off allocation, once the visitor pauses
     before = app.evaluate(measure)
     app.evaluate(run, 300)
     after = app.evaluate(measure)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from build_error import BuildError
 from bundler import bundle
+from compiled_python import add_compiled_python
 from downloads import sha256
 from from_python import add_from_python
 from runtime import PACKAGES, add_runtime, add_vendored, pyodide_tarball, read_runtime, verified_wheel
@@ -16,7 +17,7 @@ from runtime import PACKAGES, add_runtime, add_vendored, pyodide_tarball, read_r
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
 STAGING = ROOT / ".dist-staging"
-MAX_DIST_BYTES = 20 * 2**20         # what the page loads and keeps offline; source maps are for developer tools
+MAX_DIST_BYTES = 22 * 2**20         # what the page loads and keeps offline; source maps are for developer tools
 
 
 def build(quiet=False):
@@ -40,6 +41,7 @@ def build(quiet=False):
             shutil.copytree(source, STAGING / target, ignore=shutil.ignore_patterns(".*"))
     add_from_python(STAGING / "js" / "generated")
     add_runtime(STAGING / "pyodide", runtime, wheels, lock)
+    add_compiled_python(STAGING)
     add_vendored(STAGING / "vendor")
     bundle(STAGING)
     add_offline_list(STAGING)
@@ -47,7 +49,7 @@ def build(quiet=False):
     files, size = listing(STAGING)
     maps = sum(path.stat().st_size for path in STAGING.rglob("*.map"))
     if size - maps > MAX_DIST_BYTES:
-        raise BuildError(f"dist/ would be {size / 2**20:.1f} MiB, over its {MAX_DIST_BYTES / 2**20:.0f} MiB "
+        raise BuildError(f"dist/ would be {(size - maps) / 2**20:.1f} MiB, over its {MAX_DIST_BYTES / 2**20:.0f} MiB "
                          f"budget: see what grew in {STAGING.name}/.")
     shutil.rmtree(DIST, ignore_errors=True)
     STAGING.rename(DIST)

@@ -8,12 +8,29 @@
 // what they return here. What several sections share lives beside them, made once here: the
 // page's networks (networks.js), the MNIST subset in Python (subset.js), the store (store.js).
 
+import { BuildOrder } from "./build-order.js";
 import { Python } from "./python.js";
+import { Networks } from "./networks.js";
+import { keepForOffline } from "./offline.js";
+import { dropOldBytecode, storageTrouble } from "./store.js";
 import { setStatus } from "./lib/status.js";
 import { linkNavigation, watchTheVisitor } from "./navigation.js";
 import * as urlState from "./lib/url-state.js";
+import { setupRecognizer } from "./sections/recognizer/controller.js";
+import { setupInside } from "./sections/inside/controller.js";
+import { setupWhy } from "./sections/why/controller.js";
+import { setupMnist } from "./sections/mnist/controller.js";
+import { setupEvaluation } from "./sections/evaluation/controller.js";
+import { setupPerceptron } from "./sections/perceptron/controller.js";
+import { setupMachine } from "./sections/machine/controller.js";
+import { setupTraining } from "./sections/training/controller.js";
+import { setupTeach } from "./sections/teach/controller.js";
+import { setupLearnMore } from "./sections/learn-more/controller.js";
 
-const visitorMoved = watchTheVisitor();    // from the start: the sections take a moment to build
+// The page's sections, in page order: each id is a <section> in index.html.
+const SECTIONS = ["draw", "inside", "why", "mnist", "perceptron", "machine", "train", "learn-more"];
+
+const visitorMoved = watchTheVisitor();    // from the start: the sections below build later
 
 // What the page shares on window: index.html's first script leaves the worker it started, and
 // this module leaves the page's parts for the curious (below).
@@ -35,52 +52,51 @@ python.ready.then((runtime) => {
 const root = (selector) => document.querySelector(selector);
 
 // If this browser keeps nothing (a private window, a full disk), say so once; everything still works.
-const { storageTrouble } = await import("./store.js");
 storageTrouble.addEventListener("trouble", (/** @type {CustomEvent} */ { detail }) => {
   const note = root("[data-testid=storage-note]");
   note.textContent = detail.message;
   note.hidden = false;
 }, { once: true });
-const { Networks } = await import("./networks.js");
 const networks = new Networks(python);
-const { setupRecognizer } = await import("./sections/recognizer/controller.js");
 const recognizer = setupRecognizer(root("#draw .recognizer-root"), python, networks);
 
 // The visitor's first digit comes first: the other sections talk to Python once the recognizer
 // has its network and has answered.
 const patientPython = python.after(recognizer.started);
-const { setupInside } = await import("./sections/inside/controller.js");
-const inside = setupInside(root("#inside .inside-root"), patientPython, networks, recognizer);
-const { setupWhy } = await import("./sections/why/controller.js");
-setupWhy(root("#why .why-root"), patientPython, networks, recognizer);
-const { setupPerceptron } = await import("./sections/perceptron/controller.js");
-setupPerceptron(root("#perceptron .perceptron-root"), patientPython);
-const { setupMachine } = await import("./sections/machine/controller.js");
-setupMachine(root("#machine .machine-root"), patientPython);
-const { setupTraining } = await import("./sections/training/controller.js");
-setupTraining(root("#train .train-root"), patientPython, networks, recognizer);
-const { setupTeach } = await import("./sections/teach/controller.js");
-setupTeach(root("#train .teach-root"), patientPython, networks, recognizer);
-const { setupMnist } = await import("./sections/mnist/controller.js");
-setupMnist(root("#mnist .mnist-root"), patientPython, networks, recognizer);
-const { setupEvaluation } = await import("./sections/evaluation/controller.js");
-setupEvaluation(root("#mnist .evaluation-root"), patientPython, networks, recognizer);
-const { setupLearnMore } = await import("./sections/learn-more/controller.js");
-setupLearnMore(root("#learn-more .learn-more-root"));
-linkNavigation(["draw", "inside", "why", "mnist", "perceptron", "machine", "train", "learn-more"], visitorMoved);
+// The other sections build later (build-order.js): at idle moments once the first answer is
+// out, or when the visitor scrolls; all at once when a link names a section further down.
+const order = new BuildOrder();
+order.later("inside", () => setupInside(root("#inside .inside-root"), patientPython, networks, recognizer));
+order.later("why", () => setupWhy(root("#why .why-root"), patientPython, networks, recognizer));
+order.later("mnist", () => {
+  setupMnist(root("#mnist .mnist-root"), patientPython, networks, recognizer);
+  setupEvaluation(root("#mnist .evaluation-root"), patientPython, networks, recognizer);
+});
+order.later("perceptron", () => setupPerceptron(root("#perceptron .perceptron-root"), patientPython));
+order.later("machine", () => setupMachine(root("#machine .machine-root"), patientPython));
+order.later("train", () => {
+  setupTraining(root("#train .train-root"), patientPython, networks, recognizer);
+  setupTeach(root("#train .teach-root"), patientPython, networks, recognizer);
+});
+order.later("learn-more", () => setupLearnMore(root("#learn-more .learn-more-root")));
+
+if (SECTIONS.includes(urlState.getSection()) && urlState.getSection() !== SECTIONS[0]) order.buildAll();
+else {
+  recognizer.started.then(() => order.trickle());
+  addEventListener("scroll", () => order.trickle(), { once: true, passive: true });
+  addEventListener("hashchange", () => order.buildAll());
+}
+linkNavigation(SECTIONS, visitorMoved, { beforeJump: () => order.buildAll() });
 // Every section is built, and the page has gone to the section the link named (Python may have
 // been ready before this, on a slow machine): tests wait for this as well as for the status.
-document.documentElement.dataset.sections = "built";
+order.done.then(() => { document.documentElement.dataset.sections = "built"; });
 
-// Once the first answer is out and the visitor pauses, keep Python's modules compiled (a moment
-// of work for the worker): the next visit starts faster.
-const bytecodeKept = recognizer.started.then(() => recognizer.quiet(3000))
-  .then(() => python.keepBytecode()).catch(() => false);
-
-// After that, keep the whole page in this browser so that it opens offline next time.
-const { keepForOffline } = await import("./offline.js");
-const offline = keepForOffline({ when: bytecodeKept, notice: root("[data-testid=offline-note]"),
+// Once the first answer is out and the visitor pauses, keep the whole page in this browser so
+// that it opens offline next time.
+const paused = recognizer.started.then(() => recognizer.quiet(3000));
+paused.then(dropOldBytecode).catch(() => {});
+const offline = keepForOffline({ when: paused, notice: root("[data-testid=offline-note]"),
                                  update: root("[data-testid=update]"), scriptURL: globals.pythonWorker.scriptURL });
 
 // For the curious (and for tests): the page's parts, reachable from the browser console.
-globals.app = { python, networks, recognizer, inside, bytecodeKept, offline, urlState };
+globals.app = { python, networks, recognizer, offline, urlState, get inside() { return order.built.inside; } };

@@ -19,11 +19,14 @@ export function watchTheVisitor() {
 /**
  * Make the header's links scroll to their section, and keep the hash on the section in view.
  * The page opens at the URL's section unless `visitorMoved()` says the visitor already left it.
+ * `beforeJump()` runs before a link scrolls: the page builds the sections it has not built yet,
+ * so that the one the link names stays where it lands.
  */
-export function linkNavigation(sections, visitorMoved = () => false) {
+export function linkNavigation(sections, visitorMoved = () => false, { beforeJump = () => {} } = {}) {
   for (const link of document.querySelectorAll("nav a, .brand")) {
     link.addEventListener("click", (event) => {
       event.preventDefault();
+      beforeJump();
       const id = link.getAttribute("href").slice(1);
       document.getElementById(id).scrollIntoView();
       setSection(id);

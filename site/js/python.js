@@ -160,11 +160,6 @@ export class Python extends EventTarget {
     return this.send({ type: "memory" });
   }
 
-  /** Keep Python's compiled modules in this browser for a faster next visit; resolves true if kept now. */
-  keepBytecode() {
-    return this.send({ type: "keep-bytecode" });
-  }
-
   /** Download weights/<name>/ and load them into Python (checked against their sha256). */
   loadModel(name) {
     return this.send({ type: "load-model", name }, LOAD_LIMIT_MS);

@@ -4,7 +4,6 @@
 //
 //   "personal"      [{image: Uint8Array(784), label, added}]   28x28 drawings, 0 background, 255 ink
 //   "model:<name>"  {name, label, file, summary, history}       a network as a zip (base64), see page/training.py
-//   "bytecode"      {key, zip}      Python's compiled modules, for a faster start (worker.js, bytecode.py)
 //
 // Storage may fail: a private window may have no IndexedDB, a full disk refuses to write, a
 // browser may forbid it. Then everything is kept in memory for this visit instead, nothing
@@ -90,10 +89,7 @@ export function forgetEverything() {
   return kept((s) => clear(s), () => undefined);
 }
 
-export function loadBytecode() {
-  return read("bytecode");
-}
-
-export function saveBytecode(value) {
-  return kept((s) => set("bytecode", value, s), () => undefined);   // too big to keep in memory for nothing
+/** Earlier versions of the page kept Python's compiled modules here, 2 MB that the site now ships. */
+export function dropOldBytecode() {
+  return kept((s) => del("bytecode", s), () => undefined);
 }

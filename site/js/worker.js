@@ -4,29 +4,27 @@
 // Messages in:  {id, type: "call", fn, args, binaries}   run digits.page.api.<fn>(*args)
 //               {id, type: "load-model", name}           fetch weights/<name>/ and load them
 //               {id, type: "memory"}                     the WebAssembly heap size and Python's object count
-//               {id, type: "keep-bytecode"}              keep Python's compiled modules for the next visit
 // Messages out: {type: "progress", step, of, message}    while the runtime loads
 //               {type: "ready", runtime} | {type: "failed", message}
 //               {type: "died", message}                  Python failed for good: start another worker
 //               {id, ok} | {id, error}
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
-import { loadBytecode, saveBytecode } from "./store.js";
 
 const here = (path) => new URL(path, import.meta.url).href;
 const STEPS = 4;
 
 let dispatch = null;          // the one Python function the page calls through
 let pyodide = null;
-const bytecode = { key: null, restored: false };   // see keepBytecode
 
 function progress(step, message) {
   postMessage({ type: "progress", step, of: STEPS, message });
 }
 
 async function start() {
-  const ourPackage = fetch(here("../py/digits.zip"));      // small: fetched while Pyodide loads
-  const keptBytecode = loadBytecode().catch(() => null);   // none in a private window: fine
+  const ourPackage = fetch(here("../py/digits.zip"));      // both fetched while Pyodide loads
+  const compiled = fetch(here("../py/bytecode.zip")).then((response) => response.ok ? response.arrayBuffer() : null)
+    .catch(() => null);
   progress(1, "Downloading Python (Pyodide)…");
   try {
     // Pyodide waits forever when its WebAssembly is missing: check the files alongside.
@@ -43,41 +41,31 @@ async function start() {
   progress(3, "Loading the network code…");
   const response = await ourPackage;
   if (!response.ok) throw new Error(`The network code (py/digits.zip) could not be downloaded (HTTP ${response.status}).`);
-  const ourCode = await response.arrayBuffer();
-  pyodide.unpackArchive(ourCode, "zip", { extractDir: "/home/pyodide" });
-  bytecode.key = `${pyodide.version} ${await sha256(ourCode)}`;
-  const kept = await keptBytecode;
-  if (kept?.key === bytecode.key) {
-    try {
-      pyodide.unpackArchive(kept.zip, "zip", { extractDir: "/" });
-      bytecode.restored = true;
-    } catch (error) {
-      console.warn(`Python's kept bytecode could not be unpacked (${error.message}): compiling instead.`);
-    }
-  }
+  pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide" });
+  const bytecode = unpackCompiled(await compiled);
   dispatch = pyodide.runPython("import digits.page.api\ndigits.page.api.dispatch");
   const runtime = call("runtime", []);
   if (runtime.error) throw new Error(runtime.error);
-  return { ...runtime.ok, bytecode: bytecode.restored ? "kept" : "compiled" };
+  return { ...runtime.ok, bytecode };
 }
 
 /**
- * Keep the modules imported on this visit (numpy's and ours), compiled, in IndexedDB, so the
- * next visit imports them without compiling: see py/digits/page/bytecode.py. Python checks each
- * file against its source, and the key names this Pyodide and this version of our code.
+ * numpy's modules and ours, compiled when the site was built (py/digits/page/bytecode.py): unpacked
+ * beside their sources before Python imports them, so that it need not compile them. Without
+ * them Python compiles as usual, only slower: "shipped" or "compiled", for tests.
  */
-async function keepBytecode() {
-  if (bytecode.restored) return false;
-  const archive = pyodide.runPython("import digits.page.bytecode\ndigits.page.bytecode.archive()");
-  const zip = archive.toJs();
-  archive.destroy();
-  await saveBytecode({ key: bytecode.key, zip });
-  return true;
-}
-
-async function sha256(buffer) {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+function unpackCompiled(zip) {
+  if (!zip) {
+    console.warn("Python's compiled modules (py/bytecode.zip) could not be downloaded: compiling instead.");
+    return "compiled";
+  }
+  try {
+    pyodide.unpackArchive(zip, "zip", { extractDir: "/" });
+    return "shipped";
+  } catch (error) {
+    console.warn(`Python's compiled modules could not be unpacked (${error.message}): compiling instead.`);
+    return "compiled";
+  }
 }
 
 /** Rejects, naming the file, if a runtime file cannot be downloaded; otherwise never settles. */
@@ -148,8 +136,7 @@ onmessage = async ({ data }) => {
     if (type === "load-model") {
       const files = await download;
       postMessage({ id, ...(files.error ? files : loadModel(data.name, /** @type {DownloadedModel} */ (files))) });
-    } else if (type === "keep-bytecode") postMessage({ id, ok: await keepBytecode() });
-    else if (type === "memory") postMessage({ id, ok: { wasmBytes: pyodide._module.HEAP8.buffer.byteLength, ...call("memory", []).ok } });
+    } else if (type === "memory") postMessage({ id, ok: { wasmBytes: pyodide._module.HEAP8.buffer.byteLength, ...call("memory", []).ok } });
     else postMessage({ id, ...call(data.fn, data.args, data.binaries) });
   } catch (error) {
     // After a WebAssembly trap or running out of memory, Pyodide can never answer again:

@@ -1,14 +1,15 @@
-"""Python's compiled modules, kept between visits, so the page starts faster the second time.
+"""Python's compiled modules, made once when the site is built, so that no visit compiles them.
 
-Python compiles each module it imports from source; in the browser that is a good part
-of the start (numpy's modules alone take about a quarter of a second). Once the page
-has answered and the visitor pauses, `archive` compiles the modules imported so far
-into one zip, which the browser keeps; on the next visit the worker unpacks it before
-importing, and Python finds the compiled files ready.
+Python compiles each module it imports from source, and Pyodide's numpy ships as source
+only: in the browser, compiling numpy's modules and ours took about half a second of every
+start. build.py runs the page's own Pyodide once under Node.js (tools/compile_python.mjs),
+imports numpy and every module of this package there, and `archive` writes the compiled
+modules into one zip, py/bytecode.zip beside the package; the worker unpacks it before
+importing, and Python finds them compiled.
 
-Every kept file is a "checked hash-based" .pyc (PEP 552): before using it, Python
-compares the hash of the source with the one in the file, so a changed source is
-compiled afresh and never run stale.
+Every file is a "checked hash-based" .pyc (PEP 552): before using it, Python compares the
+hash of the source with the one in the file, so a changed source is compiled afresh and
+never run stale, and a .pyc from another Python version is ignored.
 """
 
 import importlib.util
@@ -19,7 +20,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-# Where the kept modules come from: the installed packages (numpy) and our own package.
+# Where the compiled modules come from: the installed packages (numpy) and our own package.
 ROOTS = (*site.getsitepackages(), str(Path(__file__).resolve().parents[2]))
 CHECKED_HASH = 0b11    # the .pyc flags: hash-based, and checked against the source
 
@@ -27,14 +28,12 @@ CHECKED_HASH = 0b11    # the .pyc flags: hash-based, and checked against the sou
 def archive(roots=ROOTS):
     """A zip of checked hash-based .pyc files for the modules imported so far from `roots`.
 
-    Entries are named by their path without the leading '/', ready to unpack at '/'.
+    Entries are named by their path without the leading '/', ready to unpack at '/', in a
+    fixed order with a fixed date, so the same modules make the same zip.
     """
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as kept:
-        for module in list(sys.modules.values()):
-            source = getattr(module, "__file__", None)
-            if not (source and source.endswith(".py") and source.startswith(tuple(roots))):
-                continue
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as compiled:
+        for source in sorted(imported_sources(roots)):
             try:
                 text = Path(source).read_bytes()
                 code = compile(text, source, "exec", dont_inherit=True)     # as import compiles it
@@ -42,5 +41,12 @@ def archive(roots=ROOTS):
                 continue
             header = (importlib.util.MAGIC_NUMBER + CHECKED_HASH.to_bytes(4, "little")
                       + importlib.util.source_hash(text))
-            kept.writestr(importlib.util.cache_from_source(source).lstrip("/"), header + marshal.dumps(code))
+            entry = zipfile.ZipInfo(importlib.util.cache_from_source(source).lstrip("/"), date_time=(2020, 1, 1, 0, 0, 0))
+            compiled.writestr(entry, header + marshal.dumps(code), zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
+
+
+def imported_sources(roots):
+    """The source file of every module imported so far from under `roots`."""
+    files = (getattr(module, "__file__", None) for module in list(sys.modules.values()))
+    return {file for file in files if file and file.endswith(".py") and file.startswith(tuple(roots))}

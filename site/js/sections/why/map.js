@@ -4,6 +4,7 @@
 // point shows that test digit (why_map_digit).
 
 import { h } from "../../lib/dom.js";
+import { whole } from "../../lib/format.js";
 import { displayed, parens, sub } from "../../lib/math.js";
 import { drawGray } from "../../widgets/pictures.js";
 
@@ -62,7 +63,7 @@ export class MapPanel {
   /** Python's progress placing the test digits. */
   showProgress(done, total) {
     this.frame.dataset.state = "placing";
-    this.progress.textContent = `Placing the test digits: ${done.toLocaleString("en")} of ${total.toLocaleString("en")}…`;
+    this.progress.textContent = `Placing the test digits: ${whole(done)} of ${whole(total)}…`;
   }
 
   /** Every test digit's point. */
@@ -82,7 +83,7 @@ export class MapPanel {
     });
     this.frame.dataset.points = labels.map((label, i) => `${x[i]},${y[i]},${label}`).join(";");
     this.frame.dataset.state = "ready";
-    this.progress.textContent = `${labels.length.toLocaleString("en")} test digits. The two directions keep `
+    this.progress.textContent = `${whole(labels.length)} test digits. The two directions keep `
       + `${Math.round(slice.spread * 100)}% of how much the last hidden layer varies; the rest is flattened away.`;
   }
 
