@@ -172,6 +172,15 @@ def test_python_imports_numpy_and_our_code_compiled_when_the_site_was_built(open
 API_PYC = "home/pyodide/digits/page/__pycache__/api.cpython-312.pyc"
 
 
+def shipped_bytecode_with(change):
+    """py/bytecode.zip as built, each entry's bytes passed through change(name, data): zip bytes to serve."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(DIST / "py" / "bytecode.zip") as shipped, zipfile.ZipFile(buffer, "w") as served:
+        for name in shipped.namelist():
+            served.writestr(name, change(name, shipped.read(name)))
+    return buffer.getvalue()
+
+
 def test_the_browser_runs_the_shipped_bytecode_not_the_source(open_app, serve_override, tmp_path):
     """A .pyc whose header names the real api.py but whose code says otherwise: if the page reports
     what that code says, Python ran the shipped file rather than compiling the source."""
@@ -186,15 +195,10 @@ def test_the_browser_runs_the_shipped_bytecode_not_the_source(open_app, serve_ov
     compiled = tmp_path / "bytecode.zip"
     subprocess.run(["node", str(ROOT / "tools" / "compile_python.mjs"), str(DIST / "pyodide"), str(doctored_source),
                     str(compiled)], check=True, capture_output=True)
-    shipped = zipfile.ZipFile(DIST / "py" / "bytecode.zip")
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as served:
-        for name in shipped.namelist():
-            data = shipped.read(name)
-            if name == API_PYC:       # the real file's header (its source's hash), the doctored code
-                data = data[:16] + zipfile.ZipFile(compiled).read(name)[16:]
-            served.writestr(name, data)
-    serve_override("py/bytecode.zip", buffer.getvalue())
+    doctored_api = zipfile.ZipFile(compiled).read(API_PYC)
+    # The real file's header (its source's hash), the doctored code.
+    serve_override("py/bytecode.zip", shipped_bytecode_with(
+        lambda name, data: data[:16] + doctored_api[16:] if name == API_PYC else data))
     page = open_app()
     assert page.evaluate("() => window.app.python.runtime") | {"python": None} == {
         "python": None, "numpy": "the shipped bytecode", "bytecode": "shipped"}
@@ -203,14 +207,9 @@ def test_the_browser_runs_the_shipped_bytecode_not_the_source(open_app, serve_ov
 def test_python_compiles_what_the_shipped_bytecode_cannot_give_it(open_app, serve_override, expects_errors):
     # Stale files (another source's hash) are compiled afresh; an archive that is missing or
     # broken leaves Python compiling everything: slower, never wrong.
-    shipped = zipfile.ZipFile(DIST / "py" / "bytecode.zip")
-    stale = io.BytesIO()
-    with zipfile.ZipFile(stale, "w") as served:
-        for name in shipped.namelist():
-            data = shipped.read(name)
-            served.writestr(name, data[:8] + bytes(8) + data[16:])
+    stale = shipped_bytecode_with(lambda name, data: data[:8] + bytes(8) + data[16:])
     numpy = json.loads((DIST / "pyodide" / "pyodide-lock.json").read_text())["packages"]["numpy"]["version"]
-    for replacement, bytecode in [(stale.getvalue(), "shipped"), (404, "compiled"), (b"not a zip", "compiled")]:
+    for replacement, bytecode in [(stale, "shipped"), (404, "compiled"), (b"not a zip", "compiled")]:
         serve_override("py/bytecode.zip", replacement)
         page = open_app()
         assert page.evaluate("() => window.app.python.runtime") | {"python": None} == {

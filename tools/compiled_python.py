@@ -12,13 +12,12 @@ Running Pyodide takes some seconds, so the zip is kept in the download cache und
 of everything it depends on, and made again only when one of them changes.
 """
 
-import hashlib
 import shutil
 import tempfile
 from pathlib import Path
 
 from build_error import BuildError, run_tool
-from downloads import make_cache
+from downloads import make_cache, sha256
 
 COMPILER = Path(__file__).resolve().parent / "compile_python.mjs"
 
@@ -26,10 +25,8 @@ COMPILER = Path(__file__).resolve().parent / "compile_python.mjs"
 def add_compiled_python(site):
     """Write `site`/py/bytecode.zip for the runtime in `site`/pyodide/ and the package in `site`/py/digits.zip."""
     runtime, package = site / "pyodide", site / "py" / "digits.zip"
-    inputs = hashlib.sha256()
-    for path in [COMPILER, package, *sorted(runtime.iterdir())]:
-        inputs.update(path.name.encode() + hashlib.sha256(path.read_bytes()).digest())
-    kept = make_cache() / "bytecode" / f"{inputs.hexdigest()[:24]}.zip"
+    inputs = "".join(path.name + sha256(path.read_bytes()) for path in [COMPILER, package, *sorted(runtime.iterdir())])
+    kept = make_cache() / "bytecode" / f"{sha256(inputs.encode())[:24]}.zip"
     if not kept.exists():
         kept.parent.mkdir(exist_ok=True)
         with tempfile.TemporaryDirectory() as scratch:

@@ -5,6 +5,8 @@
 // idle moments, once the first answer is out or as soon as the visitor scrolls. A link to a
 // section further down builds them all at once, so that the page can go there and stay.
 
+import { idle } from "./lib/idle.js";
+
 const IDLE_WAIT_MS = 200;        // build even if the browser is never idle: at most this late
 
 export class BuildOrder {
@@ -35,9 +37,9 @@ export class BuildOrder {
     const step = () => {
       if (!this.waiting.length) return;
       this.buildNext();
-      whenIdle(step);
+      idle(IDLE_WAIT_MS).then(step);
     };
-    whenIdle(step);
+    idle(IDLE_WAIT_MS).then(step);
   }
 
   buildNext() {
@@ -49,10 +51,4 @@ export class BuildOrder {
     }
     if (!this.waiting.length) this.finished(this.built);
   }
-}
-
-/** Call `callback` when the browser is idle (Safari has no requestIdleCallback: soon, then). */
-function whenIdle(callback) {
-  if ("requestIdleCallback" in window) requestIdleCallback(() => callback(), { timeout: IDLE_WAIT_MS });
-  else setTimeout(callback, 0);
 }

@@ -80,7 +80,7 @@ order.later("train", () => {
 });
 order.later("learn-more", () => setupLearnMore(root("#learn-more .learn-more-root")));
 
-if (SECTIONS.includes(urlState.getSection()) && urlState.getSection() !== SECTIONS[0]) order.buildAll();
+if (SECTIONS.slice(1).includes(urlState.getSection())) order.buildAll();     // a link to a section below
 else {
   recognizer.started.then(() => order.trickle());
   addEventListener("scroll", () => order.trickle(), { once: true, passive: true });

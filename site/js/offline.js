@@ -8,6 +8,8 @@
 // downloaded, and it takes those from the browser's HTTP cache (see ../sw.js), so a reload
 // soon after the first visit is already served from the worker's copy.
 
+import { idle } from "./lib/idle.js";
+
 const WORDS = {
   saving: "Keeping a copy of this page for offline use…",
   ready: "Ready to work offline: this page opens and reads digits without a connection.",
@@ -40,7 +42,7 @@ export function keepForOffline({ when, notice, update, scriptURL }) {
   }
   kept = Boolean(navigator.serviceWorker.controller);
   if (!navigator.onLine) showConnection();
-  return when.then(idle).then(() => navigator.serviceWorker.register(scriptURL("sw.js"), { updateViaCache: "none" }))
+  return when.then(() => idle(5000)).then(() => navigator.serviceWorker.register(scriptURL("sw.js"), { updateViaCache: "none" }))
     .then((registration) => {
       if (!registration.active) show("saving");
       navigator.serviceWorker.ready.then(() => { kept = true; showConnection(); });
@@ -51,14 +53,6 @@ export function keepForOffline({ when, notice, update, scriptURL }) {
       show(navigator.onLine ? "unavailable" : "offline-uncached");
       return null;
     });
-}
-
-/** A moment when the browser has nothing else to do (or, in one without idle callbacks, the next task). */
-function idle() {
-  return new Promise((resolve) => {
-    if ("requestIdleCallback" in window) requestIdleCallback(() => resolve(), { timeout: 5000 });
-    else setTimeout(resolve, 0);
-  });
 }
 
 /** When a new version has installed beside the running one, offer to load it. */
