@@ -29,14 +29,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 import chromium  # noqa: E402
+from runtime import pyodide_tarball, read_runtime  # noqa: E402
 from static_server import serving  # noqa: E402
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5     # bench/load_time.py N: N runs
 KINDS = ["cold", "warm 1", "warm 2"]
 OFFLINE_KINDS = ["kept", "offline"]       # the page only: the floor has no service worker
 TIMEOUT = 120_000       # ms
-SETTLE = 6_000          # ms on the page before a reload, as a visitor stays (the page keeps
-                        # Python's compiled modules for the next visit after 3 s without drawing)
+SETTLE = 6_000          # ms on the page before a reload, as a visitor stays
 READY = "[data-testid=status][data-state=ready]"
 KEPT = "[data-testid=offline-note][data-state=ready]"
 
@@ -59,8 +59,15 @@ pyodide.runPython("import numpy");
 postMessage("ready");
 """
 
-# Served as overrides under the site, next to its pyodide/ folder, which the floor's worker imports from.
-FLOOR_FILES = {"floor/index.html": FLOOR_PAGE, "floor/main.js": FLOOR_MAIN, "floor/worker.js": FLOOR_WORKER}
+
+
+def floor_files():
+    """The floor, served as overrides under the site, next to its pyodide/ folder, which the floor's
+    worker imports from: Pyodide as released, with its own standard library (the site ships that
+    compiled, in py/python_stdlib.zip, and leaves Pyodide's out)."""
+    runtime, _ = read_runtime(pyodide_tarball())
+    return {"floor/index.html": FLOOR_PAGE, "floor/main.js": FLOOR_MAIN, "floor/worker.js": FLOOR_WORKER,
+            "pyodide/python_stdlib.zip": runtime["python_stdlib.zip"]}
 
 # Notes the moment the status turns ready, in ms since navigation start.
 READY_CLOCK = """
@@ -77,8 +84,25 @@ def time_to_ready(page, load):
     return page.evaluate("() => window.readyAt") / 1000
 
 
+# The stages the page's worker marks on its timeline (site/js/worker.js), in ms since navigation start.
+WORKER_STAGES = """() => Object.fromEntries(["python-started", "numpy-loaded", "code-unpacked", "code-imported"]
+  .map((name) => [name, performance.getEntriesByName(name)[0]?.startTime + performance.timeOrigin]))"""
+STAGES = ["python-started", "numpy-loaded", "code-unpacked", "code-imported", "ready"]
+
+
+def stages(page):
+    """When the page's worker reached each stage of its start, and when the page was ready: ms since navigation."""
+    workers = [worker for worker in page.workers if worker.url.endswith("/js/worker.js")]
+    if not workers:
+        return {}
+    origin = page.evaluate("() => performance.timeOrigin")
+    marks = {name: at - origin for name, at in workers[0].evaluate(WORKER_STAGES).items() if at is not None}
+    return marks | {"ready": page.evaluate("() => window.readyAt")}
+
+
 def cold_then_warm(playwright, url, offline=False):
-    """[cold, warm 1, warm 2] time to ready: a fresh profile opens the url, then reloads it twice.
+    """[cold, warm 1, warm 2] time to ready: a fresh profile opens the url, then reloads it twice;
+    and the stages of each of those starts (empty for the floor, which marks none).
 
     With `offline`, then [kept, offline]: once the service worker has kept the site, a reload,
     and a reload with the network off.
@@ -89,36 +113,45 @@ def cold_then_warm(playwright, url, offline=False):
         try:
             context.add_init_script(READY_CLOCK)
             page = context.pages[0] if context.pages else context.new_page()
-            times = [time_to_ready(page, lambda: page.goto(url, wait_until="commit"))]
+            times, marks = [], []
+
+            def measure(load):
+                times.append(time_to_ready(page, load))
+                marks.append(stages(page))
+
+            measure(lambda: page.goto(url, wait_until="commit"))
             for _ in KINDS[1:]:
                 page.wait_for_timeout(SETTLE)
-                times.append(time_to_ready(page, lambda: page.reload(wait_until="commit")))
+                measure(lambda: page.reload(wait_until="commit"))
             if offline:
                 page.locator(KEPT).wait_for(state="attached", timeout=TIMEOUT)
                 page.wait_for_timeout(SETTLE)
-                times.append(time_to_ready(page, lambda: page.reload(wait_until="commit")))
+                measure(lambda: page.reload(wait_until="commit"))
                 context.set_offline(True)
                 page.wait_for_timeout(SETTLE)
-                times.append(time_to_ready(page, lambda: page.reload(wait_until="commit")))
+                measure(lambda: page.reload(wait_until="commit"))
         finally:
             context.close()
-    return times
+    return times, marks
 
 
 def main():
     from playwright.sync_api import Error, sync_playwright
 
     times = {"floor": {kind: [] for kind in KINDS}, "page": {kind: [] for kind in KINDS + OFFLINE_KINDS}}
+    page_stages = {kind: [] for kind in times["page"]}
     try:
         with serving(ROOT / "dist", prefix="/digits/") as server, sync_playwright() as playwright:
-            server.overrides.update(FLOOR_FILES)
+            server.overrides.update(floor_files())
             urls = {"floor": server.url + "floor/index.html", "page": server.url}
             for run in range(RUNS):
                 order = ["floor", "page"] if run % 2 == 0 else ["page", "floor"]
                 for name in order:
-                    measured = cold_then_warm(playwright, urls[name], offline=name == "page")
-                    for kind, seconds in zip(times[name], measured):
+                    measured, marks = cold_then_warm(playwright, urls[name], offline=name == "page")
+                    for kind, seconds, marked in zip(times[name], measured, marks):
                         times[name][kind].append(seconds)
+                        if name == "page":
+                            page_stages[kind].append(marked)
                 print(f"run {run + 1}/{RUNS}: " + "   ".join(
                     f"{name} " + ", ".join(f"{kind} {values[-1]:.2f}" for kind, values in times[name].items())
                     for name in urls) + "  (s)", flush=True)
@@ -126,6 +159,7 @@ def main():
         print(f"The load-time bench failed: {error.message.splitlines()[0]}", file=sys.stderr)
         return 1
     report(times)
+    report_stages(page_stages)
     return 0
 
 
@@ -143,6 +177,16 @@ def report(times):
         print(f"  {kind:7} {'(' + meaning + ')':35} floor {warm_floor:5.2f} s   page {page:5.2f} s   "
               f"page/floor {page / warm_floor:.2f}  (floor: its warm 2)")
     print("  targets: page/floor at most 1.10 cold and 1.05 for a reload after one visit")
+
+
+def report_stages(page_stages):
+    """Where the page's starts go: the median moment of each stage its worker marks, per kind of load."""
+    print("\nThe page's stages, median ms since navigation start:")
+    print(f"  {'':9}" + "".join(f"{stage:>16}" for stage in STAGES))
+    for kind, runs in page_stages.items():
+        moments = [statistics.median(run[stage] for run in runs) if all(stage in run for run in runs) else float("nan")
+                   for stage in STAGES]
+        print(f"  {kind:9}" + "".join(f"{moment:16.0f}" for moment in moments))
 
 
 if __name__ == "__main__":

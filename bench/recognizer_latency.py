@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import chromium  # noqa: E402
-from load_time import FLOOR_FILES, READY_CLOCK, time_to_ready  # noqa: E402
+from load_time import READY_CLOCK, floor_files, time_to_ready  # noqa: E402
 from static_server import serving  # noqa: E402
 
 COLD_RUNS = 5
@@ -104,7 +104,7 @@ def main():
     from playwright.sync_api import sync_playwright
 
     with serving(ROOT / "dist", prefix="/digits/") as server, sync_playwright() as playwright:
-        server.overrides.update(FLOOR_FILES)
+        server.overrides.update(floor_files())
         floors, firsts = [], []
         for _ in range(COLD_RUNS):
             floors.append(floor_cold(playwright, server.url + "floor/index.html"))

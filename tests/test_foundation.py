@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -19,7 +20,7 @@ from assemble import MAX_DIST_BYTES, zip_package
 from build_error import BuildError
 from conftest import wait_until_ready
 from digits.page import machine
-from runtime import PACKAGES, check_sha256
+from runtime import PACKAGES, check_sha256, pyodide_tarball, read_runtime
 
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
@@ -112,8 +113,10 @@ def test_a_worker_that_cannot_start_is_reported_in_a_sentence(open_app, serve_ov
     open_without("js/worker.js", open_app, serve_override, "worker could not start", 30_000)
 
 
-def test_a_missing_runtime_is_reported_in_a_sentence(open_app, serve_override, expects_errors):
-    page = open_without("pyodide/pyodide.asm.wasm", open_app, serve_override, "Python", 60_000)
+@pytest.mark.parametrize("path", ["pyodide/pyodide.asm.wasm", "py/python_stdlib.zip"])
+def test_a_missing_runtime_is_reported_in_a_sentence(path, open_app, serve_override, expects_errors):
+    page = open_without(path, open_app, serve_override, f"Python (Pyodide) could not be loaded: {path} could not be "
+                        "downloaded (HTTP 404).", 60_000)
     # What needs no Python still works: the pad draws (once the page's scripts have set it up).
     expect(page.get_by_test_id("bar-0")).to_be_attached()
     box = page.get_by_test_id("canvas").bounding_box()
@@ -145,6 +148,8 @@ def test_dist_ships_only_what_the_page_loads_and_stays_small():
     wheels = sorted(f.name for f in (DIST / "pyodide").glob("*.whl"))
     assert wheels == sorted(lock["packages"][p]["file_name"] for p in PACKAGES)
     assert (DIST / "index.html").exists() and not (DIST / "site").exists()
+    # Pyodide's standard library ships compiled, in py/, in place of its own.
+    assert (DIST / "py" / "python_stdlib.zip").exists() and not (DIST / "pyodide" / "python_stdlib.zip").exists()
 
 
 def test_the_python_package_zip_is_reproducible():
@@ -161,9 +166,10 @@ def test_an_unknown_command_gets_usage_not_a_traceback():
     assert result.returncode != 0 and "Traceback" not in result.stderr and "usage" in result.stderr
 
 
-def test_python_imports_numpy_and_our_code_compiled_when_the_site_was_built(open_app):
+def test_python_imports_its_standard_library_numpy_and_our_code_compiled_when_the_site_was_built(open_app):
     page = open_app()
-    assert page.evaluate("() => window.app.python.runtime.bytecode") == "shipped"
+    runtime = page.evaluate("() => window.app.python.runtime")
+    assert (runtime["bytecode"], runtime["standardLibrary"]) == ("shipped", "shipped")
     arguments = machine_arguments()             # numpy and our code run from the shipped bytecode
     result = page.evaluate("(args) => window.app.python.call('machine_forward', ...args)", arguments)
     np.testing.assert_allclose(result["loss"], machine.machine_forward(*arguments)["loss"], rtol=1e-6)
@@ -192,16 +198,18 @@ def test_the_browser_runs_the_shipped_bytecode_not_the_source(open_app, serve_ov
                 text = text.replace(b'"numpy": np.__version__', b'"numpy": "the shipped bytecode"')
                 assert b"the shipped bytecode" in text
             doctored.writestr(name, text)
-    compiled = tmp_path / "bytecode.zip"
-    subprocess.run(["node", str(ROOT / "tools" / "compile_python.mjs"), str(DIST / "pyodide"), str(doctored_source),
-                    str(compiled)], check=True, capture_output=True)
-    doctored_api = zipfile.ZipFile(compiled).read(API_PYC)
+    runtime = tmp_path / "pyodide"               # Pyodide as released, which the compiler starts
+    shutil.copytree(DIST / "pyodide", runtime)
+    (runtime / "python_stdlib.zip").write_bytes(read_runtime(pyodide_tarball())[0]["python_stdlib.zip"])
+    subprocess.run(["node", str(ROOT / "tools" / "compile_python.mjs"), str(runtime), str(doctored_source),
+                    str(tmp_path)], check=True, capture_output=True)
+    doctored_api = zipfile.ZipFile(tmp_path / "bytecode.zip").read(API_PYC)
     # The real file's header (its source's hash), the doctored code.
     serve_override("py/bytecode.zip", shipped_bytecode_with(
         lambda name, data: data[:16] + doctored_api[16:] if name == API_PYC else data))
     page = open_app()
     assert page.evaluate("() => window.app.python.runtime") | {"python": None} == {
-        "python": None, "numpy": "the shipped bytecode", "bytecode": "shipped"}
+        "python": None, "numpy": "the shipped bytecode", "bytecode": "shipped", "standardLibrary": "shipped"}
 
 
 def test_python_compiles_what_the_shipped_bytecode_cannot_give_it(open_app, serve_override, expects_errors):
@@ -213,7 +221,7 @@ def test_python_compiles_what_the_shipped_bytecode_cannot_give_it(open_app, serv
         serve_override("py/bytecode.zip", replacement)
         page = open_app()
         assert page.evaluate("() => window.app.python.runtime") | {"python": None} == {
-            "python": None, "numpy": numpy, "bytecode": bytecode}
+            "python": None, "numpy": numpy, "bytecode": bytecode, "standardLibrary": "shipped"}
         arguments = machine_arguments()
         result = page.evaluate("(args) => window.app.python.call('machine_forward', ...args)", arguments)
         np.testing.assert_allclose(result["loss"], machine.machine_forward(*arguments)["loss"], rtol=1e-6)

@@ -8,11 +8,15 @@
 //               {type: "ready", runtime} | {type: "failed", message}
 //               {type: "died", message}                  Python failed for good: start another worker
 //               {id, ok} | {id, error}
+// Its start's stages are marked on the worker's timeline (performance.mark: python-started,
+// numpy-loaded, code-unpacked, code-imported, then <model>-loaded), for profiles and bench/load_time.py.
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const here = (path) => new URL(path, import.meta.url).href;
 const STEPS = 4;
+// Pyodide's standard library with its modules compiled when the site was built (tools/compiled_python.py).
+const STANDARD_LIBRARY = "../py/python_stdlib.zip";
 
 let dispatch = null;          // the one Python function the page calls through
 let pyodide = null;
@@ -27,26 +31,39 @@ async function start() {
     .catch(() => null);
   progress(1, "Downloading Python (Pyodide)…");
   try {
+    // numpy is named here so that Pyodide downloads it while Python starts, not after.
     // Pyodide waits forever when its WebAssembly is missing: check the files alongside.
-    pyodide = await Promise.race([loadPyodide({ indexURL: here("../pyodide/") }), missingRuntimeFile()]);
+    const loading = loadPyodide({ indexURL: here("../pyodide/"), stdLibURL: here(STANDARD_LIBRARY), packages: ["numpy"] });
+    pyodide = await Promise.race([loading, missingRuntimeFile()]);
   } catch (error) {
     throw new Error(`Python (Pyodide) could not be loaded: ${error.message}`);
   }
+  performance.mark("python-started");
   progress(2, "Loading numpy…");
   try {
+    // Already loaded, unless its download failed above: this tries again, and says why it failed.
     await pyodide.loadPackage("numpy", { messageCallback: () => {}, errorCallback: (m) => console.warn(m) });
   } catch (error) {
     throw new Error(`numpy could not be loaded into Python: ${error.message}`);
   }
+  performance.mark("numpy-loaded");
   progress(3, "Loading the network code…");
   const response = await ourPackage;
   if (!response.ok) throw new Error(`The network code (py/digits.zip) could not be downloaded (HTTP ${response.status}).`);
   pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide" });
   const bytecode = unpackCompiled(await compiled);
+  performance.mark("code-unpacked");
   dispatch = pyodide.runPython("import digits.page.api\ndigits.page.api.dispatch");
+  performance.mark("code-imported");
   const runtime = call("runtime", []);
   if (runtime.error) throw new Error(runtime.error);
-  return { ...runtime.ok, bytecode };
+  return { ...runtime.ok, bytecode, standardLibrary: standardLibraryKind() };
+}
+
+/** "shipped" if Python found the standard library's modules compiled in STANDARD_LIBRARY, else "compiled". */
+function standardLibraryKind() {
+  // The zip importer names a module after the file it ran: its .pyc, or its .py if it compiled that.
+  return pyodide.runPython("import asyncio\nasyncio.__file__").endsWith(".pyc") ? "shipped" : "compiled";
 }
 
 /**
@@ -70,13 +87,13 @@ function unpackCompiled(zip) {
 
 /** Rejects, naming the file, if a runtime file cannot be downloaded; otherwise never settles. */
 async function missingRuntimeFile() {
-  const files = ["pyodide.asm.wasm", "pyodide.asm.js", "python_stdlib.zip"];
+  const files = ["../pyodide/pyodide.asm.wasm", "../pyodide/pyodide.asm.js", STANDARD_LIBRARY];
   const answers = await Promise.all(files.map((file) =>
-    fetch(here(`../pyodide/${file}`), { method: "HEAD" }).then(
+    fetch(here(file), { method: "HEAD" }).then(
       (response) => ({ file, problem: response.ok ? null : `HTTP ${response.status}` }),
       (error) => ({ file, problem: error.message }))));
   const missing = answers.find((answer) => answer.problem);
-  if (missing) throw new Error(`pyodide/${missing.file} could not be downloaded (${missing.problem}).`);
+  if (missing) throw new Error(`${missing.file.replace("../", "")} could not be downloaded (${missing.problem}).`);
   return new Promise(() => {});
 }
 
@@ -136,6 +153,7 @@ onmessage = async ({ data }) => {
     if (type === "load-model") {
       const files = await download;
       postMessage({ id, ...(files.error ? files : loadModel(data.name, /** @type {DownloadedModel} */ (files))) });
+      performance.mark(`${data.name}-loaded`);
     } else if (type === "memory") postMessage({ id, ok: { wasmBytes: pyodide._module.HEAP8.buffer.byteLength, ...call("memory", []).ok } });
     else postMessage({ id, ...call(data.fn, data.args, data.binaries) });
   } catch (error) {
