@@ -6,7 +6,7 @@ the page adds to a bare Pyodide. Compiled modules only fit the Python that made 
 are made by the page's own Pyodide, run under Node.js (tools/compile_python.mjs), which starts
 Python, imports numpy and every module of py/digits/, and writes what it compiled
 (py/digits/page/bytecode.py): numpy's and ours as checked hash-based .pyc files, and Pyodide's
-standard library zip with a .pyc beside each module Python imported. That zip replaces
+standard library zip with each module Python imported compiled in place of its source. That zip replaces
 Pyodide's own in the site (the worker names it to Pyodide as stdLibURL); pyodide/ keeps the
 rest of Pyodide as released.
 
