@@ -60,7 +60,6 @@ postMessage("ready");
 """
 
 
-
 def floor_files():
     """The floor, served as overrides under the site, next to its pyodide/ folder, which the floor's
     worker imports from: Pyodide as released, with its own standard library (the site ships that
@@ -68,6 +67,7 @@ def floor_files():
     runtime, _ = read_runtime(pyodide_tarball())
     return {"floor/index.html": FLOOR_PAGE, "floor/main.js": FLOOR_MAIN, "floor/worker.js": FLOOR_WORKER,
             "pyodide/python_stdlib.zip": runtime["python_stdlib.zip"]}
+
 
 # Notes the moment the status turns ready, in ms since navigation start.
 READY_CLOCK = """
@@ -84,10 +84,13 @@ def time_to_ready(page, load):
     return page.evaluate("() => window.readyAt") / 1000
 
 
-# The stages the page's worker marks on its timeline (site/js/worker.js), in ms since navigation start.
-WORKER_STAGES = """() => Object.fromEntries(["python-started", "numpy-loaded", "code-unpacked", "code-imported"]
-  .map((name) => [name, performance.getEntriesByName(name)[0]?.startTime + performance.timeOrigin]))"""
+# The stages the page's worker marks on its timeline (site/js/worker.js), then the page's ready.
 STAGES = ["python-started", "numpy-loaded", "code-unpacked", "code-imported", "ready"]
+# Each marked stage's moment on the clock all timelines share (their origin plus their own time).
+WORKER_STAGES = """(names) => Object.fromEntries(names.flatMap((name) => {
+  const mark = performance.getEntriesByName(name)[0];
+  return mark ? [[name, performance.timeOrigin + mark.startTime]] : [];
+}))"""
 
 
 def stages(page):
@@ -96,7 +99,7 @@ def stages(page):
     if not workers:
         return {}
     origin = page.evaluate("() => performance.timeOrigin")
-    marks = {name: at - origin for name, at in workers[0].evaluate(WORKER_STAGES).items() if at is not None}
+    marks = {name: at - origin for name, at in workers[0].evaluate(WORKER_STAGES, STAGES[:-1]).items()}
     return marks | {"ready": page.evaluate("() => window.readyAt")}
 
 
