@@ -30,11 +30,10 @@ LATENCY_MS = 20
 def cold_over_link(playwright, url):
     """Seconds to ready for a fresh profile opening `url` over the emulated link."""
     with tempfile.TemporaryDirectory() as profile:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=chromium.executable(), args=chromium.FLAGS, headless=True)
+        context = chromium.launch_with_profile(playwright, profile)
         try:
             context.add_init_script(READY_CLOCK)
-            page = context.pages[0] if context.pages else context.new_page()
+            page = context.pages[0]
             devtools = context.new_cdp_session(page)
             devtools.send("Network.enable")
             bytes_per_s = MBIT_PER_S * 1e6 / 8

@@ -15,8 +15,8 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const here = (path) => new URL(path, import.meta.url).href;
 const STEPS = 4;
-// Pyodide's standard library with its modules compiled when the site was built (tools/compiled_python.py).
-const STANDARD_LIBRARY = "../py/python_stdlib.zip";
+// Pyodide's standard library with its modules compiled when the site was built (tools/compiled_python.py), by its path in the site.
+const STANDARD_LIBRARY = "py/python_stdlib.zip";
 
 let dispatch = null;          // the one Python function the page calls through
 let pyodide = null;
@@ -33,7 +33,7 @@ async function start() {
   try {
     // numpy is named here so that Pyodide downloads it while Python starts, not after.
     // Pyodide waits forever when its WebAssembly is missing: check the files alongside.
-    const loading = loadPyodide({ indexURL: here("../pyodide/"), stdLibURL: here(STANDARD_LIBRARY), packages: ["numpy"] });
+    const loading = loadPyodide({ indexURL: here("../pyodide/"), stdLibURL: here(`../${STANDARD_LIBRARY}`), packages: ["numpy"] });
     pyodide = await Promise.race([loading, missingRuntimeFile()]);
   } catch (error) {
     throw new Error(`Python (Pyodide) could not be loaded: ${error.message}`);
@@ -87,13 +87,13 @@ function unpackCompiled(zip) {
 
 /** Rejects, naming the file, if a runtime file cannot be downloaded; otherwise never settles. */
 async function missingRuntimeFile() {
-  const files = ["../pyodide/pyodide.asm.wasm", "../pyodide/pyodide.asm.js", STANDARD_LIBRARY];
+  const files = ["pyodide/pyodide.asm.wasm", "pyodide/pyodide.asm.js", STANDARD_LIBRARY];     // in the site
   const answers = await Promise.all(files.map((file) =>
-    fetch(here(file), { method: "HEAD" }).then(
+    fetch(here(`../${file}`), { method: "HEAD" }).then(
       (response) => ({ file, problem: response.ok ? null : `HTTP ${response.status}` }),
       (error) => ({ file, problem: error.message }))));
   const missing = answers.find((answer) => answer.problem);
-  if (missing) throw new Error(`${missing.file.replace("../", "")} could not be downloaded (${missing.problem}).`);
+  if (missing) throw new Error(`${missing.file} could not be downloaded (${missing.problem}).`);
   return new Promise(() => {});
 }
 
