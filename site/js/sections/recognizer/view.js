@@ -33,6 +33,9 @@ export class RecognizerView {
       "It is not sure of this one. Networks read best the kinds of writing they learned from; if yours is a way of " +
       "writing it rarely saw, press the right digit below, then fine-tune it on your own digits in ",
       h("a", { href: "#train" }, "Teach it your handwriting"), ".");
+    this.unsureOffer = h("span", { class: "unsure-offer" });
+    this.unsure.append(" ", this.unsureOffer);
+    this.besidePad = h("div", { class: "beside-pad" });
     this.underAnswer = h("div", { class: "under-answer" });
     this.compare = h("div", { class: "compare", "aria-live": "polite" });
     this.whyIntro = h("p", { class: "why-intro" }, EMPTY_WHY);
@@ -45,7 +48,8 @@ export class RecognizerView {
             h("button", { type: "button", "data-testid": "undo", class: "button", "aria-keyshortcuts": "Control+Z", onclick: on.undo },
               "Undo ", h("kbd", {}, "Ctrl Z")),
             h("button", { type: "button", "data-testid": "clear", class: "button", "aria-keyshortcuts": "Escape", onclick: on.clear },
-              "Clear ", h("kbd", {}, "Esc")))),
+              "Clear ", h("kbd", {}, "Esc"))),
+          this.besidePad),
         h("div", { class: "card answer-card" },
           h("div", { class: "answer-top" },
             h("figure", { class: "seen" }, this.preprocessed,
