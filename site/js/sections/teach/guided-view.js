@@ -20,7 +20,8 @@ export class GuidedView {
     this.perDigit = h("select", { "data-testid": "teach-guided-count", onchange: () => on.perDigit(Number(this.perDigit.value)) },
       GUIDED.per_digit_choices.map((n) => h("option", { value: n, selected: n === GUIDED.per_digit || null },
         `${n} of each digit (${10 * n} drawings)`)));
-    this.intro = h("p", { class: "guided-intro" });
+    this.intro = h("p", {});
+    this.about = h("details", { class: "guided-about" }, h("summary", {}, "How this works"), this.intro);
     this.prompt = h("p", { class: "guided-prompt", "data-testid": "teach-guided-prompt", "aria-live": "polite", "aria-atomic": "true" });
     this.message = h("p", { class: "guided-message", role: "status" });
     this.keep = h("button", { type: "button", class: "button primary", "data-testid": "teach-guided-confirm", onclick: on.keep });
@@ -48,7 +49,7 @@ export class GuidedView {
     this.panel = h("section", { class: "guided", "data-testid": "teach-guided", "aria-label": "Teach it your handwriting", hidden: true },
       h("div", { class: "guided-head" }, h("h2", {}, "Teach it your handwriting"),
         h("label", { class: "guided-count" }, h("span", { class: "visually-hidden" }, "How many drawings"), this.perDigit)),
-      this.intro, this.asking, this.strip, this.progress, this.progressText, this.result, this.endTools);
+      this.asking, this.strip, this.progress, this.progressText, this.result, this.endTools, this.about);
     this.element = h("div", { class: "guided-root" }, this.invitation, this.panel);
   }
 
@@ -68,10 +69,11 @@ export class GuidedView {
     this.panel.hidden = false;
     this.invitation.hidden = true;
     this.perDigit.value = String(per);
-    this.intro.textContent = `Write each digit as you usually do, one at a time, on the pad above; press Next after `
-      + `each. The strip shows what ${name} reads now. Then it learns from your drawings for a few seconds, and a short `
-      + "check round of new drawings, which neither the old nor the tuned network learned from, says honestly "
-      + "how much better it reads you.";
+    this.intro.textContent = `Write each digit the way you usually do, on the pad above, and press Next. The strip `
+      + `shows what ${name} reads now: green if right, red if not. After the last one, ${name} learns from your `
+      + "drawings for a few seconds, mixed with MNIST's so that it does not forget everyone else's. Then a short "
+      + "check round of new drawings, which neither network learned from, shows honestly how much better it reads you. "
+      + "Your drawings stay in this browser.";
     this.result.hidden = true;
     this.endTools.hidden = true;
     this.progress.hidden = true;
