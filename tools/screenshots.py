@@ -73,7 +73,8 @@ def centred(strokes, size=0.7):
     """A style's strokes (digits.images.handwriting), centred on the pad and `size` of it across."""
     xs, ys = [x for stroke in strokes for x, _ in stroke], [y for stroke in strokes for _, y in stroke]
     cx, cy, extent = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2, max(max(xs) - min(xs), max(ys) - min(ys))
-    return [[(0.5 + (x - cx) * size / extent, 0.5 + (y - cy) * size / extent) for x, y in stroke] for stroke in strokes]
+    return [[(float(0.5 + (x - cx) * size / extent), float(0.5 + (y - cy) * size / extent)) for x, y in stroke]
+            for stroke in strokes]
 
 
 def show_guided(page, section):
@@ -83,9 +84,10 @@ def show_guided(page, section):
     DIGITS = {digit: centred(next(iter(styles.values()))) for digit, styles in STYLES.items()}
     prompt = page.get_by_test_id("teach-guided-prompt")
 
-    def write_asked(digit=None):
+    def write_asked(digit=None):            # replayed as pen events: many digits, and a mouse is slow
         page.get_by_test_id("clear").click()
-        draw(page, DIGITS[int(prompt.get_attribute("data-digit")) if digit is None else digit])
+        chromium.replay(page, DIGITS[int(prompt.get_attribute("data-digit")) if digit is None else digit])
+        page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for()
 
     def next_one():
         step = prompt.get_attribute("data-step")

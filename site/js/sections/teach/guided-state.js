@@ -25,10 +25,12 @@ export function shuffledDigits(perDigit, random = Math.random) {
  * {digit, image: null} for a skip.
  */
 export class GuidedRound {
-  /** @param {number[]} asked the digits to ask for, in order; `kind`: "teach" or "check" */
-  constructor(asked, kind) {
+  /** @param {number[]} asked the digits to ask for, in order; `kind`: "teach" or "check"; `reader`:
+   *  the network that reads the drawings as they come */
+  constructor(asked, kind, reader) {
     this.asked = asked;
     this.kind = kind;
+    this.reader = reader;
     /** @type {{digit: number, image: Uint8Array | null, read?: number, sure?: number}[]} */
     this.answers = [];
     this.undone = [];

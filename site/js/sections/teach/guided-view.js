@@ -37,7 +37,8 @@ export class GuidedView {
     this.skip = h("button", { type: "button", class: "button", "data-testid": "teach-guided-skip", onclick: on.skip }, "Skip");
     this.tools = h("div", { class: "button-row guided-tools" }, this.next, this.undo, this.redo, this.skip);
     this.asking = h("div", { class: "guided-asking" }, this.prompt, this.message, this.question, this.tools);
-    this.strip = h("ol", { class: "guided-strip", "data-testid": "teach-guided-strip", "aria-label": "What the network read for each drawing" });
+    this.stripTitle = h("p", { class: "guided-strip-title muted", id: "guided-strip-title" });
+    this.strip = h("ol", { class: "guided-strip", "data-testid": "teach-guided-strip", "aria-labelledby": "guided-strip-title" });
     this.progress = h("progress", { class: "finetune-progress", "data-testid": "teach-guided-progress", max: 1, value: 0, hidden: true,
                                     "aria-label": "Fine-tuning progress" });
     this.progressText = h("p", { class: "guided-progress-text", "aria-live": "polite" });
@@ -49,13 +50,18 @@ export class GuidedView {
     this.panel = h("section", { class: "guided", "data-testid": "teach-guided", "aria-label": "Teach it your handwriting", hidden: true },
       h("div", { class: "guided-head" }, h("h2", {}, "Teach it your handwriting"),
         h("label", { class: "guided-count" }, h("span", { class: "visually-hidden" }, "How many drawings"), this.perDigit)),
-      this.asking, this.strip, this.progress, this.progressText, this.result, this.endTools, this.about);
+      this.asking, this.stripTitle, this.strip, this.progress, this.progressText, this.result, this.endTools, this.about);
     this.element = h("div", { class: "guided-root" }, this.invitation, this.panel);
   }
 
   /** Another way in (after a correction, when the network is unsure): a small button with `text`. */
   offer(text, onclick) {
     return h("button", { type: "button", class: "link-button guided-offer", onclick }, text);
+  }
+
+  /** "<element>, or " (the unsure hint's way in, before the other way it names). */
+  beforeOr(element) {
+    return h("span", {}, element, ", or ");
   }
 
   /** The invitation, for network `name` (tuning a tuned network starts again from the one it came from). */
@@ -85,7 +91,7 @@ export class GuidedView {
   showRound(round) {
     const asking = !round.done;
     this.asking.hidden = !asking;
-    this.perDigit.disabled = round.kind !== "teach" || round.answers.length > 0;
+    this.perDigit.hidden = round.kind !== "teach" || round.answers.length > 0;     // chosen before the first drawing
     this.prompt.hidden = !asking;
     if (asking) {
       this.prompt.replaceChildren(ROUND_NAMES[round.kind], "Write a ", h("strong", { class: "guided-digit" }, String(round.digit)),
@@ -98,6 +104,7 @@ export class GuidedView {
     this.redo.disabled = round.undone.length === 0;
     this.hideQuestion();
     this.strip.replaceChildren(...round.answers.map((answer, i) => stripItem(answer, i + 1)));
+    this.stripTitle.textContent = round.answers.length ? `What ${round.reader} read of each drawing:` : "";
   }
 
   say(sentence) {
@@ -144,16 +151,16 @@ export class GuidedView {
     this.check.hidden = false;
   }
 
-  /** The check round read by both networks: "before: 7 of 10, after: 10 of 10". */
-  showChecked({ right_before, right_after, drawings }, before, after, round) {
+  /** The check round read by the network `before` its tuning and `after` it: "before: 7 of 10, after: 10 of 10". */
+  showChecked({ right_before, right_after, drawings }, before, after) {
     Object.assign(this.result.dataset, { before: String(right_before / drawings), after: String(right_after / drawings) });
     this.result.querySelector(".muted")?.remove();
-    this.result.append(h("p", { class: "guided-score" }, `On ${drawings} new drawing${drawings === 1 ? "" : "s"} neither had learned from: `,
-      h("strong", {}, `before: ${right_before} of ${drawings}, after: ${right_after} of ${drawings}`), ` (${before}, then ${after}).`));
+    this.result.append(h("p", { class: "guided-score" }, `On ${drawings} new drawing${drawings === 1 ? "" : "s"} that neither `
+      + `${before} nor ${after} had learned from, `, h("strong", {}, `before: ${right_before} of ${drawings}, after: ${right_after} of ${drawings}`),
+      "."));
     this.asking.hidden = true;
     this.check.hidden = true;
     this.endTools.hidden = false;
-    this.strip.replaceChildren(...round.answers.map((answer, i) => stripItem(answer, i + 1)));
   }
 
   /** The check round could not be read: a sentence, and the round can be tried again. */

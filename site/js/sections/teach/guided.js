@@ -10,7 +10,6 @@
 
 import * as api from "../../api.js";
 import { GUIDED } from "../../generated/facts.js";
-import { percent } from "../../lib/format.js";
 import { InterruptedError } from "../../python.js";
 import { ensureSubset } from "../../subset.js";
 import { GuidedRound, shuffledDigits } from "./guided-state.js";
@@ -35,10 +34,10 @@ export function setupGuided(python, networks, recognizer, set, teach) {
   const view = new GuidedView({ start, next, undo, redo, skip, keep, rewrite, check, close,
     perDigit: (n) => {
       per = n;
-      if (round?.kind === "teach" && round.answers.length === 0) show(new GuidedRound(shuffledDigits(per), "teach"));
+      if (round?.kind === "teach" && round.answers.length === 0) show(new GuidedRound(shuffledDigits(per), "teach", base));
     } });
   recognizer.placeBesidePad(view.element);
-  recognizer.offerWhenUnsure(offerButton("Teach it your handwriting in a minute."));
+  recognizer.offerWhenUnsure(view.beforeOr(offerButton("teach it your handwriting in a minute")));
 
   // Enter is Next while a drawing is asked for, unless a control has the focus (it answers Enter itself).
   document.addEventListener("keydown", (event) => {
@@ -68,7 +67,7 @@ export function setupGuided(python, networks, recognizer, set, teach) {
     base = teachable();
     tuned = null;
     question = null;
-    round = new GuidedRound(shuffledDigits(per), "teach");
+    round = new GuidedRound(shuffledDigits(per), "teach", base);
     view.open(base, per, round);
     view.say("");
     recognizer.clear();
@@ -186,7 +185,7 @@ export function setupGuided(python, networks, recognizer, set, teach) {
 
   function check() {
     if (!tuned) return;
-    show(new GuidedRound(shuffledDigits(GUIDED.check_per_digit), "check"));
+    show(new GuidedRound(shuffledDigits(GUIDED.check_per_digit), "check", tuned.name));
     view.endTools.hidden = true;
     view.say("");
     recognizer.clear();
@@ -202,8 +201,7 @@ export function setupGuided(python, networks, recognizer, set, teach) {
     try {
       await Promise.all([networks.ensure(tuned.base), networks.ensure(tuned.name)]);
       const answer = await api.guidedCheck(python, tuned.base, tuned.name, images, labels);
-      view.showChecked(answer, `${tuned.base} ${percent(answer.right_before / answer.drawings, 0)}`,
-        `${tuned.name} ${percent(answer.right_after / answer.drawings, 0)}`, checked);
+      view.showChecked(answer, tuned.base, tuned.name);
       view.close.focus();
     } catch (error) {
       view.showCheckFailed(`The check round could not be read: ${error.message}`);
