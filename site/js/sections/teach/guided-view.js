@@ -9,6 +9,11 @@ import { digitCanvas } from "../../widgets/pictures.js";
 
 const ROUND_NAMES = { teach: "", check: "Check round: " };
 
+/** "a" or "an", as the digit is said: an 8. */
+const article = (digit) => (digit === 8 ? "an" : "a");
+/** "a 7", "an 8" */
+export const aDigit = (digit) => `${article(digit)} ${digit}`;
+
 export class GuidedView {
   /** on: the controller's handlers (start, next, undo, redo, skip, keep, rewrite, check, close, perDigit). */
   constructor(on) {
@@ -94,7 +99,7 @@ export class GuidedView {
     this.perDigit.hidden = round.kind !== "teach" || round.answers.length > 0;     // chosen before the first drawing
     this.prompt.hidden = !asking;
     if (asking) {
-      this.prompt.replaceChildren(ROUND_NAMES[round.kind], "Write a ", h("strong", { class: "guided-digit" }, String(round.digit)),
+      this.prompt.replaceChildren(ROUND_NAMES[round.kind], `Write ${article(round.digit)} `, h("strong", { class: "guided-digit" }, String(round.digit)),
         ` · ${round.step} of ${round.steps}`);
       Object.assign(this.prompt.dataset, { digit: String(round.digit), step: String(round.step), steps: String(round.steps) });
     } else {
@@ -113,8 +118,8 @@ export class GuidedView {
 
   /** "That looks like a 7 to it. Keep it as a 1, or redo?" */
   ask(asked, read) {
-    this.questionText.textContent = `That looks like a ${read} to it. Keep it as a ${asked}, or write it again?`;
-    this.keep.textContent = `Keep it as a ${asked}`;
+    this.questionText.textContent = `That looks like ${aDigit(read)} to it. Keep it as ${aDigit(asked)}, or write it again?`;
+    this.keep.textContent = `Keep it as ${aDigit(asked)}`;
     this.question.hidden = false;
     this.tools.hidden = true;
     this.keep.focus();
@@ -195,7 +200,7 @@ function stripItem(answer, step) {
   const right = answer.read === answer.digit;
   return h("li", { class: right ? "guided-item right" : "guided-item wrong", "data-testid": "teach-guided-item",
                    "data-digit": answer.digit, "data-read": answer.read,
-                   title: `Drawing ${step}: a ${answer.digit}, read as ${answer.read}` },
+                   title: `Drawing ${step}: ${aDigit(answer.digit)}, read as ${answer.read}` },
     digitCanvas(answer.image),
     h("span", { class: "guided-caption" }, right ? `${answer.digit} ✓` : `${answer.digit} read ${answer.read} ✗`),
     h("span", { class: "visually-hidden" }, right ? " read right" : " read wrong"));

@@ -13,7 +13,7 @@ import { GUIDED } from "../../generated/facts.js";
 import { InterruptedError } from "../../python.js";
 import { ensureSubset } from "../../subset.js";
 import { GuidedRound, shuffledDigits } from "./guided-state.js";
-import { GuidedView } from "./guided-view.js";
+import { aDigit, GuidedView } from "./guided-view.js";
 import { tuneOnPersonalSet } from "./tuning.js";
 import { drawings } from "./view.js";
 
@@ -84,8 +84,8 @@ export function setupGuided(python, networks, recognizer, set, teach) {
       const answer = await recognizer.settled();
       if (!answer) {
         view.say(recognizer.drawing
-          ? `Too little ink to read: write a bigger ${round.digit}, then press Next.`
-          : `The pad is empty: write a ${round.digit} on it, then press Next.`);
+          ? `Too little ink to read: write ${aDigit(round.digit)} bigger, then press Next.`
+          : `The pad is empty: write ${aDigit(round.digit)} on it, then press Next.`);
         return;
       }
       const read = answer.digit, sure = answer.probabilities[read];
@@ -105,7 +105,7 @@ export function setupGuided(python, networks, recognizer, set, teach) {
   function take(image, read, sure) {
     const asked = round.digit;
     round.accept(image, read, sure);
-    moveOn(read === asked ? "" : `Kept as a ${asked}.`);
+    moveOn(read === asked ? "" : `Kept as ${aDigit(asked)}.`);
   }
 
   /** After an answer: the pad empties, the prompt asks for the next digit or the round ends. */
@@ -128,12 +128,12 @@ export function setupGuided(python, networks, recognizer, set, teach) {
     question = null;
     recognizer.clear();
     view.hideQuestion();
-    view.say(`Write a ${round.digit} again, then press Next.`);
+    view.say(`Write ${aDigit(round.digit)} again, then press Next.`);
     view.next.focus({ preventScroll: true });
   }
 
   function undo() {
-    if (round?.undo()) moveOn(`Took back your last drawing: write a ${round.digit} again.`);
+    if (round?.undo()) moveOn(`Took back your last drawing: write ${aDigit(round.digit)} again.`);
   }
 
   function redo() {
