@@ -188,3 +188,28 @@ def test_a_phone_writes_with_a_finger_and_skips(touch_app):
     expect(items.nth(0)).to_have_attribute("data-read", str(digit))
     expect(items.nth(1)).to_have_attribute("data-read", "")
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")    # nothing pushes the phone sideways
+
+
+def test_the_tuned_network_comes_back_when_python_starts_again(open_app, expects_errors):
+    from test_recovery_browser import CRASH, RESTART_TIMEOUT
+    from conftest import wait_until_ready
+    page = open_app("#draw?d.model=mlp")
+    page.get_by_test_id("teach-guided-start").click()
+    page.get_by_test_id("teach-guided-count").select_option("1")
+    while prompt(page).is_visible():
+        digit, step, _ = asked(page)
+        write(page, digit, by="pen")
+        page.get_by_test_id("teach-guided-next").click()
+        moved = f"[data-testid=teach-guided-prompt]:not([data-step='{step}'])"
+        page.locator(f"{moved}, .guided-question:not([hidden])").first.wait_for(state="attached")
+        if page.get_by_test_id("teach-guided-confirm").is_visible():   # the mlp may read one as another, sure
+            page.get_by_test_id("teach-guided-confirm").click()
+            page.locator(moved).wait_for(state="attached")
+    expect(page.get_by_test_id("teach-guided-result")).to_have_attribute("data-name", "mlp-tuned", timeout=TUNING_TIMEOUT)
+    page.evaluate(CRASH)
+    expect(page.get_by_test_id("status")).to_have_attribute("data-state", "loading")
+    wait_until_ready(page, RESTART_TIMEOUT)
+    expect(page.get_by_test_id("model-select")).to_have_value("mlp-tuned", timeout=60_000)
+    page.get_by_test_id("clear").click()
+    write(page, 7, by="pen")
+    expect(page.get_by_test_id("status")).to_contain_text("the mlp-tuned network")

@@ -57,8 +57,8 @@ export function setupGuided(python, networks, recognizer, set, teach) {
     view.showInvitation(teachable(), set.tuning);
   }
 
-  function show(next) {
-    round = next;
+  function show(fresh) {
+    round = fresh;
     view.showRound(round);
   }
 
