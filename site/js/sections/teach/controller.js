@@ -82,7 +82,7 @@ export async function setupTeach(root, python, networks, recognizer) {
     await keep();
     view.saved.replaceChildren(`Kept as a ${digit}: your personal set has ${drawings(set.size)}. `
       + "Fine-tune a network on it in “Teach it your handwriting” below, or ",
-    guided.offerButton("teach it your handwriting in a minute, digit by digit"), ".");
+    guided.offerButton("teach it your handwriting in a minute"), ".");
     showSet();
   }
 
