@@ -69,9 +69,10 @@ export class GuidedView {
     return h("span", {}, element, ", or ");
   }
 
-  /** The invitation, for network `name` (tuning a tuned network starts again from the one it came from). */
-  showInvitation(name, busy) {
-    setText(this.startNote, `${name} learns how you write from ${10 * GUIDED.per_digit} drawings, in about a minute.`);
+  /** The invitation, for network `name` (tuning a tuned network starts again from the one it came from),
+   *  from `per` drawings of each digit. */
+  showInvitation(name, busy, per) {
+    setText(this.startNote, `${name} learns how you write from ${10 * per} drawings, in about a minute.`);
     this.start.disabled = busy;
   }
 

@@ -34,6 +34,7 @@ export function setupGuided(python, networks, recognizer, set, teach) {
   const view = new GuidedView({ start, next, undo, redo, skip, keep, rewrite, check, close,
     perDigit: (n) => {
       per = n;
+      refresh();
       if (round?.kind === "teach" && round.answers.length === 0) show(new GuidedRound(shuffledDigits(per), "teach", base));
     } });
   recognizer.placeBesidePad(view.element);
@@ -54,7 +55,7 @@ export function setupGuided(python, networks, recognizer, set, teach) {
   }
 
   function refresh() {
-    view.showInvitation(teachable(), set.tuning);
+    view.showInvitation(teachable(), set.tuning, per);
   }
 
   function show(fresh) {
