@@ -168,6 +168,7 @@ export function setupGuided(python, networks, recognizer, set, teach) {
     await teach.kept();
     teach.busy(true);
     refresh();
+    view.showProgress(`Getting ${base} ready to learn from your ${drawings(set.size)}…`, 0);   // the MNIST share may still be on its way
     try {
       tuned = await tuneOnPersonalSet(python, networks, set, base, (sentence, done) => view.showProgress(sentence, done));
       view.showTuned(tuned, tuned.seconds, drawings(set.size), { mnist: teach.mnist });
