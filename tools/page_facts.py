@@ -31,6 +31,7 @@ def write_facts(folder):
 # The names the page imports Python's facts by: {name: (facts function, the field taken, if not all of it)}.
 EXPORTS = {"MODELS": ("recognizer_facts", "models"), "DEFAULT_MODEL": ("recognizer_facts", "default_model"),
            "PERCEPTRON": ("perceptron_facts", None), "MACHINE": ("machine_facts", None),
-           "TRAINING": ("training_facts", None), "TEACH": ("teach_facts", None), "INSIDE": ("inside_facts", None),
+           "TRAINING": ("training_facts", None), "TEACH": ("teach_facts", None), "GUIDED": ("guided_facts", None),
+           "INSIDE": ("inside_facts", None),
            "CODE": ("code_facts", None), "PAD": ("pad_facts", None), "NAMES": ("names_facts", None)}
 

@@ -1,6 +1,6 @@
 """Pictures of the page as visitors see it: each section, on a desktop and on a phone, light and dark.
 
-    .venv/bin/python tools/screenshots.py [OUT_FOLDER]     (after 'python3 build.py build')
+    .venv/bin/python tools/screenshots.py [OUT_FOLDER [SECTION...]]     (after 'python3 build.py build')
 
 Writes OUT_FOLDER/NAME.png (default: screenshots/) and refreshes docs/screenshot.png,
 the picture in the README: a 7 drawn on the recognizer, on a desktop.
@@ -12,13 +12,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "py"))
 
 import chromium  # noqa: E402
 from static_server import serving  # noqa: E402
 
 SEVEN = [[(0.27, 0.2), (0.73, 0.2), (0.44, 0.85)], [(0.38, 0.52), (0.62, 0.52)]]
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-SECTIONS = ["draw", "inside", "inside-code", "inside-answer", "why", "why-nudge", "why-map", "mnist", "evaluation", "perceptron", "machine", "train", "learn-more"]
+SECTIONS = ["draw", "inside", "inside-code", "inside-answer", "why", "why-nudge", "why-map", "mnist", "evaluation", "perceptron",
+            "machine", "train", "learn-more", "guided", "guided-question", "guided-result"]
 
 
 def draw(page, strokes):
@@ -67,7 +69,61 @@ def show_why(page, section):
         page.get_by_test_id("embedding-map").evaluate("s => s.scrollIntoView({block: 'center', behavior: 'instant'})")
 
 
-def main(out):
+def centred(strokes, size=0.7):
+    """A style's strokes (digits.images.handwriting), centred on the pad and `size` of it across."""
+    xs, ys = [x for stroke in strokes for x, _ in stroke], [y for stroke in strokes for _, y in stroke]
+    cx, cy, extent = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2, max(max(xs) - min(xs), max(ys) - min(ys))
+    return [[(float(0.5 + (x - cx) * size / extent), float(0.5 + (y - cy) * size / extent)) for x, y in stroke]
+            for stroke in strokes]
+
+
+def show_guided(page, section):
+    """The guided minute beside the pad: four digits written as asked ("guided"), a drawing that
+    looks like another digit ("guided-question"), then tuned and checked ("guided-result")."""
+    from digits.images.handwriting import STYLES
+    DIGITS = {digit: centred(next(iter(styles.values()))) for digit, styles in STYLES.items()}
+    prompt = page.get_by_test_id("teach-guided-prompt")
+
+    def write_asked(digit=None):            # replayed as pen events: many digits, and a mouse is slow
+        page.get_by_test_id("clear").click()
+        chromium.replay(page, DIGITS[int(prompt.get_attribute("data-digit")) if digit is None else digit])
+        page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for()
+
+    def next_one():
+        step = prompt.get_attribute("data-step")
+        page.get_by_test_id("teach-guided-next").click()
+        page.locator(f"[data-testid=teach-guided-prompt]:not([data-step='{step}'])").wait_for(state="attached")
+
+    if section == "guided":
+        page.get_by_test_id("teach-guided-start").click()
+        page.get_by_test_id("teach-guided-count").select_option("1")
+        for _ in range(4):
+            write_asked()
+            next_one()
+        write_asked()
+    elif section == "guided-question":
+        page.get_by_test_id("clear").click()
+        asked = int(prompt.get_attribute("data-digit"))
+        write_asked(7 if asked != 7 else 1)
+        page.get_by_test_id("teach-guided-next").click()
+        page.get_by_test_id("teach-guided-confirm").wait_for()
+    else:
+        page.get_by_test_id("teach-guided-rewrite").click()
+        while prompt.is_visible():
+            write_asked()
+            next_one()
+        page.locator("[data-testid=teach-guided-result]:not([data-name=''])").wait_for(timeout=300_000)
+        page.get_by_test_id("teach-guided-check").click()
+        while prompt.is_visible():
+            write_asked()
+            next_one()
+        page.locator("[data-testid=teach-guided-result]:not([data-after=''])").wait_for(timeout=60_000)
+        print("  tuned in", page.get_by_test_id("teach-guided-result").get_attribute("data-seconds"), "s;",
+              page.get_by_test_id("teach-guided-result").inner_text().replace("\n", " "))
+    page.get_by_test_id("teach-guided").evaluate("s => s.scrollIntoView({block: 'end', behavior: 'instant'})")
+
+
+def main(out, sections=SECTIONS):
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
@@ -81,8 +137,10 @@ def main(out):
                 page.goto(server.url)
                 page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=120_000)
                 draw(page, SEVEN)
-                for section in SECTIONS:
-                    if section.startswith("inside"):   # the layers with a map chosen; then softmax and a probe
+                for section in sections:
+                    if section.startswith("guided"):
+                        show_guided(page, section)
+                    elif section.startswith("inside"):   # the layers with a map chosen; then softmax and a probe
                         show_inside(page, section)
                     elif section.startswith("why"):
                         show_why(page, section)
@@ -107,8 +165,9 @@ def main(out):
                 context.close()
         browser.close()
     (ROOT / "docs").mkdir(exist_ok=True)
-    shutil.copyfile(out / "draw-desktop-light.png", ROOT / "docs" / "screenshot.png")
+    if "draw" in sections:
+        shutil.copyfile(out / "draw-desktop-light.png", ROOT / "docs" / "screenshot.png")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots")
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots", sys.argv[2:] or SECTIONS)

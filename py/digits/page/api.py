@@ -99,6 +99,7 @@ PAGE_FUNCTIONS = {
     "finetune_start": "page.teach:finetune_start",
     "finetune_run": "page.teach:finetune_run",
     "finetune_finish": "page.teach:finetune_finish",
+    "guided_check": "page.guided:guided_check",
 }
 
 # Each section's rules (words, limits, examples, defaults), which the page needs before Python
@@ -108,6 +109,7 @@ FACTS = {
     "machine_facts": "page.machine:machine_facts",
     "training_facts": "page.training:training_facts",
     "teach_facts": "page.teach:teach_facts",
+    "guided_facts": "page.guided:guided_facts",
     "inside_facts": "page.inside:inside_facts",
     "code_facts": "page.code:code_facts",
     "pad_facts": "images.handwriting:pad_facts",

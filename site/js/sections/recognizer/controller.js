@@ -152,6 +152,26 @@ export function setupRecognizer(root, python, networks) {
     placeUnderAnswer(element) {
       view.underAnswer.replaceChildren(element);
     },
+    /** Place another section's element under the pad (the guided teaching: its prompt beside the pad). */
+    placeBesidePad(element) {
+      view.besidePad.replaceChildren(element);
+    },
+    /** Place another section's offer in the hint shown when the network is unsure (a way to teach it). */
+    offerWhenUnsure(element) {
+      view.unsureOffer.replaceChildren(element);
+    },
+    /** Resolves to the answer for what is on the pad now (null when nothing is read), once every
+     *  reading asked for is in. */
+    async settled() {
+      while (frameAsked || readings.busy) {
+        await (frameAsked ? new Promise((resolve) => requestAnimationFrame(resolve)) : readings.drained);
+      }
+      return last;
+    },
+    /** Empty the pad (the answer empties with it). */
+    clear() {
+      view.pad.clear();
+    },
     /** Read a 28x28 image already in MNIST's form (784 values in [0, 1]: an MNIST digit) as it is, with
      *  the bars and the rest of an answer, in place of the drawing, which is cleared; `show` scrolls
      *  the recognizer into view. */

@@ -29,10 +29,12 @@ export class RecognizerView {
     this.styles = h("details", { class: "idea model-styles", "data-testid": "model-styles", "data-idea": "styles",
                                  "data-for": "model-select", hidden: true });
     this.bars = Array.from({ length: 10 }, (_, digit) => probabilityBar(digit, `bar-${digit}`));
+    this.unsureOffer = h("span", { class: "unsure-offer" });      // another section's way to teach it, if any
     this.unsure = h("p", { class: "unsure", "data-testid": "unsure", hidden: true },
       "It is not sure of this one. Networks read best the kinds of writing they learned from; if yours is a way of " +
-      "writing it rarely saw, press the right digit below, then fine-tune it on your own digits in ",
+      "writing it rarely saw, ", this.unsureOffer, "press the right digit below, then fine-tune it on your own digits in ",
       h("a", { href: "#train" }, "Teach it your handwriting"), ".");
+    this.besidePad = h("div", { class: "beside-pad" });
     this.underAnswer = h("div", { class: "under-answer" });
     this.compare = h("div", { class: "compare", "aria-live": "polite" });
     this.whyIntro = h("p", { class: "why-intro" }, EMPTY_WHY);
@@ -45,7 +47,8 @@ export class RecognizerView {
             h("button", { type: "button", "data-testid": "undo", class: "button", "aria-keyshortcuts": "Control+Z", onclick: on.undo },
               "Undo ", h("kbd", {}, "Ctrl Z")),
             h("button", { type: "button", "data-testid": "clear", class: "button", "aria-keyshortcuts": "Escape", onclick: on.clear },
-              "Clear ", h("kbd", {}, "Esc")))),
+              "Clear ", h("kbd", {}, "Esc"))),
+          this.besidePad),
         h("div", { class: "card answer-card" },
           h("div", { class: "answer-top" },
             h("figure", { class: "seen" }, this.preprocessed,

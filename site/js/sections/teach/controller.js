@@ -1,20 +1,22 @@
 // Teach it your handwriting. When the recognizer reads a drawing wrong, the visitor says
 // which digit it is; the 28x28 image joins a personal set kept in this browser. Fine-tuning
 // trains the chosen network a little on that set (mixed with MNIST, so it does not forget),
-// and the tuned network joins the menu. Python: finetune_* and personal_* (api.js); Python
-// also decides the set's limits, how long each network is tuned, and the tuned network's name.
+// and the tuned network joins the menu. The guided minute beside the pad (guided.js) fills the
+// set for the visitor, digit by digit, and tunes at once. Python: finetune_* and personal_*
+// (api.js); Python also decides the set's limits, how long each network is tuned, and the
+// tuned network's name.
 
 import * as api from "../../api.js";
 import { TEACH } from "../../generated/facts.js";
 import { bytesFromBase64, offerDownload } from "../../lib/files.js";
 import { InterruptedError } from "../../python.js";
 import { percent, whole } from "../../lib/format.js";
-import { forgetEverything, forgetModel, saveModel } from "../../store.js";
-import { ensureSubset } from "../../subset.js";
+import { forgetEverything, forgetModel } from "../../store.js";
+import { setupGuided } from "./guided.js";
 import { PersonalSet } from "./state.js";
+import { tuneOnPersonalSet } from "./tuning.js";
 import { drawings, TeachView } from "./view.js";
 
-const TUNING_SLICE = 0.25;            // seconds of steps per call to Python
 const MEGABYTE = 2 ** 20;
 const MNIST_TEST = whole(TEACH.mnist_digits);      // how many MNIST test digits a tuned network is measured on
 
@@ -50,6 +52,17 @@ export async function setupTeach(root, python, networks, recognizer) {
   networks.addEventListener("chosen", () => showSet());
 
   const showSet = () => view.showSet(set.items, { tuning: set.tuning, model: networks.chosen });
+  /** A tuning starts (the Fine-tune button, the guided minute) or ends: one at a time, and forgetting waits. */
+  const busy = (tuning) => {
+    set.tuning = tuning;
+    view.forget.disabled = tuning;
+    showSet();
+    guided.refresh();
+  };
+  const mnistSentence = (base, before, after) => `On ${MNIST_TEST} MNIST test digits, ${base} read ${percent(before, 1)} `
+    + `right before and ${percent(after, 1)} after: ${after >= before - 0.005 ? "it did not forget everyone else's writing" : "it forgot a little of everyone else's writing"}.`;
+  const guided = setupGuided(python, networks, recognizer, set, {
+    busy, mnist: mnistSentence, kept: async () => { await keep(); showSet(); } });
 
   async function keep() {
     const problem = await set.keep();
@@ -67,8 +80,9 @@ export async function setupTeach(root, python, networks, recognizer) {
     }
     set.add(Uint8Array.from(answer.image, (v) => Math.round(v * 255)), [digit]);
     await keep();
-    view.saved.textContent = `Kept as a ${digit}: your personal set has ${drawings(set.size)}. `
-      + "Fine-tune a network on it in “Teach it your handwriting” below.";
+    view.saved.replaceChildren(`Kept as a ${digit}: your personal set has ${drawings(set.size)}. `
+      + "Fine-tune a network on it in “Teach it your handwriting” below, or ",
+    guided.offerButton("teach it your handwriting in a minute"), ".");
     showSet();
   }
 
@@ -97,39 +111,23 @@ export async function setupTeach(root, python, networks, recognizer) {
   async function finetune() {
     const name = networks.chosen;
     const yours = drawings(set.size);
-    set.tuning = view.finetune.disabled = view.forget.disabled = true;   // forgetting waits for the end
+    busy(true);
     view.result.setAttribute("aria-busy", "true");     // screen readers: the outcome, not every step
     view.result.textContent = `Fine-tuning ${name} on your ${yours}…`;
     try {
-      await ensureSubset(python);
-      await networks.ensure(name);
-      const start = await api.finetuneStart(python, name, set.packed(), set.labels());
-      // In slices, as training from scratch: the bar moves, and drawings are still read in between.
-      for (let slice = { step: 0, steps: start.steps, done: false }; !slice.done;) {
-        view.showTuning(`Fine-tuning ${name} on your ${yours}: step ${slice.step} of ${slice.steps}…`, slice.step / slice.steps);
-        slice = await api.finetuneRun(python, TUNING_SLICE);
-      }
-      view.showTuning(`Measuring how well the tuned ${name} reads your ${yours} and ${MNIST_TEST} MNIST test digits…`, 1);
-      const answer = await api.finetuneFinish(python);
-      const summary = { ...answer, description: `${answer.base} fine-tuned in this page on your ${yours}, mixed with MNIST.` };
-      const label = `${answer.name}: ${answer.base} tuned to your handwriting`;
-      networks.add(answer.name, label, summary);
-      networks.choose(answer.name);
+      const answer = await tuneOnPersonalSet(python, networks, set, name, (sentence, done) => view.showTuning(sentence, done));
       view.result.textContent = `On your ${yours}: ${percent(answer.before, 0)} right before, ${percent(answer.after, 0)} after. `
         + `On ${MNIST_TEST} MNIST test digits: ${percent(answer.mnist_before, 1)} before, ${percent(answer.mnist_after, 1)} after. `
         + `The recognizer now uses ${answer.name}.`;
       view.result.dataset.after = String(answer.after);
-      await saveModel({ name: answer.name, label, summary, file: await api.modelFile(python, answer.name, { base: answer.base }) })
-        .catch((error) => console.warn(`The tuned network could not be kept: ${error.message}`));
     } catch (error) {
       view.result.textContent = error instanceof InterruptedError
         ? `Fine-tuning was interrupted: ${error.message} Your drawings are kept; press Fine-tune to try again.`
         : `Fine-tuning failed: ${error.message}`;
     }
     view.progress.hidden = true;
-    set.tuning = view.forget.disabled = false;
     view.result.removeAttribute("aria-busy");
-    showSet();
+    busy(false);
   }
 
   // ------------------------------------------------------------ forgetting
@@ -144,6 +142,7 @@ export async function setupTeach(root, python, networks, recognizer) {
       networks.remove(name);
     }
     view.result.textContent = "Forgotten: nothing from you is kept in this browser any more.";
+    guided.forget();
     showSet();
   }
 
