@@ -1,0 +1,170 @@
+"""Reading a number: cut its strokes into digits, letting the network judge every way of cutting.
+
+A digit pad holds one digit; a number holds several, and nothing says where one ends.
+This module finds out the way LeCun, Bottou, Bengio and Haffner (1998) read the amounts
+on bank cheques: cut in more places than needed, then score every way of putting the
+pieces back together, and keep the best.
+
+  1. The strokes are grouped into digits by what the pad knows (stroke_groups.py).
+  2. A group wider than a digit is cut further at candidate cuts (cuts.py): pieces.
+  3. Any run of up to MAX_RUN neighbouring pieces may be one digit. Each such candidate
+     is painted with the pad's ink (handwriting.paint, as if drawn alone on the digit pad
+     as tall as this one), prepared by `to_mnist` and read by the network: its score is
+
+        score = log p(its most likely digit) + log prior(its width, its height)
+                - CUT_COST * (ink the cut after it crosses) - JOIN_COST (if it joins groups)
+
+     a product of probabilities, taken as a sum of logarithms; the prior says that a digit
+     is rarely wider than it is tall, nor much shorter than its neighbours.
+  4. The best way through the pieces is the path from the left edge to the right whose
+     scores add up highest: dynamic programming over the places between pieces, keeping
+     the two best paths to each place, so the runner-up comes for free.
+
+`read(images) -> probabilities` is the network: images (N, 28, 28) in [0, 1], answers
+(N, 10). Strokes are lists of (x, y) in units of the pad's height.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .cuts import candidate_cuts, clip_strokes
+from .handwriting import paint, pen_width
+from .preprocess import to_mnist
+from .stroke_groups import group_strokes, ink_box
+
+MAX_RUN = 3            # pieces one digit may be made of
+JOIN_GAP = 0.06        # groups this close (of the height) may still be one digit, if the network says so
+JOIN_COST = 1.5        # joining two groups goes against what the strokes said
+CUT_COST = 1.0         # each crossing of ink by a cut the path makes
+WIDE = 1.0             # width over height past which a digit grows unlikely
+WIDE_SPREAD = 0.2
+SHORT = 0.45           # height, of the number's, below which a digit grows unlikely (a bar alone)
+SHORT_SPREAD = 0.12
+# Pixels per unit of height a candidate is painted at. The digit pad paints at 280 (its side), but
+# every digit is scaled down to 20 pixels in the end: at 112 the 28x28 image is the same to a few
+# hundredths of a pixel's ink, and painting it takes a sixth of the time, which a number of many
+# digits and candidates needs (bench/number.py compares digits read this way with the digit pad's).
+SCALE = 112
+
+
+@dataclass
+class Digit:
+    """One digit of a reading: the strokes it is made of, its box (left, top, right, bottom, in
+    units of the height), the 28x28 image the network saw and its probabilities."""
+    strokes: list
+    box: tuple
+    image: np.ndarray
+    probabilities: np.ndarray
+
+    @property
+    def digit(self):
+        return int(self.probabilities.argmax())
+
+
+@dataclass
+class Cutting:
+    """A way of cutting the number into digits, and its score (a sum of logarithms)."""
+    digits: list
+    score: float
+
+    @property
+    def text(self):
+        return "".join(str(d.digit) for d in self.digits)
+
+
+def read_number(strokes, read):
+    """The best two cuttings of the strokes into digits, best first ([] if there is no ink, one if
+    there is only one way)."""
+    groups = group_strokes([s for s in strokes if len(s)])
+    if not groups:
+        return []
+    pieces = cut_pieces(groups)
+    height = number_height(groups)
+    candidates = [(i, j) for i in range(len(pieces)) for j in range(i + 1, min(i + MAX_RUN, len(pieces)) + 1)
+                  if joinable(pieces[i:j], height)]
+    digits = read_candidates([[s for p in pieces[i:j] for s in p.strokes] for i, j in candidates], read)
+    scores = {(i, j): score(digit, pieces[i:j], height) for (i, j), digit in zip(candidates, digits)}
+    found = dict(zip(candidates, digits))
+    return [Cutting([found[edge] for edge in path], total) for total, path in two_best_paths(len(pieces), scores)]
+
+
+@dataclass
+class Piece:
+    """A piece of the number: strokes (or the parts of them between two cuts) from one group;
+    `cut_after`: how many times the cut on its right crosses ink (None if the group ends there)."""
+    strokes: list
+    group: int
+    cut_after: int | None
+
+
+def cut_pieces(groups):
+    """Every group as its pieces, left to right: itself, or its parts between candidate cuts."""
+    height = number_height(groups)
+    pieces = []
+    for index, group in enumerate(groups):
+        cuts = candidate_cuts(group, height)
+        edges = [-np.inf] + [x for x, _ in cuts] + [np.inf]
+        crossings = [c for _, c in cuts] + [None]
+        for low, high, crossed in zip(edges, edges[1:], crossings):
+            part = group if not cuts else clip_strokes(group, low, high)
+            if part:
+                pieces.append(Piece(part, index, crossed))
+    return pieces
+
+
+def number_height(groups):
+    """How tall the number's digits are: the median height of its groups, leaving out the
+    ones under half the tallest (a stray dot or a bar on its own would shrink it)."""
+    heights = np.array([ink_box(g)[3] - ink_box(g)[1] for g in groups])
+    return float(np.median(heights[heights >= heights.max() / 2]))
+
+
+def joinable(pieces, height):
+    """Whether neighbouring pieces may be one digit: within one group, or groups almost touching."""
+    for before, after in zip(pieces, pieces[1:]):
+        if before.group != after.group and ink_box(after.strokes)[0] - ink_box(before.strokes)[2] > JOIN_GAP * height:
+            return False
+    return True
+
+
+def read_candidates(candidates, read):
+    """Each candidate (a list of strokes) painted, prepared and read: a Digit each."""
+    boxes = [ink_box(strokes) for strokes in candidates]
+    images = np.stack([digit_image(strokes) for strokes in candidates])
+    probabilities = read(images)
+    return [Digit(strokes, box, image, p) for strokes, box, image, p in zip(candidates, boxes, images, probabilities)]
+
+
+def digit_image(strokes):
+    """The 28x28 image of strokes as the digit pad would give it, had they been drawn alone on a
+    pad as tall as this one: painted with its pen (at SCALE pixels per unit), then `to_mnist`."""
+    left, top, right, bottom = ink_box(strokes)
+    side = int(np.ceil(max(right - left, bottom - top) * SCALE)) + 2
+    corner = np.array([left, top])
+    shifted = [(np.asarray(stroke) - corner) * SCALE / side for stroke in strokes]
+    image = to_mnist(paint(shifted, side=side, pen=pen_width(strokes) * SCALE / side))
+    return np.zeros((28, 28), dtype=np.float32) if image is None else image
+
+
+def score(digit, pieces, height):
+    """The log-score of one candidate digit (see the module's docstring)."""
+    left, top, right, bottom = digit.box
+    wide = max(0.0, (right - left) / height - WIDE) / WIDE_SPREAD
+    short = max(0.0, SHORT - (bottom - top) / height) / SHORT_SPREAD
+    joins = len({p.group for p in pieces}) - 1
+    cut = pieces[-1].cut_after or 0              # None: its group ends there, no cut
+    return (float(np.log(max(digit.probabilities.max(), 1e-12))) - wide ** 2 - short ** 2
+            - CUT_COST * cut - JOIN_COST * joins)
+
+
+def two_best_paths(places, scores):
+    """The two highest-scoring paths from place 0 to place `places` through edges (i, j) with
+    `scores[(i, j)]`, as [(total, [edges])], best first: dynamic programming, keeping the
+    two best partial paths into each place."""
+    best = {0: [(0.0, [])]}
+    for j in range(1, places + 1):
+        arriving = [(total + scores[(i, j)], path + [(i, j)])
+                    for i in range(max(0, j - MAX_RUN), j) if (i, j) in scores for total, path in best.get(i, [])]
+        best[j] = sorted(arriving, key=lambda found: -found[0])[:2]
+    return best[places]
