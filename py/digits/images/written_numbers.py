@@ -13,26 +13,35 @@ from . import catalogue
 from .handwriting import PEN_WIDTH, write
 from .stroke_groups import ink_box
 
-PAD_WIDTH = 4.0          # the pad's width over its height, as the page's number pad
+PAD_WIDTH = 4.0              # the pad's width over its height, as the page's number pad on a desktop
 DIGIT_HEIGHT = (0.5, 0.75)   # each digit's height, of the pad's
 
 
-def write_number(digits, gap, rng, styles=None, pad_width=PAD_WIDTH):
-    """The strokes of `digits` (a string) written with `gap` (of the digits' height) between
-    neighbours' ink, centred on a pad `pad_width` wide; each digit in a random style of
-    `styles(digit)` (catalogue.styles_of, training styles, unless given)."""
-    styles = styles or catalogue.styles_of
-    height = rng.uniform(*DIGIT_HEIGHT)
-    written, x = [], 0.0
+def write_number(digits, gap, rng, styles=catalogue.styles_of, pad_width=PAD_WIDTH):
+    """The strokes of `digits` (a string), one list of strokes per digit, written with `gap` (of
+    the digits' height) between neighbours' ink, centred on a pad `pad_width` wide; each digit
+    in a random style of `styles(digit)` (the training styles, unless given)."""
+    drawings = []
     for digit in digits:
         choices = styles(int(digit))
-        strokes = write(choices[rng.integers(len(choices))], rng)
+        drawings.append(write(choices[rng.integers(len(choices))], rng))
+    return lay_out(drawings, gap, rng.uniform(*DIGIT_HEIGHT), rng, pad_width)
+
+
+def lay_out(drawings, gap, height, rng=None, pad_width=PAD_WIDTH):
+    """Drawings (each a list of strokes, in any units) scaled to `height`, left to right with `gap`
+    (of the height) between their ink, centred on the pad; a random writer (`rng`) varies each
+    digit's size and height on the line a little."""
+    placed_all, x = [], 0.0
+    for strokes in drawings:
         left, top, right, bottom = ink_box(strokes)
-        scale = height * rng.uniform(0.9, 1.1) / (bottom - top - PEN_WIDTH)
-        placed = [(np.asarray(s) - [left + PEN_WIDTH / 2, top]) * scale + [x, rng.normal(0, 0.03)] for s in strokes]
-        written.append(placed)
+        size = height * (rng.uniform(0.9, 1.1) if rng is not None else 1.0)
+        scale = size / (bottom - top - PEN_WIDTH)
+        lift = rng.normal(0, 0.03) if rng is not None else 0.0
+        placed = [(np.asarray(s, dtype=float) - [left + PEN_WIDTH / 2, top + PEN_WIDTH / 2]) * scale + [x, lift]
+                  for s in strokes]
+        placed_all.append(placed)
         x = ink_box(placed)[2] + gap * height
-    everything = [s for placed in written for s in placed]
-    left, top, right, bottom = ink_box(everything)
+    left, top, right, bottom = ink_box([s for placed in placed_all for s in placed])
     shift = np.array([(pad_width - (right - left)) / 2 - left, (1 - (bottom - top)) / 2 - top])
-    return [[s + shift for s in placed] for placed in written]
+    return [[s + shift for s in placed] for placed in placed_all]
