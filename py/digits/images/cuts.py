@@ -20,7 +20,6 @@ import numpy as np
 from .handwriting import paint, pen_width
 from .stroke_groups import ink_box
 
-CUTTING_WIDTH = 0.8    # a group wider than this (of the number's height) may hold more than one digit
 MIN_PIECE = 0.12       # no cut leaves a piece narrower than this (of the number's height)
 PIECE_WIDTH = 0.3      # at most one cut per this much width (of the number's height)
 PROFILE_SCALE = 64     # pixels per unit of height for the projection: enough to find valleys
@@ -28,10 +27,8 @@ PROFILE_SCALE = 64     # pixels per unit of height for the projection: enough to
 
 def candidate_cuts(group, height):
     """[(x, crossings)]: where `group` (a list of strokes) might be cut, left to right, for a
-    number `height` tall; none if the group is narrow enough to be one digit."""
+    number `height` tall."""
     left, top, right, bottom = ink_box(group)
-    if right - left <= CUTTING_WIDTH * height:
-        return []
     ink = ink_profile(group, (left, top, right, bottom))
     columns = ink.sum(axis=0)
     edge = int(np.ceil(MIN_PIECE * height * PROFILE_SCALE))

@@ -6,7 +6,8 @@ on bank cheques: cut in more places than needed, then score every way of putting
 pieces back together, and keep the best.
 
   1. The strokes are grouped into digits by what the pad knows (stroke_groups.py).
-  2. A group wider than a digit is cut further at candidate cuts (cuts.py): pieces.
+  2. Each group is read as one digit first. A group wider than a digit, or wide and read
+     unsurely, is cut further at candidate cuts (cuts.py): pieces.
   3. Any run of up to MAX_RUN neighbouring pieces may be one digit. Each such candidate
      is painted with the pad's ink (handwriting.paint, as if drawn alone on the digit pad
      as tall as this one), prepared by `to_mnist` and read by the network: its score is
@@ -38,6 +39,8 @@ JOIN_GAP = 0.06        # groups this close (of the height) may still be one digi
 JOIN_COST = 1.5        # joining two groups goes against what the strokes said
 CUT_COST = 1.0         # each crossing of ink by a cut the path makes
 WIDE = 1.0             # width over height past which a digit grows unlikely
+NARROW = 0.75          # a group narrower than this (of the height) is one digit, however unsure its reading
+SURE = 0.7             # a wider group read less surely than this may be two digits: it is cut too
 WIDE_SPREAD = 0.2
 SHORT = 0.45           # height, of the number's, below which a digit grows unlikely (a bar alone)
 SHORT_SPREAD = 0.12
@@ -79,14 +82,17 @@ def read_number(strokes, read):
     groups = group_strokes([s for s in strokes if len(s)])
     if not groups:
         return []
-    pieces = cut_pieces(groups)
     height = number_height(groups)
-    candidates = [(i, j) for i in range(len(pieces)) for j in range(i + 1, min(i + MAX_RUN, len(pieces)) + 1)
-                  if joinable(pieces[i:j], height)]
-    digits = read_candidates([[s for p in pieces[i:j] for s in p.strokes] for i, j in candidates], read)
-    scores = {(i, j): score(digit, pieces[i:j], height) for (i, j), digit in zip(candidates, digits)}
-    found = dict(zip(candidates, digits))
-    return [Cutting([found[edge] for edge in path], total) for total, path in two_best_paths(len(pieces), scores)]
+    alone = read_candidates(groups, read)                   # each group as one digit, read first
+    pieces = cut_pieces(groups, [worth_cutting(group, digit, height) for group, digit in zip(groups, alone)], height)
+    runs = [(i, j) for i in range(len(pieces)) for j in range(i + 1, min(i + MAX_RUN, len(pieces)) + 1)
+            if joinable(pieces[i:j], height)]
+    found = {run: alone[pieces[run[0]].group] for run in runs if whole_group(pieces, *run)}
+    others = [run for run in runs if run not in found]
+    if others:
+        found.update(zip(others, read_candidates([[s for p in pieces[i:j] for s in p.strokes] for i, j in others], read)))
+    scores = {(i, j): score(found[(i, j)], pieces[i:j], height) for i, j in runs}
+    return [Cutting([found[run] for run in path], total) for total, path in two_best_paths(len(pieces), scores)]
 
 
 @dataclass
@@ -98,12 +104,18 @@ class Piece:
     cut_after: int | None
 
 
-def cut_pieces(groups):
-    """Every group as its pieces, left to right: itself, or its parts between candidate cuts."""
-    height = number_height(groups)
+def worth_cutting(group, digit, height):
+    """Whether a group may hold more than one digit: wider than any digit, or wide and read unsurely."""
+    left, _, right, _ = ink_box(group)
+    return (right - left) > WIDE * height or (digit.probabilities.max() < SURE and (right - left) > NARROW * height)
+
+
+def cut_pieces(groups, cutting, height):
+    """Every group as its pieces, left to right: itself, or (where `cutting` says so) its parts
+    between candidate cuts."""
     pieces = []
-    for index, group in enumerate(groups):
-        cuts = candidate_cuts(group, height)
+    for index, (group, cut) in enumerate(zip(groups, cutting)):
+        cuts = candidate_cuts(group, height) if cut else []
         edges = [-np.inf] + [x for x, _ in cuts] + [np.inf]
         crossings = [c for _, c in cuts] + [None]
         for low, high, crossed in zip(edges, edges[1:], crossings):
@@ -111,6 +123,13 @@ def cut_pieces(groups):
             if part:
                 pieces.append(Piece(part, index, crossed))
     return pieces
+
+
+def whole_group(pieces, i, j):
+    """Whether pieces i..j-1 are exactly one group, all of it."""
+    group = pieces[i].group
+    return (all(p.group == group for p in pieces[i:j]) and (i == 0 or pieces[i - 1].group != group)
+            and (j == len(pieces) or pieces[j].group != group))
 
 
 def number_height(groups):

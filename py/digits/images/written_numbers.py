@@ -15,6 +15,7 @@ from .stroke_groups import ink_box
 
 PAD_WIDTH = 4.0              # the pad's width over its height, as the page's number pad on a desktop
 DIGIT_HEIGHT = (0.5, 0.75)   # each digit's height, of the pad's
+FILLS = 0.94                 # a number fills at most this share of the pad's width
 
 
 def write_number(digits, gap, rng, styles=catalogue.styles_of, pad_width=PAD_WIDTH):
@@ -38,10 +39,12 @@ def lay_out(drawings, gap, height, rng=None, pad_width=PAD_WIDTH):
         size = height * (rng.uniform(0.9, 1.1) if rng is not None else 1.0)
         scale = size / (bottom - top - PEN_WIDTH)
         lift = rng.normal(0, 0.03) if rng is not None else 0.0
-        placed = [(np.asarray(s, dtype=float) - [left + PEN_WIDTH / 2, top + PEN_WIDTH / 2]) * scale + [x, lift]
-                  for s in strokes]
+        placed = [(np.asarray(s, dtype=float) - [left + PEN_WIDTH / 2, top + PEN_WIDTH / 2]) * scale
+                  + [x + PEN_WIDTH / 2, lift] for s in strokes]             # its ink starts at x
         placed_all.append(placed)
         x = ink_box(placed)[2] + gap * height
     left, top, right, bottom = ink_box([s for placed in placed_all for s in placed])
-    shift = np.array([(pad_width - (right - left)) / 2 - left, (1 - (bottom - top)) / 2 - top])
-    return [[s + shift for s in placed] for placed in placed_all]
+    fit = min(1.0, FILLS * pad_width / (right - left))          # a long number is written smaller
+    corner = np.array([left, top])
+    offset = np.array([pad_width - (right - left) * fit, 1 - (bottom - top) * fit]) / 2
+    return [[(s - corner) * fit + offset for s in placed] for placed in placed_all]
