@@ -149,3 +149,19 @@ def test_a_scribble_gets_a_sentence(page):
 def test_malformed_strokes_get_a_sentence(page, args, sentence):
     import json
     assert json.loads(page.dispatch("read_number", json.dumps(args))) == {"error": sentence}
+
+
+def test_a_number_read_again_after_one_more_stroke_reads_only_the_new_digit(cnn):
+    from digits.images.segment import Memory
+    written = flat(lay_out([OPEN_FOUR, BARRED_SEVEN, ONE], 0.3, 0.7))
+    memory, images_read = Memory(), []
+
+    def read(images):
+        images_read.append(len(images))
+        return cnn.predict(images)
+
+    before = read_number(written[:-1], read, memory)[0]
+    assert before.text == "47" and images_read == [2]
+    again = read_number(written, read, memory)[0]
+    assert again.text == "471" and images_read == [2, 1]
+    assert read_number(written, cnn.predict)[0].score == again.score          # the same as read afresh

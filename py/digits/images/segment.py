@@ -76,21 +76,22 @@ class Cutting:
         return "".join(str(d.digit) for d in self.digits)
 
 
-def read_number(strokes, read):
+def read_number(strokes, read, memory=None):
     """The best two cuttings of the strokes into digits, best first ([] if there is no ink, one if
-    there is only one way)."""
+    there is only one way). `memory`: a Memory of candidates already read by the same `read`."""
+    memory = Memory() if memory is None else memory
     groups = group_strokes([s for s in strokes if len(s)])
     if not groups:
         return []
     height = number_height(groups)
-    alone = read_candidates(groups, read)                   # each group as one digit, read first
+    alone = memory.read(groups, read)                       # each group as one digit, read first
     pieces = cut_pieces(groups, [worth_cutting(group, digit, height) for group, digit in zip(groups, alone)], height)
     runs = [(i, j) for i in range(len(pieces)) for j in range(i + 1, min(i + MAX_RUN, len(pieces)) + 1)
             if joinable(pieces[i:j], height)]
     found = {run: alone[pieces[run[0]].group] for run in runs if whole_group(pieces, *run)}
     others = [run for run in runs if run not in found]
     if others:
-        found.update(zip(others, read_candidates([[s for p in pieces[i:j] for s in p.strokes] for i, j in others], read)))
+        found.update(zip(others, memory.read([[s for p in pieces[i:j] for s in p.strokes] for i, j in others], read)))
     scores = {(i, j): score(found[(i, j)], pieces[i:j], height) for i, j in runs}
     return [Cutting([found[run] for run in path], total) for total, path in two_best_paths(len(pieces), scores)]
 
@@ -145,6 +146,34 @@ def joinable(pieces, height):
         if before.group != after.group and ink_box(after.strokes)[0] - ink_box(before.strokes)[2] > JOIN_GAP * height:
             return False
     return True
+
+
+class Memory:
+    """Candidates already read, by their strokes: the page reads the number again after every
+    stroke, and every digit but the one just written is the same as before, so only that one is
+    painted and read again. Reading is deterministic, so a remembered digit is the digit read;
+    the memory must be used with one `read` only (one network), and keeps the latest `size`."""
+
+    def __init__(self, size=512):
+        self.size = size
+        self.digits = {}
+
+    def read(self, candidates, read):
+        """A Digit for each candidate (a list of strokes), reading only those not remembered."""
+        keys = [key_of(strokes) for strokes in candidates]
+        new = [i for i, key in enumerate(keys) if key not in self.digits]
+        if new:
+            for i, digit in zip(new, read_candidates([candidates[i] for i in new], read)):
+                self.digits[keys[i]] = digit
+        while len(self.digits) > self.size:
+            del self.digits[next(iter(self.digits))]
+        return [self.digits[key] for key in keys]
+
+
+def key_of(strokes):
+    """The strokes, exactly, as bytes: their points and where each stroke ends."""
+    arrays = [np.asarray(s, dtype=float) for s in strokes]
+    return np.array([len(a) for a in arrays]).tobytes() + np.concatenate(arrays).tobytes()
 
 
 def read_candidates(candidates, read):

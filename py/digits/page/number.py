@@ -11,7 +11,7 @@ numbers of too many digits and ink that no digit fits get a sentence instead.
 import numpy as np
 
 from ..errors import VisitorError
-from ..images.segment import read_number as best_cuttings
+from ..images.segment import Memory, read_number as best_cuttings
 from ..images.stroke_groups import group_strokes
 from .answers.number import NumberFacts, NumberReading
 
@@ -37,7 +37,7 @@ def read_number(session, model: str, points: list[float], lengths: list[int], wi
         return {"status": "empty", "message": "Write a number on the pad: a year, a price, a phone number."}
     if len(group_strokes(strokes)) > MAX_DIGITS:
         return too_many()
-    cuttings = best_cuttings(strokes, network.predict)
+    cuttings = best_cuttings(strokes, network.predict, memory_of(session, network))
     best = cuttings[0]
     if len(best.digits) > MAX_DIGITS:
         return too_many()
@@ -53,6 +53,13 @@ def read_number(session, model: str, points: list[float], lengths: list[int], wi
                        "image": np.round(d.image, 3).ravel().tolist()} for d in best.digits],
             "runner_up": {"digits": runner_up.text, "score": float(np.exp(runner_up.score)),
                           "boxes": [fractions(d.box, width) for d in runner_up.digits]} if close else None}
+
+
+def memory_of(session, network):
+    """The digits `network` has read of the visitor's number so far (another network forgets them)."""
+    if session.number_memory is None or session.number_memory[0] is not network:
+        session.number_memory = (network, Memory())
+    return session.number_memory[1]
 
 
 def as_strokes(points, lengths, width):
