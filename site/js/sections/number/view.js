@@ -75,8 +75,9 @@ export class NumberView {
   }
 }
 
-/** A digit's box over the pad, placed by fractions of the pad. */
-function boxOver([left, top, right, bottom], label) {
+/** A digit's box over the pad, placed by fractions of the pad: [left, top, right, bottom]. */
+function boxOver(/** @type {number[]} */ box, /** @type {string} */ label) {
+  const [left, top, right, bottom] = box;
   return h("span", { class: "number-box", style: { left: `${left * 100}%`, top: `${top * 100}%`,
                                                     width: `${(right - left) * 100}%`, height: `${(bottom - top) * 100}%` } },
     h("span", { class: "number-box-label" }, label));
