@@ -165,3 +165,11 @@ def test_a_number_read_again_after_one_more_stroke_reads_only_the_new_digit(cnn)
     again = read_number(written, read, memory)[0]
     assert again.text == "471" and images_read == [2, 1]
     assert read_number(written, cnn.predict)[0].score == again.score          # the same as read afresh
+
+
+def test_the_best_path_through_the_pieces_and_the_runner_up():
+    from digits.images.segment import two_best_paths
+    scores = {(0, 1): -0.1, (1, 2): -0.2, (0, 2): -0.5, (2, 3): -0.1, (1, 3): -2.0}
+    (best, best_path), (second, second_path) = two_best_paths(3, scores)
+    assert best_path == [(0, 1), (1, 2), (2, 3)] and best == pytest.approx(-0.4)
+    assert second_path == [(0, 2), (2, 3)] and second == pytest.approx(-0.6)
