@@ -8,7 +8,7 @@ pieces back together, and keep the best.
   1. The strokes are grouped into digits by what the pad knows (stroke_groups.py).
   2. Each group is read as one digit first. A group wider than a digit, or wide and read
      unsurely, is cut further at candidate cuts (cuts.py): pieces.
-  3. Any run of up to MAX_RUN neighbouring pieces may be one digit. Each such candidate
+  3. Any run of up to MAX_RUN neighbouring pieces may be one digit, and so may any whole group. Each such candidate
      is painted with the pad's ink (handwriting.paint, as if drawn alone on the digit pad
      as tall as this one), prepared by `to_mnist` and read by the network: its score is
 
@@ -42,7 +42,7 @@ WIDE = 1.0             # width over height past which a digit grows unlikely
 NARROW = 0.75          # a group narrower than this (of the height) is one digit, however unsure its reading
 SURE = 0.7             # a wider group read less surely than this may be two digits: it is cut too
 WIDE_SPREAD = 0.2
-SHORT = 0.45           # height, of the number's, below which a digit grows unlikely (a bar alone)
+SHORT = 0.55           # height, of the number's, below which a digit grows unlikely (a bar alone, a tail cut off)
 SHORT_SPREAD = 0.12
 # Pixels per unit of height a candidate is painted at. The digit pad paints at 280 (its side), but
 # every digit is scaled down to 20 pixels in the end: at 112 the 28x28 image is the same to a few
@@ -86,8 +86,8 @@ def read_number(strokes, read, memory=None):
     height = number_height(groups)
     alone = memory.read(groups, read)                       # each group as one digit, read first
     pieces = cut_pieces(groups, [worth_cutting(group, digit, height) for group, digit in zip(groups, alone)], height)
-    runs = [(i, j) for i in range(len(pieces)) for j in range(i + 1, min(i + MAX_RUN, len(pieces)) + 1)
-            if joinable(pieces[i:j], height)]
+    runs = [(i, j) for i in range(len(pieces)) for j in range(i + 1, len(pieces) + 1)
+            if whole_group(pieces, i, j) or (j - i <= MAX_RUN and joinable(pieces[i:j], height))]
     found = {run: alone[pieces[run[0]].group] for run in runs if whole_group(pieces, *run)}
     others = [run for run in runs if run not in found]
     if others:
@@ -213,6 +213,6 @@ def two_best_paths(places, scores):
     best = {0: [(0.0, [])]}
     for j in range(1, places + 1):
         arriving = [(total + scores[(i, j)], path + [(i, j)])
-                    for i in range(max(0, j - MAX_RUN), j) if (i, j) in scores for total, path in best.get(i, [])]
+                    for i in range(j) if (i, j) in scores for total, path in best.get(i, [])]
         best[j] = sorted(arriving, key=lambda found: -found[0])[:2]
     return best[places]
