@@ -27,31 +27,38 @@ STARTS_OVER = 0.25     # the same share, for a stroke that starts inside the las
 
 def group_strokes(strokes):
     """The strokes grouped into digits, each group a list of strokes (arrays of points), left to right."""
-    groups = []               # [strokes], in the order their first stroke was drawn
+    groups, boxes = [], []    # [strokes] and their ink's box, in the order their first stroke was drawn
     for stroke in (np.asarray(s, dtype=float).reshape(-1, 2) for s in strokes):
-        home = belongs_to(stroke, groups)
+        box = ink_box([stroke])
+        home = belongs_to(stroke, box, boxes)
         if home is None:
             groups.append([stroke])
+            boxes.append(box)
         else:
             groups[home].append(stroke)
-    return sorted(groups, key=lambda group: ink_box(group)[0])
+            boxes[home] = joined(boxes[home], box)
+    order = sorted(range(len(groups)), key=lambda g: boxes[g][0])
+    return [groups[g] for g in order]
 
 
-def belongs_to(stroke, groups):
-    """The index of the group `stroke` joins, or None for a new digit: the last group if the
-    stroke starts inside its box and lies partly over it, else the group it overlaps most, if
-    it overlaps enough."""
-    if not groups:
+def belongs_to(stroke, box, boxes):
+    """The index of the group (of those with these `boxes`) a stroke with this `box` joins, or None
+    for a new digit: the last group if the stroke starts inside its box and lies partly over it,
+    else the group it overlaps most, if it overlaps enough."""
+    if not boxes:
         return None
-    columns = ink_columns([stroke])
-    last = ink_box(groups[-1])
+    columns, last = (box[0], box[2]), boxes[-1]
     starts_inside = last[0] <= stroke[0, 0] <= last[2] and last[1] <= stroke[0, 1] <= last[3]
     if starts_inside and shared(columns, (last[0], last[2])) >= STARTS_OVER * width(columns):
-        return len(groups) - 1
-    overlaps = [shared(columns, ink_columns(group)) / min(width(columns), width(ink_columns(group)))
-                for group in groups]
+        return len(boxes) - 1
+    overlaps = [shared(columns, (other[0], other[2])) / min(width(columns), other[2] - other[0]) for other in boxes]
     best = int(np.argmax(overlaps))
     return best if overlaps[best] >= LIES_OVER else None
+
+
+def joined(a, b):
+    """The box around two boxes."""
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
 
 
 def ink_box(strokes):
@@ -60,11 +67,6 @@ def ink_box(strokes):
     half_pen = PEN_WIDTH / 2
     (left, top), (right, bottom) = points.min(axis=0) - half_pen, points.max(axis=0) + half_pen
     return float(left), float(top), float(right), float(bottom)
-
-
-def ink_columns(strokes):
-    left, _, right, _ = ink_box(strokes)
-    return left, right
 
 
 def width(columns):

@@ -5,7 +5,8 @@ from typing import Literal, TypedDict
 
 class NumberDigit(TypedDict):
     """One digit found: box, [left, top, right, bottom] as fractions of the pad's width and height;
-    image, the 28x28 picture the network saw, 784 values in [0, 1], row by row."""
+    image, the 28x28 picture the network saw as MNIST keeps its digits: 784 bytes (0 background, 255
+    ink), row by row."""
     digit: int
     box: list[float]
     probabilities: list[float]

@@ -6,7 +6,7 @@ import { NUMBER } from "../../generated/facts.js";
 import { h } from "../../lib/dom.js";
 import { percent } from "../../lib/format.js";
 import { Pad } from "../../widgets/pad.js";
-import { drawGray } from "../../widgets/pictures.js";
+import { digitCanvas } from "../../widgets/pictures.js";
 import { cuttingIdea } from "./ideas.js";
 
 export const WRITE_A_NUMBER = `Write a number on the pad, up to ${NUMBER.max_digits} digits.`;
@@ -85,8 +85,8 @@ function boxOver(/** @type {number[]} */ box, /** @type {string} */ label) {
 
 /** @param {import("../../api.js").NumberDigit} part one digit: its 28x28 image, its ten bars */
 function digitCard({ digit, box, probabilities, image }, index) {
-  const picture = h("canvas", { class: "number-picture", width: 28, height: 28, "aria-hidden": "true" });
-  drawGray(picture, image, 28);
+  const picture = digitCanvas(image);
+  picture.classList.add("number-picture");
   const order = probabilities.map((p, d) => [p, d]).sort((a, b) => b[0] - a[0]);
   return h("li", { class: "number-digit", "data-testid": "number-digit", "data-digit": String(digit),
                    "data-box": box.join(","), "aria-label": `Digit ${index + 1}: ${digit}, ${percent(probabilities[digit], 0)} sure` },
