@@ -18,7 +18,7 @@ SCREENS = {
     "phone-dark": {"viewport": {"width": 390, "height": 844}, "color_scheme": "dark",
                    "has_touch": True, "is_mobile": True},
 }
-SECTIONS = ["draw", "inside", "why", "mnist", "perceptron", "machine", "train", "learn-more"]
+SECTIONS = ["draw", "number", "inside", "why", "mnist", "perceptron", "machine", "train", "learn-more"]
 
 AUDIT = """async (selector) => {
   const result = await axe.run(selector, { resultTypes: ["violations"] });

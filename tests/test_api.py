@@ -173,7 +173,7 @@ assert "digits.page.training" in sys.modules
 
 def test_all_facts_gathers_every_sections_rules_as_json():
     facts = api.all_facts()
-    assert sorted(facts) == sorted(api.FACTS) == ["code_facts", "guided_facts", "inside_facts", "machine_facts", "names_facts", "pad_facts", "perceptron_facts",
+    assert sorted(facts) == sorted(api.FACTS) == ["code_facts", "guided_facts", "inside_facts", "machine_facts", "names_facts", "number_facts", "pad_facts", "perceptron_facts",
                                                   "recognizer_facts", "teach_facts", "training_facts"]
     assert json.loads(json.dumps(facts)) == facts
     assert not set(api.FACTS) & set(api.PAGE_FUNCTIONS)        # the page has them before Python: it never asks

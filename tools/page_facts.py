@@ -33,5 +33,6 @@ EXPORTS = {"MODELS": ("recognizer_facts", "models"), "DEFAULT_MODEL": ("recogniz
            "PERCEPTRON": ("perceptron_facts", None), "MACHINE": ("machine_facts", None),
            "TRAINING": ("training_facts", None), "TEACH": ("teach_facts", None), "GUIDED": ("guided_facts", None),
            "INSIDE": ("inside_facts", None),
-           "CODE": ("code_facts", None), "PAD": ("pad_facts", None), "NAMES": ("names_facts", None)}
+           "CODE": ("code_facts", None), "PAD": ("pad_facts", None), "NAMES": ("names_facts", None),
+           "NUMBER": ("number_facts", None)}
 

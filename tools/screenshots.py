@@ -19,7 +19,7 @@ from static_server import serving  # noqa: E402
 
 SEVEN = [[(0.27, 0.2), (0.73, 0.2), (0.44, 0.85)], [(0.38, 0.52), (0.62, 0.52)]]
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-SECTIONS = ["draw", "inside", "inside-code", "inside-answer", "why", "why-nudge", "why-map", "mnist", "evaluation", "perceptron",
+SECTIONS = ["draw", "number", "inside", "inside-code", "inside-answer", "why", "why-nudge", "why-map", "mnist", "evaluation", "perceptron",
             "machine", "train", "learn-more", "guided", "guided-question", "guided-result"]
 
 
@@ -27,6 +27,29 @@ def draw(page, strokes):
     page.get_by_test_id("canvas").evaluate("pad => pad.scrollIntoView({block: 'center', behavior: 'instant'})")
     chromium.draw(page, strokes, steps=10)
     page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for()   # the last reading is in
+
+
+def show_number(page):
+    """Write a number: 1998 written by the catalogue's middle writers, each digit overlapping the one before a
+    little, and where it was cut."""
+    from digits.images.handwriting import STYLES
+    from digits.images.written_numbers import lay_out
+
+    pad = page.get_by_test_id("number-pad")
+    pad.evaluate("pad => pad.scrollIntoView({block: 'center', behavior: 'instant'})")
+    box = pad.bounding_box()
+    digits = [STYLES[1]["German school: long flag"], STYLES[9]["US ball and stick: straight stick"],
+              STYLES[9]["US ball and stick: straight stick"], STYLES[8]["German school: snowman"]]
+    read = page.get_by_test_id("number-read")
+    for stroke in (s for strokes in lay_out(digits, -0.05, 0.7, pad_width=box["width"] / box["height"]) for s in strokes):
+        version = read.get_attribute("data-version")
+        page.mouse.move(box["x"] + stroke[0][0] * box["height"], box["y"] + stroke[0][1] * box["height"])
+        page.mouse.down()
+        for x, y in stroke[1:]:
+            page.mouse.move(box["x"] + x * box["height"], box["y"] + y * box["height"])
+        page.mouse.up()
+        page.locator(f"[data-testid=number-read]:not([data-version='{version}'])").wait_for()
+    page.locator("#number").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
 
 
 def show_inside(page, section):
@@ -144,6 +167,8 @@ def main(out, sections=SECTIONS):
                         show_inside(page, section)
                     elif section.startswith("why"):
                         show_why(page, section)
+                    elif section == "number":
+                        show_number(page)
                     elif section == "evaluation":    # How good is it?, below Meet MNIST, with a cell open
                         page.locator(".evaluation-root").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
                         page.locator("[data-testid=confusion-matrix][data-state=finished]").wait_for(timeout=120_000)

@@ -17,6 +17,7 @@ import { setStatus } from "./lib/status.js";
 import { linkNavigation, watchTheVisitor } from "./navigation.js";
 import * as urlState from "./lib/url-state.js";
 import { setupRecognizer } from "./sections/recognizer/controller.js";
+import { setupNumber } from "./sections/number/controller.js";
 import { setupInside } from "./sections/inside/controller.js";
 import { setupWhy } from "./sections/why/controller.js";
 import { setupMnist } from "./sections/mnist/controller.js";
@@ -28,7 +29,7 @@ import { setupTeach } from "./sections/teach/controller.js";
 import { setupLearnMore } from "./sections/learn-more/controller.js";
 
 // The page's sections, in page order: each id is a <section> in index.html.
-const SECTIONS = ["draw", "inside", "why", "mnist", "perceptron", "machine", "train", "learn-more"];
+const SECTIONS = ["draw", "number", "inside", "why", "mnist", "perceptron", "machine", "train", "learn-more"];
 
 const visitorMoved = watchTheVisitor();    // from the start: the sections below build later
 
@@ -66,6 +67,7 @@ const patientPython = python.after(recognizer.started);
 // The other sections build later (build-order.js): at idle moments once the first answer is
 // out, or when the visitor scrolls; all at once when a link names a section further down.
 const order = new BuildOrder();
+order.later("number", () => setupNumber(root("#number .number-root"), patientPython, networks));
 order.later("inside", () => setupInside(root("#inside .inside-root"), patientPython, networks, recognizer));
 order.later("why", () => setupWhy(root("#why .why-root"), patientPython, networks, recognizer));
 order.later("mnist", () => {

@@ -82,28 +82,58 @@ def pen_width(strokes):
 
 def paint(strokes, side=CANVAS, pen=None):
     """The strokes painted with a round pen (`pen_width` unless given), anti-aliased:
-    a (side, side) float image, ink 1."""
+    a (side, side) float image, ink 1.
+
+    Each segment from point a to point b covers a pixel by clip(radius + 1/2 - distance from
+    the pixel's centre to the segment, 0, 1), and a pixel keeps the most any segment covers it.
+    Only the pixels near a segment can change: its bounding box, widened by the pen. Segments
+    are painted in batches of boxes of one size, so that numpy, not a Python loop, walks them.
+    """
     radius = (pen_width(strokes) if pen is None else pen) * side / 2
     image = np.zeros((side, side))
-    for stroke in strokes:
-        points = np.asarray(stroke, dtype=float) * side
-        for a, b in zip(points, points[1:]) if len(points) > 1 else [(points[0], points[0])]:
-            # Only the pixels near the segment can change: its bounding box, widened by the pen.
-            low = np.clip(np.floor(np.minimum(a, b) - radius - 1), 0, side).astype(int)
-            high = np.clip(np.ceil(np.maximum(a, b) + radius + 1), 0, side).astype(int)
-            y, x = np.mgrid[low[1]:high[1], low[0]:high[0]] + 0.5
-            coverage = np.clip(radius + 0.5 - distance_to_segment(x, y, a, b), 0, 1)
-            window = image[low[1]:high[1], low[0]:high[0]]
-            np.maximum(window, coverage, out=window)
+    starts, ends = segments(strokes, side)
+    low = np.clip(np.floor(np.minimum(starts, ends) - radius - 1), 0, side).astype(int)
+    high = np.clip(np.ceil(np.maximum(starts, ends) + radius + 1), 0, side).astype(int)
+    box = (high - low).max(axis=1)
+    smaller = 0
+    for window in BATCH_WINDOWS + (side,):
+        batch = (box > smaller) & (box <= window)
+        if batch.any():
+            paint_segments(image, starts[batch], ends[batch], low[batch], high[batch], window, radius)
+        smaller = window
     return image
 
 
-def distance_to_segment(x, y, a, b):
-    """Distance from each pixel centre (x, y) to the segment from point a to point b."""
+BATCH_WINDOWS = (16, 32, 64, 128)     # pixels: the sizes of box segments are painted in, together
+
+
+def segments(strokes, side):
+    """Every segment of the strokes in pixels, as (starts, ends), each (S, 2); a stroke of one
+    point is a segment from that point to itself."""
+    starts, ends = [], []
+    for stroke in strokes:
+        points = np.asarray(stroke, dtype=float).reshape(-1, 2) * side
+        starts.append(points[:-1] if len(points) > 1 else points)
+        ends.append(points[1:] if len(points) > 1 else points)
+    return np.concatenate(starts), np.concatenate(ends)
+
+
+def paint_segments(image, a, b, low, high, window, radius):
+    """Paint segments a → b into `image`, each within its box low..high (no wider than `window`)."""
+    side = image.shape[0]
+    x = low[:, 0, None] + np.arange(window)                         # (S, window) pixel columns
+    y = low[:, 1, None] + np.arange(window)                         # and rows
+    inside = (x < high[:, 0, None])[:, None, :] & (y < high[:, 1, None])[:, :, None]
+    xc, yc = (x + 0.5)[:, None, :], (y + 0.5)[:, :, None]           # pixel centres, (S, 1, w) and (S, w, 1)
     ab = b - a
-    length2 = ab @ ab
-    t = 0 if length2 == 0 else np.clip(((x - a[0]) * ab[0] + (y - a[1]) * ab[1]) / length2, 0, 1)
-    return np.hypot(x - (a[0] + t * ab[0]), y - (a[1] + t * ab[1]))
+    length2 = ab[:, 0] * ab[:, 0] + ab[:, 1] * ab[:, 1]
+    a0, a1, d0, d1 = (column[:, None, None] for column in (a[:, 0], a[:, 1], ab[:, 0], ab[:, 1]))
+    along = (xc - a0) * d0 + (yc - a1) * d1
+    has_length = (length2 > 0)[:, None, None]
+    t = np.where(has_length, np.clip(along / np.where(has_length, length2[:, None, None], 1), 0, 1), 0)
+    coverage = np.clip(radius + 0.5 - np.hypot(xc - (a0 + t * d0), yc - (a1 + t * d1)), 0, 1)
+    pixels = np.minimum(yc, side - 1).astype(int) * side + np.minimum(xc, side - 1).astype(int)
+    np.maximum.at(image.reshape(-1), pixels[inside], coverage[inside])
 
 
 def trajectory(strokes, points=8):

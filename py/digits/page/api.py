@@ -48,6 +48,8 @@ PAGE_FUNCTIONS = {
     "compare": "page.recognizer:compare",
     "explain": "page.recognizer:explain",
     "read_image": "page.recognizer:read_image",
+    # write a number
+    "read_number": "page.number:read_number",
     # inside the network
     "inside_architecture": "page.inside:inside_architecture",
     "inside_answer": "page.inside:inside_answer",
@@ -115,6 +117,7 @@ FACTS = {
     "pad_facts": "images.handwriting:pad_facts",
     "names_facts": "nets.network_names:names_facts",
     "recognizer_facts": "page.menu:recognizer_facts",
+    "number_facts": "page.number:number_facts",
 }
 
 

@@ -22,6 +22,7 @@ class Session:
         self.tuning = None     # the fine-tuning in progress (teach.Tuning), if any
         self.evaluation = None  # the reading of the subset's test digits in progress or done (evaluation.Evaluation)
         self.digit_map = None  # the subset's test digits placed by a network's last hidden layer (digit_map.DigitMap)
+        self.number_memory = None  # Write a number: (network, the segment.Memory of what it has read)
         self.originals = {}    # tuned name → the network it was tuned from
         self.measured = weakref.WeakKeyDictionary()   # network → its accuracy on 1,000 MNIST test digits
 

@@ -1,7 +1,7 @@
 // The drawing surface: smooth round strokes from mouse, finger or pen, with undo.
 //
-// Strokes are kept as lists of points in unit coordinates (0..1), so the pad can
-// redraw them at any size: crisply on screen at the device's pixel ratio, and as the
+// Strokes are kept as lists of points in units of the pad's height (0..1 down, and 0..1 across
+// a square pad, 0..width/height across a wide one), so the pad can redraw them at any size: crisply on screen at the device's pixel ratio, and as the
 // fixed 280x280 bitmap Python reads, painted from the points by ink.js (no canvas is read
 // back). The same drawing therefore gives the same input on a phone and on a 4K screen,
 // in every browser.
@@ -32,11 +32,18 @@ export class Pad extends EventTarget {
     return this.strokes.length === 0;
   }
 
+  /** The pad's width over its height: 1 for the digit pad, more for a wide one. */
+  get aspect() {
+    return this.canvas.clientHeight > 0 ? this.canvas.clientWidth / this.canvas.clientHeight : 1;
+  }
+
   fitToScreen() {
     const ratio = window.devicePixelRatio || 1;
-    const side = Math.round(this.canvas.clientWidth * ratio);
-    if (side > 0 && side !== this.canvas.width) {
-      this.canvas.width = this.canvas.height = side;
+    const width = Math.round(this.canvas.clientWidth * ratio);
+    const height = Math.round(this.canvas.clientHeight * ratio);
+    if (width > 0 && height > 0 && (width !== this.canvas.width || height !== this.canvas.height)) {
+      this.canvas.width = width;
+      this.canvas.height = height;
       this.redraw();
     }
   }
@@ -72,7 +79,8 @@ export class Pad extends EventTarget {
 
   toUnit(event) {
     const box = this.canvas.getBoundingClientRect();
-    return [(event.clientX - box.left) / box.width, (event.clientY - box.top) / box.height];
+    const across = box.width / box.height;          // 1 on a square pad
+    return [((event.clientX - box.left) / box.width) * across, (event.clientY - box.top) / box.height];
   }
 
   emit(type) {
@@ -106,8 +114,8 @@ export class Pad extends EventTarget {
   }
 
   redraw() {
-    const context = this.screenContext, side = this.canvas.width, color = this.inkColor();
-    context.clearRect(0, 0, side, side);
+    const context = this.screenContext, side = this.canvas.height, color = this.inkColor();
+    context.clearRect(0, 0, this.canvas.width, side);
     for (const points of this.strokes) paintStroke(context, side, color, points);
     this.canvas.parentElement.classList.toggle("has-ink", !this.isEmpty);
   }
@@ -115,12 +123,13 @@ export class Pad extends EventTarget {
   drawLastSegment() {
     const points = this.strokes[this.strokes.length - 1];
     const tail = points.slice(-3);      // the newest curve piece needs its last three points
-    paintStroke(this.screenContext, this.canvas.width, this.inkColor(), tail, PEN_WIDTH, points.length <= 3);
+    paintStroke(this.screenContext, this.canvas.height, this.inkColor(), tail, PEN_WIDTH, points.length <= 3);
     this.canvas.parentElement.classList.add("has-ink");
   }
 }
 
-/** A smooth stroke through `points`: quadratic curves between the midpoints of successive points. */
+/** A smooth stroke through `points` (side: the pad's height in pixels): quadratic curves between the
+ *  midpoints of successive points. */
 function paintStroke(context, side, color, points, penWidth = PEN_WIDTH, fromStart = true) {
   /** @type {(point: number[]) => [number, number]} */
   const at = ([x, y]) => [x * side, y * side];
