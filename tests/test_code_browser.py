@@ -15,7 +15,7 @@ from digits.explain import edited_code, inside, source
 from digits.images import preprocess
 from digits.nets import layers as L, losses, models
 from test_inside_browser import draw_and_follow, manifest, show_inside
-from test_recognizer_browser import ONE, SEVEN, draw_with_mouse, start_over
+from test_recognizer_browser import ONE, SEVEN, draw_with_mouse
 
 RELU_PASSES_ALL = "def forward(self, x, train=False):\n    return x, np.ones(x.shape, dtype=bool)\n"
 
@@ -23,34 +23,17 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def inside_app(open_shared_app):
-    """The page opened at Inside, booted once for the module and put back as it opens: the shipped
-    code running again, the recognizer started over, no function's Python open, every fold closed."""
-    page = open_shared_app("#inside")
-    reset = page.get_by_test_id("code-reset")
-    if reset.is_visible() and page.locator(".inside-root.yours").count():
-        reset.click()
-        expect(page.locator(".inside-root")).not_to_have_class("inside-root yours", timeout=30_000)
-    start_over(page)
-    show_inside(page)
-    if page.locator("#inside [data-testid=code-view]").count():     # a network's blocks drawn anew hold no code
-        for name in ("mlp", "cnn"):
-            page.get_by_test_id("model-select").select_option(name)
-            expect(page.get_by_test_id("architecture")).to_have_attribute("data-model", name, timeout=60_000)
-        expect(page.locator("#inside [data-testid=code-view]")).to_have_count(0)
+def reading_app(open_shared_app):
+    """The page at its default view, booted once for the module, for the tests that only open a fold
+    of Python and read it: every such fold closed again. (The tests that run edited code open a
+    fresh page each: what the visitor's version leaves on the page is theirs to see.)"""
+    page = open_shared_app()
     page.evaluate("() => document.querySelectorAll('details.code-view[open]').forEach((fold) => { fold.open = false; })")
-    expect(page.locator(".inside-root")).to_have_attribute("data-busy", "false", timeout=60_000)
-    page.evaluate("() => window.scrollTo(0, 0)")
     return page
 
 
-@pytest.fixture
-def app(inside_app):
-    return inside_app
-
-
-def test_pressing_a_layer_shows_the_python_that_computed_it(inside_app):
-    page = inside_app
+def test_pressing_a_layer_shows_the_python_that_computed_it(open_app):
+    page = open_app("#inside")
     draw_and_follow(page, SEVEN)
     code = page.get_by_test_id("code-view")
     for block in inside.architecture(manifest("cnn"))["blocks"]:
@@ -62,8 +45,8 @@ def test_pressing_a_layer_shows_the_python_that_computed_it(inside_app):
         assert page.get_by_test_id(f"layer-{block['block']}").locator("[data-testid=code-view]").count() == 1
 
 
-def test_its_python_opens_from_the_keyboard_beside_the_layer(inside_app):
-    page = inside_app
+def test_its_python_opens_from_the_keyboard_beside_the_layer(open_app):
+    page = open_app("#inside")
     show_inside(page)
     opener = page.get_by_test_id("layer-2").get_by_role("button", name="Its Python: the code of ReLU")
     opener.focus()
@@ -88,7 +71,8 @@ def test_its_python_opens_from_the_keyboard_beside_the_layer(inside_app):
     ("perceptron", "The learning rule in Python", "perceptron"),
     ("machine", "The Python of backpropagation, as the machine runs it", "machine"),
 ])
-def test_softmax_the_loss_the_perceptrons_rule_and_backpropagation_show_their_python(app, section, summary, part):
+def test_softmax_the_loss_the_perceptrons_rule_and_backpropagation_show_their_python(reading_app, section, summary, part):
+    app = reading_app
     app.locator(f"#{section}").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
     fold = app.locator(f"#{section} details.code-view", has=app.get_by_text(summary, exact=True))
     fold.locator("summary").click()
