@@ -181,15 +181,13 @@ def open_shared_app(shared_pages, browser, server, request):
     def open_(hash="", **context_options):
         options = {"viewport": {"width": 1200, "height": 900}, **context_options}
         key = hash + " " + repr(sorted(options.items()))
-        watch = shared_pages.get(key)
-        if watch is None:
-            watch = shared_pages[key] = PageWatch(browser.new_context(**options), server)
-            used[key] = watch
+        fresh = key not in shared_pages
+        if fresh:
+            shared_pages[key] = PageWatch(browser.new_context(**options), server)
+        watch = used[key] = shared_pages[key]      # what it does from the last test's teardown on is this test's
+        if fresh:
             watch.page.goto(server.url + hash)
             wait_until_ready(watch.page)
-        elif key not in used:
-            watch.begin()
-            used[key] = watch
         return watch.page
 
     yield open_
