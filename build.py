@@ -3,6 +3,7 @@
 
     python3 build.py serve [--port 8000]   build dist/, serve it on 127.0.0.1, print the URL
     python3 build.py test [pytest args]    install what the tests need, build, run every test
+    python3 build.py test --quick          the same, but only the tests neither browser nor slow
     python3 build.py build                 assemble dist/ (what GitHub Pages publishes)
     python3 build.py bench                 print speed figures (every bench/*.py)
     python3 build.py train --model NAME    train a network from scratch, write weights/NAME/
@@ -43,14 +44,29 @@ def serve(args):
         server.server_close()
 
 
+QUICK = ["-m", "not browser and not slow"]       # the edit-test loop: no Chromium, no model-quality runs
+# Tests run on every core (pytest-xdist), a file to a worker: a file's browser tests share one booted page.
+IN_PARALLEL = ["-n", "auto", "--dist", "loadfile"]
+
+
 def test(args):
     """Exit code: pytest's."""
     ensure_venv()
-    ensure_chromium()
+    if not args.quick:
+        ensure_chromium()
     build()
     for name in TEST_LIBRARIES:
         test_library(name)
-    return in_venv("-m", "pytest", *args.extra)               # pytest.ini names tests/
+    chosen = QUICK if args.quick else []
+    return in_venv("-m", "pytest", *parallel_unless_told(args.extra), *chosen, *args.extra)   # pytest.ini names tests/
+
+
+def parallel_unless_told(extra):
+    """IN_PARALLEL, unless the arguments choose how to run (-n 0 runs in this one process) or need
+    one process (--pdb and --trace debug, -s shows the tests' output as it comes)."""
+    own = ("-n", "--numprocesses", "--dist", "--pdb", "--trace", "-s", "no:xdist")
+    told = any(argument.split("=")[0] in own or argument.startswith("-n") for argument in extra)
+    return [] if told else IN_PARALLEL
 
 
 def bench(args):
@@ -86,8 +102,10 @@ def main(argv=None):
     serve_parser = commands.add_parser("serve", help="build dist/ and serve it on 127.0.0.1")
     serve_parser.add_argument("--port", type=int, default=8000)
     serve_parser.set_defaults(run=serve)
-    commands.add_parser("test", help="install what tests need, build, run pytest (extra arguments go to it)"
-                        ).set_defaults(run=test)
+    test_parser = commands.add_parser("test", help="install what tests need, build, run pytest (extra arguments go to it)")
+    test_parser.add_argument("--quick", action="store_true",
+                             help="only the tests that are neither browser nor slow: the edit-test loop")
+    test_parser.set_defaults(run=test)
     commands.add_parser("bench", help="print speed figures").set_defaults(run=bench)
     commands.add_parser("train", help="train a network from scratch, write weights/NAME/ (train --help)")
     commands.add_parser("predict", help="probabilities for a batch of images in a .npy (predict --help)")

@@ -6,6 +6,14 @@ opens is watched, and fails the test at teardown if it requested anything from
 another origin (such requests are blocked) or from outside the site's folder,
 logged a console error, or threw an uncaught error.
 
+Two kinds of page:
+- fresh ones (`page`, `app`, `touch_app`, `open_app`, `watched`): a new browser context
+  each, for tests where loading, going offline, storage, crashes or hostile input is the point;
+- shared ones (`open_shared_app`): one booted page per module and URL, opened by the first
+  test that asks and handed to the next ones, so Python starts once. Each test resets what it
+  needs (in a fixture of its module), and is failed only by what the page did while it ran.
+  A test that fails closes the shared page, so the next one starts from a fresh boot.
+
 Tests that use the `browser` fixture (directly or through `page`, `app`, ...) are
 marked `browser`, so `pytest -m "not browser"` runs the unit tests alone.
 """
@@ -26,6 +34,14 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test, so a shared page's fixture knows whether its test failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
 
 
 @pytest.fixture(scope="session")
@@ -66,6 +82,7 @@ class PageWatch:
         self.context, self.server = context, server
         self.problems, self.errors = [], []
         self.page = context.new_page()
+        self.marks = (0, 0)                 # where a shared page's current test began reading
         # Workers' console messages and uncaught errors arrive through the page too.
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console error: {m.text}"))
         self.page.on("pageerror", lambda e: self.errors.append(f"uncaught error: {e}"))
@@ -81,6 +98,20 @@ class PageWatch:
         else:
             self.problems.append(f"request left the origin: {url}")
             route.abort()
+
+    def begin(self):
+        """A test starts using the page: from now on, what it logs is this test's."""
+        self.marks = (len(self.problems), len(self.errors))
+
+    def since_begin(self, errors_allowed=False):
+        """What the page did that it should not have done since the last begin()."""
+        problems, errors = self.marks
+        return self.problems[problems:] + ([] if errors_allowed else self.errors[errors:])
+
+
+def fail_if(problems):
+    if problems:
+        pytest.fail("The page did what it must not:\n  " + "\n  ".join(problems), pytrace=False)
 
 
 @pytest.fixture
@@ -98,13 +129,11 @@ def watched(browser, server, request):
         return watch.page
 
     yield open_page
-    problems = [p for w in watches for p in w.problems]
-    if not getattr(request.node, "expects_errors", False):
-        problems += [e for w in watches for e in w.errors]
+    errors_allowed = getattr(request.node, "expects_errors", False)
+    problems = [p for w in watches for p in w.since_begin(errors_allowed)]
     for watch in watches:
         watch.context.close()
-    if problems:
-        pytest.fail("The page did what it must not:\n  " + "\n  ".join(problems), pytrace=False)
+    fail_if(problems)
 
 
 @pytest.fixture
@@ -123,6 +152,55 @@ def open_app(watched, server):
             wait_until_ready(page)
         return page
     return open_
+
+
+@pytest.fixture(scope="module")
+def shared_pages(browser, server):
+    """The module's shared pages (PageWatch by URL and context options), closed when the module is
+    done; what a page did wrong after its last test had been checked fails at that point."""
+    pages = {}
+    yield pages
+    late = [p for watch in pages.values() for p in watch.since_begin()]
+    for watch in pages.values():
+        watch.context.close()
+    fail_if(late)
+
+
+@pytest.fixture
+def open_shared_app(shared_pages, browser, server, request):
+    """open_shared_app("#perceptron") returns the module's page opened at that URL with Python ready,
+    booting it only the first time a test of the module asks for it (context options as open_app's).
+
+    The page is as the previous test left it: the module's own fixture puts back what its tests
+    rely on. At teardown, whatever the page did wrong while this test ran fails this test (console
+    errors are allowed with `expects_errors`), and a failed test closes the page so the next one
+    boots afresh rather than inheriting its mess.
+    """
+    used = {}
+
+    def open_(hash="", **context_options):
+        options = {"viewport": {"width": 1200, "height": 900}, **context_options}
+        key = hash + " " + repr(sorted(options.items()))
+        fresh = key not in shared_pages
+        if fresh:
+            shared_pages[key] = PageWatch(browser.new_context(**options), server)
+        watch = used[key] = shared_pages[key]      # what it does from the last test's teardown on is this test's
+        if fresh:
+            watch.page.goto(server.url + hash)
+            wait_until_ready(watch.page)
+        return watch.page
+
+    yield open_
+    errors_allowed = getattr(request.node, "expects_errors", False)
+    problems = [p for watch in used.values() for p in watch.since_begin(errors_allowed)]
+    reports = [getattr(request.node, f"report_{when}", None) for when in ("setup", "call")]
+    failed = problems or any(report is not None and report.failed for report in reports)
+    for key, watch in used.items():
+        watch.begin()
+        if failed:
+            del shared_pages[key]
+            watch.context.close()
+    fail_if(problems)
 
 
 def wait_until_ready(page, timeout=READY_TIMEOUT):

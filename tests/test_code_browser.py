@@ -22,6 +22,16 @@ RELU_PASSES_ALL = "def forward(self, x, train=False):\n    return x, np.ones(x.s
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture
+def reading_app(open_shared_app):
+    """The page at its default view, booted once for the module, for the tests that only open a fold
+    of Python and read it: every such fold closed again. (The tests that run edited code open a
+    fresh page each: what the visitor's version leaves on the page is theirs to see.)"""
+    page = open_shared_app()
+    page.evaluate("() => document.querySelectorAll('details.code-view[open]').forEach((fold) => { fold.open = false; })")
+    return page
+
+
 def test_pressing_a_layer_shows_the_python_that_computed_it(open_app):
     page = open_app("#inside")
     draw_and_follow(page, SEVEN)
@@ -61,7 +71,8 @@ def test_its_python_opens_from_the_keyboard_beside_the_layer(open_app):
     ("perceptron", "The learning rule in Python", "perceptron"),
     ("machine", "The Python of backpropagation, as the machine runs it", "machine"),
 ])
-def test_softmax_the_loss_the_perceptrons_rule_and_backpropagation_show_their_python(app, section, summary, part):
+def test_softmax_the_loss_the_perceptrons_rule_and_backpropagation_show_their_python(reading_app, section, summary, part):
+    app = reading_app
     app.locator(f"#{section}").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
     fold = app.locator(f"#{section} details.code-view", has=app.get_by_text(summary, exact=True))
     fold.locator("summary").click()

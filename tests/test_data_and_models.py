@@ -94,6 +94,7 @@ def test_a_short_training_run_lowers_the_loss_and_is_deterministic(mnist):
     np.testing.assert_array_equal(runs[0][1], runs[1][1])
 
 
+@pytest.mark.slow
 def test_the_cnn_learns_on_a_small_subset(mnist):
     (train_x, train_y), (test_x, test_y) = mnist
     model = models.cnn(np.random.default_rng(0))
@@ -104,6 +105,7 @@ def test_the_cnn_learns_on_a_small_subset(mnist):
 
 # The cnn learns MNIST alone and reads 99.59% of its test digits; writers, the page's default, has
 # the same layers and learns the pad's drawings too, for 99.52% (README, bench/styles.py).
+@pytest.mark.slow
 @pytest.mark.parametrize("name, target", [("writers", 0.995), ("cnn", 0.9955), ("mlp", 0.985), ("nielsen", 0.96)])
 def test_shipped_weights_reach_their_targets(name, target, mnist):
     manifest = json.loads((ROOT / "weights" / name / "manifest.json").read_text())

@@ -29,6 +29,12 @@ DIST = ROOT / "dist"
 # ---------------------------------------------------------------------------
 # In the browser (served under /digits/, like a GitHub Pages project site)
 
+@pytest.fixture
+def app(open_shared_app):
+    """The page at its default view, booted once for the module: these tests only read it."""
+    return open_shared_app()
+
+
 def test_the_page_gets_ready_and_says_so_in_a_sentence(app, server):
     assert app.url.startswith(server.url)            # served from a sub-path, and still works
     text = app.get_by_test_id("status").inner_text().strip()
@@ -166,8 +172,8 @@ def test_an_unknown_command_gets_usage_not_a_traceback():
     assert result.returncode != 0 and "Traceback" not in result.stderr and "usage" in result.stderr
 
 
-def test_python_imports_its_standard_library_numpy_and_our_code_compiled_when_the_site_was_built(open_app):
-    page = open_app()
+def test_python_imports_its_standard_library_numpy_and_our_code_compiled_when_the_site_was_built(app):
+    page = app
     runtime = page.evaluate("() => window.app.python.runtime")
     assert (runtime["bytecode"], runtime["standardLibrary"]) == ("shipped", "shipped")
     arguments = machine_arguments()             # numpy and our code run from the shipped bytecode

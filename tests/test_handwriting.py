@@ -92,6 +92,7 @@ def test_the_readme_names_every_style():
         assert style.name in readme, style.name
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size_range", [handwriting.SIZE_RANGE, (0.2, 0.4)], ids=["big", "small"])
 def test_the_default_network_reads_the_styles_it_learned_at_every_size(size_range):
     drawings = list(handwriting.samples(5, seed=3, size_range=size_range))
@@ -101,6 +102,7 @@ def test_the_default_network_reads_the_styles_it_learned_at_every_size(size_rang
     assert np.mean(read == digits) >= 0.97
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name, share", [("writers", 0.96), ("cnn", 0.92), ("mlp", 0.92), ("nielsen", 0.87)])
 def test_every_network_reads_most_of_the_styles_held_out_of_its_training(name, share):
     # Measured with bench/styles.py: writers 97%, cnn (MNIST alone) 95%, mlp 95.0%, nielsen 90.4%.

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from digits.explain import inside
 from digits.nets import models
 from digits.nets.models import WEIGHTS_DIR
-from test_recognizer_browser import ONE, SEVEN, draw_with_mouse
+from test_recognizer_browser import ONE, SEVEN, draw_with_mouse, start_over
 
 pytestmark = pytest.mark.browser
 
@@ -76,8 +76,31 @@ def tab_until(page, target, presses):
     expect(target).to_be_focused()
 
 
-def test_the_architecture_is_the_manifests_layer_by_layer(open_app):
-    page = open_app("#inside")
+@pytest.fixture
+def inside_app(open_shared_app):
+    """The page opened at Inside, booted once for the module: the recognizer started over, the
+    probe turned back to zero, and the section showing the empty pad with the default network."""
+    page = open_shared_app("#inside")
+    start_over(page)
+    rotate = page.get_by_test_id("probe-rotate")
+    if rotate.get_attribute("data-strength") != "0":          # the middle of its symmetric range
+        rotate.fill(str(int(rotate.get_attribute("max")) // 2))
+        expect(rotate).to_have_attribute("data-strength", "0")
+    show_inside(page)
+    root = page.locator(".inside-root")
+    expect(root).not_to_have_attribute("data-shows", "drawing", timeout=60_000)
+    expect(root).to_have_attribute("data-busy", "false", timeout=60_000)
+    expect(page.get_by_test_id("architecture")).to_have_attribute("data-model", "cnn")
+    return page
+
+
+@pytest.fixture
+def app(inside_app):
+    return inside_app
+
+
+def test_the_architecture_is_the_manifests_layer_by_layer(inside_app):
+    page = inside_app
     for name in NAMES:
         if name != "cnn":
             choose_model(page, name)
@@ -96,8 +119,8 @@ def test_the_architecture_is_the_manifests_layer_by_layer(open_app):
         assert int(architecture.get_attribute("data-parameters")) == manifest(name)["parameters"]
 
 
-def test_the_cnn_says_what_dropout_does(open_app):
-    page = open_app("#inside")
+def test_the_cnn_says_what_dropout_does(inside_app):
+    page = inside_app
     dropout = page.locator("[data-testid=layer-4]")
     expect(dropout).to_have_attribute("data-kind", "Dropout")
     expect(dropout).to_contain_text("while training, switches off a random 20%")
@@ -105,8 +128,8 @@ def test_the_cnn_says_what_dropout_does(open_app):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_every_layer_shown_equals_cpythons_activations(open_app, name):
-    page = open_app("#inside")
+def test_every_layer_shown_equals_cpythons_activations(inside_app, name):
+    page = inside_app
     if name != "cnn":
         choose_model(page, name)
     draw_and_follow(page, SEVEN, name)

@@ -49,6 +49,7 @@ def test_the_facts_give_the_convnets_defaults_and_they_are_accepted():
         assert low <= facts["conv_defaults"][key] <= high
 
 
+@pytest.mark.slow
 def test_a_convnet_learns_from_a_few_hundred_digits(session):
     training.learn_start(session, conv(epochs=3, batch_size=16))
     slices = []

@@ -46,6 +46,21 @@ def cnn_answers(subset):
     return models.load("cnn").predict(images.astype(np.float32) / 255.0).argmax(axis=1)
 
 
+@pytest.fixture
+def lessons_at(open_shared_app):
+    """lessons_at("mnist"): the page, booted once for the module, scrolled to that section as a
+    link to it would open it, with every idea folded again."""
+    def at(section):
+        page = open_shared_app()
+        page.evaluate("""() => {
+            document.querySelectorAll("[data-idea] summary").forEach((summary) => { summary.parentElement.open = false; });
+            document.activeElement?.blur();
+        }""")
+        page.locator(f"#{section}").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
+        return page
+    return at
+
+
 def wait_for_matrix(page):
     matrix = page.get_by_test_id("confusion-matrix")
     matrix.scroll_into_view_if_needed()
@@ -64,8 +79,8 @@ def canvas_bytes(locator):
       canvas.getContext("2d").getImageData(0, 0, 28, 28).data.filter((_, i) => i % 4 === 0))"""), dtype=np.uint8)
 
 
-def test_the_confusion_matrix_is_cpythons_and_its_misreads_go_to_the_recognizer(open_app, subset, cnn_answers):
-    page = open_app("#mnist")
+def test_the_confusion_matrix_is_cpythons_and_its_misreads_go_to_the_recognizer(lessons_at, subset, cnn_answers):
+    page = lessons_at("mnist")
     wait_for_matrix(page)
     _, labels = subset
     expected = np.zeros((10, 10), dtype=int)
@@ -97,8 +112,8 @@ def test_the_confusion_matrix_is_cpythons_and_its_misreads_go_to_the_recognizer(
     assert top == predicted
 
 
-def test_the_gallery_shows_the_subsets_own_digits_and_sends_them_to_the_recognizer(open_app, subset):
-    page = open_app("#mnist")
+def test_the_gallery_shows_the_subsets_own_digits_and_sends_them_to_the_recognizer(lessons_at, subset):
+    page = lessons_at("mnist")
     page.locator("#mnist").scroll_into_view_if_needed()
     gallery = page.get_by_test_id("mnist-gallery")
     expect(gallery).to_have_attribute("data-state", "ready", timeout=SLOW)
@@ -139,8 +154,8 @@ def test_nothing_is_computed_for_the_lessons_before_the_first_answer(open_app):
     expect(page.get_by_test_id("mnist-gallery")).to_have_attribute("data-state", "loading")
 
 
-def test_each_idea_is_explained_beside_what_it_shows(open_app):
-    page = open_app("#draw")
+def test_each_idea_is_explained_beside_what_it_shows(lessons_at):
+    page = lessons_at("draw")
     expect(page.get_by_test_id("ideas-map").locator("li")).to_have_count(len(IDEAS))
     for name, section in IDEAS.items():
         idea = page.locator(f"[data-idea={name}]")
@@ -171,8 +186,8 @@ def open_idea(idea):
     idea.locator("summary").first.click()
 
 
-def test_the_cnns_augmentation_is_read_from_its_manifest(open_app):
-    page = open_app("#draw")
+def test_the_cnns_augmentation_is_read_from_its_manifest(lessons_at):
+    page = lessons_at("draw")
     recipe = json.loads((models.WEIGHTS_DIR / "cnn" / "manifest.json").read_text())["recipe"]
     idea = page.locator("[data-idea=augmentation]")
     open_idea(idea)
@@ -182,8 +197,8 @@ def test_the_cnns_augmentation_is_read_from_its_manifest(open_app):
     expect(numbers).to_contain_text(f"{recipe['shift']:g} pixels")
 
 
-def test_backpropagation_is_worked_with_the_machines_own_numbers(open_app):
-    page = open_app("#machine")
+def test_backpropagation_is_worked_with_the_machines_own_numbers(lessons_at):
+    page = lessons_at("machine")
     expect(page.get_by_test_id("machine-loss")).not_to_have_text("", timeout=30_000)
     page.get_by_test_id("machine-hint").check()
     idea = page.locator("[data-idea=backpropagation]")
@@ -196,8 +211,8 @@ def test_backpropagation_is_worked_with_the_machines_own_numbers(open_app):
     assert abs(by_hand - by_machine) <= 0.0015
 
 
-def test_learn_more_links_the_resources_each_with_what_it_adds(open_app):
-    page = open_app("#learn-more")
+def test_learn_more_links_the_resources_each_with_what_it_adds(lessons_at):
+    page = lessons_at("learn-more")
     links = page.get_by_test_id("learn-more").locator("a")
     assert links.evaluate_all("links => links.map((a) => a.href)") == RESOURCES
     for item in page.get_by_test_id("learn-more").locator("li").all():

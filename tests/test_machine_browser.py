@@ -77,10 +77,21 @@ def assert_loss_matches_python(page):
 
 
 @pytest.fixture
-def machine(open_app):
-    page = open_app("#machine")
+def machine(open_shared_app):
+    """The machine, booted once for the module and put back as it opens by its Reset button
+    (which also stops Auto and clears its keys from the link), nothing focused."""
+    page = open_shared_app("#machine")
     expect(page.get_by_test_id("machine-loss")).not_to_have_text("", timeout=30_000)
+    page.get_by_test_id("machine-reset").click()
     settled(page)
+    expect(page.get_by_test_id("machine")).to_have_attribute("data-auto", "idle")
+    expect(page.get_by_test_id("machine-history")).to_have_attribute("data-count", "1")
+    expect(page.get_by_test_id("machine-scope-drawing")).to_be_checked()
+    expect(page.get_by_test_id("machine-hint")).not_to_be_checked()
+    expect(page.get_by_test_id("machine-target-7")).to_have_attribute("aria-pressed", "true")
+    assert machine_params(page) == {}
+    page.evaluate("() => document.activeElement?.blur()")
+    page.get_by_test_id("machine-cell-0").scroll_into_view_if_needed()
     return page
 
 

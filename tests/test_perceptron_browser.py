@@ -74,9 +74,20 @@ def expect_decisions(page, wish):
         expect(page.get_by_test_id(f"perceptron-row-{i}")).to_have_attribute("data-output", str(go))
 
 
+START = {"x": [1, 1, -1], "w_tenths": [20, 30, 10], "b_tenths": -10, "want": [1, 0, 1, 0, 0, 0, 0, 0]}
+
+
 @pytest.fixture
-def beach(open_app):
-    page = open_app("#perceptron")
+def beach(open_shared_app):
+    """The perceptron, booted once for the module and put back as it opens: Reset pressed (which
+    also stops any lesson), the starting wish, Python's answer for them in, nothing focused."""
+    page = open_shared_app("#perceptron")
+    page.locator("#perceptron").get_by_role("button", name="Reset").click()
+    set_wish(page, START["want"])
+    expect(page.get_by_test_id("perceptron-train-result")).to_have_attribute("data-state", "idle")
+    expect_answer(page, START["x"], START["w_tenths"], START["b_tenths"])
+    expect_decisions(page, [int(weighted_sum_tenths(x, START["w_tenths"], START["b_tenths"]) > 0) for x in SITUATIONS])
+    page.evaluate("() => document.activeElement?.blur()")
     page.get_by_test_id("perceptron-w1").scroll_into_view_if_needed()
     return page
 

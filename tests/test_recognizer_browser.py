@@ -14,6 +14,7 @@ import chromium
 from digits.images import handwriting
 from digits.images.preprocess import to_mnist
 from digits.nets import models
+from digits.page.menu import DEFAULT_MODEL
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -93,6 +94,36 @@ def draw_with_script(page, strokes):
 
 def probabilities(page):
     return [float(page.get_by_test_id(f"bar-{d}").get_attribute("data-prob")) for d in range(10)]
+
+
+def start_over(page):
+    """Put a shared page's recognizer back as it opens: the default network chosen, the pad cleared
+    and its empty answer in, the recognizer's notes folded, nothing focused."""
+    prediction = page.get_by_test_id("prediction")
+    select = page.get_by_test_id("model-select")
+    if select.input_value() != DEFAULT_MODEL:
+        before = version(page)
+        select.select_option(DEFAULT_MODEL)
+        expect(prediction).not_to_have_attribute("data-version", str(before))
+    if prediction.text_content() != "":
+        before = version(page)
+        page.get_by_test_id("clear").click()
+        expect(prediction).not_to_have_attribute("data-version", str(before))
+    expect(prediction).to_have_text("")
+    expect(prediction).to_have_attribute("data-busy", "false")
+    page.evaluate("""() => {
+        document.querySelectorAll("#draw details[open]").forEach((fold) => { fold.open = false; });
+        document.activeElement?.blur();
+    }""")
+
+
+@pytest.fixture
+def app(open_shared_app):
+    """The page at its default view, booted once for the module and started over for each test."""
+    page = open_shared_app()
+    start_over(page)
+    page.evaluate("() => window.scrollTo(0, 0)")
+    return page
 
 
 @pytest.mark.parametrize("strokes, digit", [(ONE, "1"), (ZERO, "0"), (SEVEN, "7"), (SEVEN_WITH_BAR, "7")],

@@ -67,6 +67,7 @@ def test_a_first_convolution_built_for_training_still_gives_the_input_gradient(n
                                attribution.gradient_x_input(shipped, image, 7), atol=1e-7)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("method", ["gradient-x-input", "occlusion"])
 def test_hiding_the_most_credited_ink_costs_more_than_hiding_ink_at_random(networks, mnist_test, method):
     """Hide 15% of each digit's ink: the pixels the method credits most, or pixels chosen at random.

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from digits.explain import attribution
 from digits.explain.digit_map import DigitMap
 from digits.nets import models
-from test_recognizer_browser import ONE, SEVEN, draw_with_mouse
+from test_recognizer_browser import ONE, SEVEN, draw_with_mouse, start_over
 
 pytestmark = pytest.mark.browser
 
@@ -72,6 +72,22 @@ def shown_attributions(page):
     return shown
 
 
+@pytest.fixture
+def why_app(open_shared_app):
+    """The page opened at Why, booted once for the module: explaining the network's answer again,
+    the recognizer started over, and the section back to waiting for a drawing."""
+    page = open_shared_app("#why")
+    question = page.get_by_test_id("why-digit")
+    if question.input_value() != "answer":
+        question.select_option("answer")
+    start_over(page)
+    show_why(page)
+    root = page.locator(".why-root")
+    expect(root).not_to_have_attribute("data-shows", "drawing", timeout=60_000)
+    expect(root).to_have_attribute("data-busy", "false", timeout=60_000)
+    return page
+
+
 def test_before_a_drawing_the_section_says_what_to_do(open_app):
     page = open_app("#why")
     expect(page.locator(".explain-note")).to_have_text("Draw a digit above, and ask it why here.", timeout=60_000)
@@ -80,8 +96,8 @@ def test_before_a_drawing_the_section_says_what_to_do(open_app):
     expect(page.get_by_test_id("nudge-result")).to_be_hidden()
 
 
-def test_the_page_attribution_equals_cpythons_for_every_network(open_app, networks):
-    page = open_app("#why")
+def test_the_page_attribution_equals_cpythons_for_every_network(why_app, networks):
+    page = why_app
     draw_and_ask(page, SEVEN)
     for name in NAMES:
         if name != "cnn":
@@ -106,8 +122,8 @@ def test_the_page_attribution_equals_cpythons_for_every_network(open_app, networ
         np.testing.assert_allclose(values, expected, rtol=1e-5, atol=1e-5, err_msg=f"why not 1, {method}")
 
 
-def test_a_nudge_makes_the_network_read_the_chosen_digit_and_can_go_to_the_recognizer(open_app, networks):
-    page = open_app("#why")
+def test_a_nudge_makes_the_network_read_the_chosen_digit_and_can_go_to_the_recognizer(why_app, networks):
+    page = why_app
     draw_and_ask(page, SEVEN)
     image = shown_attributions(page)["gradient-x-input"][1]
     page.get_by_test_id("nudge-target").select_option("3")
@@ -124,8 +140,8 @@ def test_a_nudge_makes_the_network_read_the_chosen_digit_and_can_go_to_the_recog
     assert page.evaluate("app.recognizer.last.image.length") == 784
 
 
-def test_the_map_places_the_test_digits_and_follows_the_drawing(open_app, networks):
-    page = open_app("#why")
+def test_the_map_places_the_test_digits_and_follows_the_drawing(why_app, networks):
+    page = why_app
     show_why(page)
     chart = page.get_by_test_id("embedding-map")
     expect(chart).to_have_attribute("data-state", "ready", timeout=120_000)
@@ -160,8 +176,8 @@ def test_the_map_places_the_test_digits_and_follows_the_drawing(open_app, networ
     expect(page.locator(".digit-map-side figcaption")).to_have_text(f"Test digit #{place['nearest']}: a {place['nearest_label']}.")
 
 
-def test_the_nudge_works_from_the_keyboard(open_app):
-    page = open_app("#why")
+def test_the_nudge_works_from_the_keyboard(why_app):
+    page = why_app
     draw_and_ask(page, SEVEN)
     target = page.get_by_test_id("nudge-target")
     target.focus()
