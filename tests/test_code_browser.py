@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from digits.explain import edited_code, inside, source
 from digits.images import preprocess
 from digits.nets import layers as L, losses, models
+from digits.page.menu import DEFAULT_MODEL
 from test_inside_browser import draw_and_follow, manifest, show_inside
 from test_recognizer_browser import ONE, SEVEN, draw_with_mouse
 
@@ -36,7 +37,7 @@ def test_pressing_a_layer_shows_the_python_that_computed_it(open_app):
     page = open_app("#inside")
     draw_and_follow(page, SEVEN)
     code = page.get_by_test_id("code-view")
-    for block in inside.architecture(manifest("cnn"))["blocks"]:
+    for block in inside.architecture(manifest(DEFAULT_MODEL))["blocks"]:
         page.get_by_test_id(f"layer-{block['block']}").locator(".block-head h4").click()
         function = source.PARTS[block["kind"]]
         expect(code).to_have_attribute("data-function", function)
@@ -126,7 +127,7 @@ def test_relu_that_passes_everything_reads_as_cpython_reads_it_and_reset_brings_
     expect(answer).to_have_class("code-answer yours")
     image = numbers(answer.get_attribute("data-input")).astype(np.float32)
     x = image.reshape(1, 28, 28, 1)
-    for layer in models.load("cnn").layers:
+    for layer in models.load(DEFAULT_MODEL).layers:
         if not isinstance(layer, L.ReLU):
             x, _ = layer.forward(x)
     expected = losses.softmax(x)[0]
@@ -201,5 +202,5 @@ def test_the_preprocessing_without_its_centring_makes_the_image_cpython_makes_wi
     np.testing.assert_allclose(read, expected, atol=1e-6)
     assert not np.allclose(read, preprocess.to_mnist(pixels), atol=1e-3)        # the centring did matter
     assert read[:20, :20].sum() == read.sum()                                     # the digit sits in the corner
-    probabilities = models.load("cnn").predict(expected[None].astype(np.float32))[0]
+    probabilities = models.load(DEFAULT_MODEL).predict(expected[None].astype(np.float32))[0]
     np.testing.assert_allclose(numbers(answer.get_attribute("data-probs")), probabilities, rtol=1e-5, atol=1e-5)

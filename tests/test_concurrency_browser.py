@@ -17,7 +17,7 @@ import chromium
 from digits.images import handwriting
 
 SETTLE_TIMEOUT = 180_000
-MODELS = ["cnn", "mlp", "nielsen"]
+MODELS = ["writers", "cnn", "mlp", "nielsen"]
 
 
 def random_digit(rng):

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 import chromium
+from digits.page.menu import DEFAULT_MODEL
 from hostile_page import JUNK, POINTER_STORM, URL_JUNK, hash_with_every_key, url_keys
 
 SEVEN = [[(0.25, 0.2), (0.75, 0.2), (0.45, 0.85)]]
@@ -50,7 +51,7 @@ def test_every_url_key_given_junk_reads_as_its_default(app):
 @pytest.mark.parametrize("junk", ["<script>alert(1)</script>", "x" * 20_000, "NaN"])
 def test_a_link_full_of_junk_opens_the_page_with_its_defaults(open_app, junk):
     page = open_app(hash_with_every_key(junk))
-    expect(page.get_by_test_id("model-select")).to_have_value("cnn")
+    expect(page.get_by_test_id("model-select")).to_have_value(DEFAULT_MODEL)
     chromium.draw(page, SEVEN)
     expect(page.get_by_test_id("prediction")).to_have_text("7")
     assert page.locator("script:not([src])").count() == 1          # index.html's own, nothing injected

@@ -10,11 +10,12 @@ from playwright.sync_api import expect
 from digits.explain import inside
 from digits.nets import models
 from digits.nets.models import WEIGHTS_DIR
+from digits.page.menu import DEFAULT_MODEL
 from test_recognizer_browser import ONE, SEVEN, draw_with_mouse, start_over
 
 pytestmark = pytest.mark.browser
 
-NAMES = ("cnn", "mlp", "nielsen")
+NAMES = (DEFAULT_MODEL, "cnn", "mlp", "nielsen")
 
 # What the section shows of the latest drawing: the image the recognizer read, and every
 # layer's values as the view unpacked and painted them (app.inside.seen, see state.unpack).
@@ -35,7 +36,7 @@ def inside_version(page):
     return page.locator(".inside-root").get_attribute("data-version")
 
 
-def wait_for_inside(page, before, model="cnn", shows=None):
+def wait_for_inside(page, before, model=DEFAULT_MODEL, shows=None):
     """Wait until the section shows the latest answer in full (a new data-version, nothing under way).
 
     `shows="drawing"`: and that answer is a drawing's. (The section's first, empty answer can
@@ -53,7 +54,7 @@ def show_inside(page):
     page.locator("#inside").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
 
 
-def draw_and_follow(page, strokes, model="cnn"):
+def draw_and_follow(page, strokes, model=DEFAULT_MODEL):
     before = inside_version(page)
     draw_with_mouse(page, strokes)
     show_inside(page)
@@ -90,7 +91,7 @@ def inside_app(open_shared_app):
     root = page.locator(".inside-root")
     expect(root).not_to_have_attribute("data-shows", "drawing", timeout=60_000)
     expect(root).to_have_attribute("data-busy", "false", timeout=60_000)
-    expect(page.get_by_test_id("architecture")).to_have_attribute("data-model", "cnn")
+    expect(page.get_by_test_id("architecture")).to_have_attribute("data-model", DEFAULT_MODEL)
     return page
 
 
@@ -102,7 +103,7 @@ def app(inside_app):
 def test_the_architecture_is_the_manifests_layer_by_layer(inside_app):
     page = inside_app
     for name in NAMES:
-        if name != "cnn":
+        if name != DEFAULT_MODEL:
             choose_model(page, name)
         expected = inside.architecture(manifest(name))
         architecture = page.get_by_test_id("architecture")
@@ -119,7 +120,7 @@ def test_the_architecture_is_the_manifests_layer_by_layer(inside_app):
         assert int(architecture.get_attribute("data-parameters")) == manifest(name)["parameters"]
 
 
-def test_the_cnn_says_what_dropout_does(inside_app):
+def test_the_default_convnet_says_what_dropout_does(inside_app):
     page = inside_app
     dropout = page.locator("[data-testid=layer-4]")
     expect(dropout).to_have_attribute("data-kind", "Dropout")
@@ -130,7 +131,7 @@ def test_the_cnn_says_what_dropout_does(inside_app):
 @pytest.mark.parametrize("name", NAMES)
 def test_every_layer_shown_equals_cpythons_activations(inside_app, name):
     page = inside_app
-    if name != "cnn":
+    if name != DEFAULT_MODEL:
         choose_model(page, name)
     draw_and_follow(page, SEVEN, name)
     seen = page.evaluate(SEEN)

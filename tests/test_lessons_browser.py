@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from digits.nets import models
+from digits.page.menu import DEFAULT_MODEL
 
 pytestmark = pytest.mark.browser
 
@@ -40,10 +41,10 @@ def subset():
 
 
 @pytest.fixture(scope="module")
-def cnn_answers(subset):
-    """CPython's cnn reading of the subset's test digits, as evaluation.py reads them."""
+def default_answers(subset):
+    """CPython's reading of the subset's test digits by the page's default network, as evaluation.py reads them."""
     images, _ = subset
-    return models.load("cnn").predict(images.astype(np.float32) / 255.0).argmax(axis=1)
+    return models.load(DEFAULT_MODEL).predict(images.astype(np.float32) / 255.0).argmax(axis=1)
 
 
 @pytest.fixture
@@ -79,12 +80,12 @@ def canvas_bytes(locator):
       canvas.getContext("2d").getImageData(0, 0, 28, 28).data.filter((_, i) => i % 4 === 0))"""), dtype=np.uint8)
 
 
-def test_the_confusion_matrix_is_cpythons_and_its_misreads_go_to_the_recognizer(lessons_at, subset, cnn_answers):
+def test_the_confusion_matrix_is_cpythons_and_its_misreads_go_to_the_recognizer(lessons_at, subset, default_answers):
     page = lessons_at("mnist")
     wait_for_matrix(page)
     _, labels = subset
     expected = np.zeros((10, 10), dtype=int)
-    np.add.at(expected, (labels, cnn_answers), 1)
+    np.add.at(expected, (labels, default_answers), 1)
     matrix = np.array(read_matrix(page))
     assert matrix.sum() == len(labels)
     np.testing.assert_array_equal(matrix, expected)
@@ -101,7 +102,7 @@ def test_the_confusion_matrix_is_cpythons_and_its_misreads_go_to_the_recognizer(
     listed = page.get_by_test_id("evaluation-cell")
     expect(listed).to_have_attribute("data-count", str(expected[truth, predicted]))
     indices = [int(i) for i in listed.get_by_test_id("cell-digit").evaluate_all("items => items.map((b) => b.dataset.index)")]
-    assert indices == np.flatnonzero((labels == truth) & (cnn_answers == predicted)).tolist()
+    assert indices == np.flatnonzero((labels == truth) & (default_answers == predicted)).tolist()
 
     before = int(page.get_by_test_id("prediction").get_attribute("data-version"))
     listed.get_by_test_id("cell-digit").first.click()

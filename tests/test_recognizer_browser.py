@@ -137,7 +137,7 @@ def test_drawn_digits_are_read_right(app, strokes, digit):
 
 
 @pytest.mark.parametrize("size", [0.75, 0.3], ids=["big", "small"])
-def test_every_style_of_every_digit_is_read_by_the_cnn(app, size):
+def test_every_style_of_every_digit_is_read_by_the_default_network(app, size):
     # The styles of bench/handwriting.py, drawn upright through the pad with the mouse.
     misread = []
     for digit, styles in handwriting.STYLES.items():
@@ -167,13 +167,16 @@ def test_an_unsure_answer_points_the_visitor_to_teaching_it_their_handwriting(ap
     expect(hint).to_be_hidden()
 
 
-@pytest.mark.parametrize("name", ["cnn", "mlp", "nielsen"])
+@pytest.mark.parametrize("name", ["writers", "mlp", "nielsen"])
 def test_each_network_says_what_it_learned_from_and_the_styles_it_still_misreads(app, name):
     manifest = json.loads((ROOT / "weights" / name / "manifest.json").read_text())
     app.get_by_test_id("model-select").select_option(name)
     note = app.get_by_test_id("model-styles")
-    note.locator("summary").click()
+    if note.get_attribute("open") is None:
+        note.locator("summary").click()
     expect(note).to_contain_text(f"{manifest['recipe']['handwriting']:,} digits drawn as pen strokes")
+    redrawn = f"{manifest['recipe'].get('pen_mnist', 0):,} of them redrawn along their middle lines"
+    expect(note).to_contain_text(redrawn) if manifest["recipe"].get("pen_mnist") else expect(note).not_to_contain_text("redrawn")
     expect(note).to_contain_text("German school")                 # a trained script
     expect(note).to_contain_text("French school")                 # a held-out one
     measured = manifest["held_out_styles"]
@@ -186,6 +189,17 @@ def test_each_network_says_what_it_learned_from_and_the_styles_it_still_misreads
         else:
             expect(note).not_to_contain_text(line)
     expect(note.get_by_role("link")).to_have_attribute("href", "#train")
+
+
+def test_the_seeds_cnn_says_it_learned_mnist_alone_and_names_the_network_for_drawings(app):
+    app.get_by_test_id("model-select").select_option("cnn")
+    assert json.loads((ROOT / "weights" / "cnn" / "manifest.json").read_text())["recipe"]["handwriting"] == 0
+    note = app.get_by_test_id("model-styles")
+    if note.get_attribute("open") is None:
+        note.locator("summary").click()
+    expect(note).to_contain_text("It learned from MNIST's 60,000 training digits alone")
+    expect(note).to_contain_text(f"For your drawings, {DEFAULT_MODEL} reads better.")
+    expect(app.get_by_test_id("model-select").locator("option[value=cnn]")).to_contain_text("the seed's, made for MNIST")
 
 
 def test_drawing_with_a_finger_works(touch_app):
@@ -260,7 +274,7 @@ def test_switching_models_repredicts_and_matches_cpython(app):
                 f"{manifest['recipe']['handwriting']:,} digits drawn as pen strokes")
         else:
             facts.not_to_contain_text("drawn as pen strokes")
-    expect(app.locator(".compare-row")).to_have_count(3)
+    expect(app.locator(".compare-row")).to_have_count(len(list((ROOT / "weights").glob("*/manifest.json"))))
 
 
 def test_the_model_in_the_link_is_the_one_used(open_app):
@@ -271,11 +285,11 @@ def test_the_model_in_the_link_is_the_one_used(open_app):
 
 
 def test_a_corrupt_weights_file_is_named_and_other_models_still_work(open_app, serve_override):
-    serve_override("weights/cnn/9_W.npy", b"\x93NUMPY not really")
+    serve_override(f"weights/{DEFAULT_MODEL}/9_W.npy", b"\x93NUMPY not really")
     page = open_app("", wait_ready=False)
     status = page.get_by_test_id("status")
     expect(status).to_have_attribute("data-state", "error", timeout=60_000)
-    expect(status).to_contain_text("cnn")
+    expect(status).to_contain_text(DEFAULT_MODEL)
     expect(status).to_contain_text("9_W.npy")
     page.get_by_test_id("model-select").select_option("mlp")
     assert draw_with_mouse(page, ONE) == "1"

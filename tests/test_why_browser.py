@@ -10,11 +10,12 @@ from playwright.sync_api import expect
 from digits.explain import attribution
 from digits.explain.digit_map import DigitMap
 from digits.nets import models
+from digits.page.menu import DEFAULT_MODEL
 from test_recognizer_browser import ONE, SEVEN, draw_with_mouse, start_over
 
 pytestmark = pytest.mark.browser
 
-NAMES = ("cnn", "mlp", "nielsen")
+NAMES = (DEFAULT_MODEL, "cnn", "mlp", "nielsen")
 SUBSET = models.WEIGHTS_DIR.parent / "data" / "web" / "mnist-small.npz"
 
 
@@ -100,7 +101,7 @@ def test_the_page_attribution_equals_cpythons_for_every_network(why_app, network
     page = why_app
     draw_and_ask(page, SEVEN)
     for name in NAMES:
-        if name != "cnn":
+        if name != DEFAULT_MODEL:
             choose_model(page, name)
         answer = int(page.get_by_test_id("prediction").text_content())
         wait_for_why(page, None, answer)
@@ -132,7 +133,7 @@ def test_a_nudge_makes_the_network_read_the_chosen_digit_and_can_go_to_the_recog
     expect(result).to_have_attribute("data-digit", "3", timeout=60_000)
     values = numbers(result.get_attribute("data-values"))
     assert values.shape == (784,) and 0 <= values.min() and values.max() <= 1
-    assert networks["cnn"].predict(values.reshape(1, 28, 28))[0].argmax() == 3       # CPython reads it too
+    assert networks[DEFAULT_MODEL].predict(values.reshape(1, 28, 28))[0].argmax() == 3       # CPython reads it too
     assert int(result.get_attribute("data-changed")) == np.count_nonzero(np.abs(values - image) > 0.1) > 0
     expect(page.locator(".nudge-words")).to_contain_text("the network reads a 3")
     page.get_by_test_id("nudge-send").click()
@@ -150,7 +151,7 @@ def test_the_map_places_the_test_digits_and_follows_the_drawing(why_app, network
         images, labels = subset["test_images"], subset["test_labels"]
     assert len(points) == len(labels) == 2000
     assert points[:, 2].astype(int).tolist() == labels.tolist()
-    digit_map = DigitMap(networks["cnn"], images, labels)
+    digit_map = DigitMap(networks[DEFAULT_MODEL], images, labels)
     while not digit_map.run(1.0)["finished"]:
         pass
     expected = digit_map.points()

@@ -1,5 +1,5 @@
 // The recognizer's face: the pad and its tools, the 28x28 image the network sees, the answer
-// and its ten bars, the menu of networks, the three networks side by side, and why.
+// and its ten bars, the menu of networks, every shipped network side by side, and why.
 
 import { DEFAULT_MODEL, MODELS } from "../../generated/facts.js";
 import { h } from "../../lib/dom.js";
