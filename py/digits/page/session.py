@@ -24,6 +24,7 @@ class Session:
         self.digit_map = None  # the subset's test digits placed by a network's last hidden layer (digit_map.DigitMap)
         self.originals = {}    # tuned name → the network it was tuned from
         self.measured = weakref.WeakKeyDictionary()   # network → its accuracy on 1,000 MNIST test digits
+        self.trunk_features = weakref.WeakKeyDictionary()   # network → what its fixed first layers make of them
 
     def model(self, name):
         """The network called `name`, or a VisitorError if it is not loaded."""
