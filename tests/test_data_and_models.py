@@ -102,9 +102,9 @@ def test_the_cnn_learns_on_a_small_subset(mnist):
     assert history[0]["test_accuracy"] > 0.6
 
 
-# The cnn's floor was 99.6%; learning the catalogue's styles (open 4s, flagged 1s) cost it 8 MNIST
-# digits (99.63% -> 99.55%) for 95.8% -> 98.1% on the held-out styles (README, bench/styles.py).
-@pytest.mark.parametrize("name, target", [("cnn", 0.995), ("mlp", 0.985), ("nielsen", 0.96)])
+# The cnn learns MNIST alone and reads 99.59% of its test digits; writers, the page's default, has
+# the same layers and learns the pad's drawings too, for 99.52% (README, bench/styles.py).
+@pytest.mark.parametrize("name, target", [("writers", 0.995), ("cnn", 0.9955), ("mlp", 0.985), ("nielsen", 0.96)])
 def test_shipped_weights_reach_their_targets(name, target, mnist):
     manifest = json.loads((ROOT / "weights" / name / "manifest.json").read_text())
     assert manifest["test_accuracy"] >= target
@@ -114,7 +114,7 @@ def test_shipped_weights_reach_their_targets(name, target, mnist):
     assert accuracy(model, to_float(test_x), test_y.astype(int)) == pytest.approx(manifest["test_accuracy"])
 
 
-@pytest.mark.parametrize("name", ["cnn", "mlp", "nielsen"])
+@pytest.mark.parametrize("name", ["writers", "cnn", "mlp", "nielsen"])
 def test_the_manifest_command_reproduces_the_shipped_recipe(name):
     """`build.py train --model NAME` trains with RECIPES[NAME]: it must be the recipe the weights were made with."""
     manifest = json.loads((ROOT / "weights" / name / "manifest.json").read_text())
@@ -141,7 +141,7 @@ def test_synthetic_handwriting_joins_the_training_set_as_mnist_images_with_their
     drawn, digits = images[100:], labels[100:]
     assert set(digits) == set(range(10))
     assert drawn.max() == 255 and (drawn.reshape(200, -1) > 0).mean(axis=1).min() > 0.05
-    read = models.load("cnn").predict(to_float(drawn)).argmax(axis=1)
+    read = models.load("writers").predict(to_float(drawn)).argmax(axis=1)
     assert np.mean(read == digits) > 0.95          # each image shows the digit it is labelled with
     again, _ = with_handwriting(train, 200, np.random.default_rng(5))
     assert np.array_equal(images, again)

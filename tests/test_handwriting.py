@@ -93,17 +93,17 @@ def test_the_readme_names_every_style():
 
 
 @pytest.mark.parametrize("size_range", [handwriting.SIZE_RANGE, (0.2, 0.4)], ids=["big", "small"])
-def test_the_cnn_reads_the_styles_it_learned_at_every_size(size_range):
+def test_the_default_network_reads_the_styles_it_learned_at_every_size(size_range):
     drawings = list(handwriting.samples(5, seed=3, size_range=size_range))
     images = handwriting.as_mnist(drawings)
     digits = np.array([digit for digit, _, _ in drawings])
-    read = models.load("cnn").predict(images).argmax(axis=1)
+    read = models.load("writers").predict(images).argmax(axis=1)
     assert np.mean(read == digits) >= 0.97
 
 
-@pytest.mark.parametrize("name, share", [("cnn", 0.97), ("mlp", 0.92), ("nielsen", 0.87)])
+@pytest.mark.parametrize("name, share", [("writers", 0.96), ("cnn", 0.92), ("mlp", 0.92), ("nielsen", 0.87)])
 def test_every_network_reads_most_of_the_styles_held_out_of_its_training(name, share):
-    # Measured with bench/styles.py: cnn 98.1%, mlp 95.0%, nielsen 90.4% (before the catalogue: 95.8, 91.9, 88.5).
+    # Measured with bench/styles.py: writers 97%, cnn (MNIST alone) 95%, mlp 95.0%, nielsen 90.4%.
     drawings = list(handwriting.samples(10, seed=11, styles=catalogue.HELD_OUT_STYLES))
     digits = np.array([digit for digit, _, _ in drawings])
     read = models.load(name).predict(handwriting.as_mnist(drawings)).argmax(axis=1)

@@ -13,7 +13,7 @@ WEIGHTS = Path(__file__).resolve().parents[1] / "weights"
 def test_each_shipped_network_is_named_by_its_architecture():
     names = {path.parent.name: architecture_name(json.loads(path.read_text())["architecture"])
              for path in WEIGHTS.glob("*/manifest.json")}
-    assert names == {"cnn": "convolutional network", "mlp": "784-128-64-10 ReLU network",
+    assert names == {"cnn": "convolutional network", "writers": "convolutional network", "mlp": "784-128-64-10 ReLU network",
                      "nielsen": "784-30-10 sigmoid network"}
 
 
@@ -26,8 +26,8 @@ def test_a_network_trained_in_the_page_is_named_by_its_settings():
 
 def test_the_recognizers_menu_and_first_network_come_from_its_facts():
     facts = menu.recognizer_facts()
-    assert facts["default_model"] == "cnn"
-    assert [model["name"] for model in facts["models"]] == ["cnn", "mlp", "nielsen"]
+    assert facts["default_model"] == "writers"
+    assert [model["name"] for model in facts["models"]] == ["cnn", "mlp", "nielsen", "writers"]
     assert facts["default_model"] in [model["name"] for model in facts["models"]]
 
 

@@ -46,35 +46,52 @@ def train_main(argv):
     except KeyboardInterrupt:
         sys.exit("\nInterrupted: no weights were written.")
     seconds = time.time() - started
+    ship(model, args.model, recipe, args.seed, history, seconds, test, args.out)
 
+
+# Trained weights ship as half floats: half the bytes for the page to download and keep, for
+# answers that differ by less than the networks' own doubt (the manifest measures the rounded
+# weights, which are what ships).
+SHIPPED_DTYPE = np.float16
+
+
+def as_shipped(model):
+    """Round every weight of `model` to SHIPPED_DTYPE, in place, keeping float32 tensors."""
+    for value in model.parameters().values():
+        value[...] = value.astype(SHIPPED_DTYPE)
+
+
+def ship(model, name, recipe, seed, history, seconds, test, out):
+    """Round the trained `model` as it ships, measure it, and write it with its manifest to out/NAME/."""
+    as_shipped(model)
     test_images, test_labels = test
     correct = int((model.predict(to_float(test_images)).argmax(axis=1) == test_labels).sum())
-    command = f"python3 build.py train --model {args.model} --epochs {recipe.epochs} --seed {args.seed}"
+    command = f"python3 build.py train --model {name} --epochs {recipe.epochs} --seed {seed}"
     info = {
         "test_accuracy": correct / len(test_labels),
         "test_correct": correct,
         "test_images": len(test_labels),
         "training_seconds": round(seconds, 1),
         "seconds_per_epoch": round(seconds / recipe.epochs, 2),
-        "seed": args.seed,
+        "seed": seed,
         "recipe": recipe_dict(recipe),
         "history": history,
         "command": command,
-        "held_out_styles": handwriting.styles_read({args.model: model}, catalogue.HELD_OUT_STYLES)[args.model],
+        "held_out_styles": handwriting.styles_read({name: model}, catalogue.HELD_OUT_STYLES)[name],
         "trained_on": f"{platform.machine()}, Python {platform.python_version()}, numpy {np.__version__}",
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
     }
-    write_atomically(model, args.out / args.model, info)
-    print(f"{args.model}: {correct} of {len(test_labels)} test images right "
-          f"({correct / len(test_labels):.2%}) in {seconds / 60:.1f} min; wrote {args.out / args.model}/",
+    write_atomically(model, out / name, info, SHIPPED_DTYPE)
+    print(f"{name}: {correct} of {len(test_labels)} test images right "
+          f"({correct / len(test_labels):.2%}) in {seconds / 60:.1f} min; wrote {out / name}/",
           file=sys.stderr)
 
 
-def write_atomically(model, folder, info):
+def write_atomically(model, folder, info, dtype=np.float32):
     """Write into a fresh sibling folder, then swap it in: never half-written weights."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
-    models.save(model, staging, info)
+    models.save(model, staging, info, dtype)
     if folder.exists():
         old = folder.with_name(f".{folder.name}-old")
         shutil.rmtree(old, ignore_errors=True)

@@ -88,16 +88,21 @@ class Sequential:
 # ---------------------------------------------------------------------------
 # The three networks of the page
 
-def cnn(rng=None):
+def cnn(rng=None, name="cnn"):
     """The seed demo's convolutional net: two conv+pool stages, then two dense layers."""
     rng = rng or np.random.default_rng(0)
-    return Sequential("cnn", [
+    return Sequential(name, [
         L.Conv2D(1, 20, 5, rng), L.ReLU(), L.MaxPool2D(), L.Dropout(0.2, rng),   # 28 → 24 → 12
         L.Conv2D(20, 40, 5, rng), L.ReLU(), L.MaxPool2D(), L.Dropout(0.2, rng),  # 12 → 8 → 4
         L.Flatten(),                                                             # 4·4·40 = 640
         L.Dense(640, 256, rng), L.ReLU(),
         L.Dense(256, 10, rng),
     ], input_shape=(28, 28, 1))
+
+
+def writers(rng=None):
+    """The page's default network: the cnn's layers, trained to read drawings on the pad (train.RECIPES)."""
+    return cnn(rng, name="writers")
 
 
 def mlp(rng=None):
@@ -121,7 +126,7 @@ def nielsen(rng=None, hidden=30, activation="sigmoid"):
     ], input_shape=(784,))
 
 
-ARCHITECTURES = {"cnn": cnn, "mlp": mlp, "nielsen": nielsen}
+ARCHITECTURES = {"writers": writers, "cnn": cnn, "mlp": mlp, "nielsen": nielsen}
 
 LAYER_TYPES = {
     "Dense": lambda d: L.Dense(d["inputs"], d["outputs"]),
@@ -163,22 +168,26 @@ def npy_bytes(array) -> bytes:
     return buffer.getvalue()
 
 
-def save(model, folder, info):
-    """Write one .npy per tensor and manifest.json into `folder` (which must exist)."""
+def save(model, folder, info, dtype=np.float32):
+    """Write one .npy per tensor (of `dtype`) and manifest.json into `folder` (which must exist)."""
     folder = Path(folder)
-    manifest, tensors = saved_files(model, info)
+    manifest, tensors = saved_files(model, info, dtype)
     for filename, data in tensors.items():
         (folder / filename).write_bytes(data)
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     return manifest
 
 
-def saved_files(model, info):
-    """The manifest and the .npy bytes of each tensor ({filename: bytes}) that make a saved model."""
+def saved_files(model, info, dtype=np.float32):
+    """The manifest and the .npy bytes of each tensor ({filename: bytes}) that make a saved model.
+
+    Loading reads any float .npy into the model's float32 tensors, so weights may be kept as
+    half floats (float16), at half the bytes.
+    """
     files, tensors = {}, {}
     for key, value in model.parameters().items():
         filename = f"{key.replace('.', '_')}.npy"
-        tensors[filename] = npy_bytes(value.astype(np.float32))
+        tensors[filename] = npy_bytes(value.astype(dtype))
         files[key] = {"file": filename, "shape": list(value.shape), "sha256": sha256(tensors[filename])}
     manifest = {"name": model.name, "architecture": model.architecture(),
                 "parameters": model.count_parameters(), "files": files, **info}

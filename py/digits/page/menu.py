@@ -12,7 +12,9 @@ from ..nets.models import WEIGHTS_DIR
 from ..nets.network_names import architecture_name
 from .answers.menu import RecognizerFacts
 
-DEFAULT_MODEL = "cnn"       # the network that reads the drawing until the visitor picks another
+DEFAULT_MODEL = "writers"   # the network that reads the drawing until the visitor picks another
+# What a shipped network is for, where its architecture alone does not tell it from another.
+ROLES = {"writers": "made for drawings like yours", "cnn": "the seed's, made for MNIST"}
 POORLY = 0.9                # a held-out style read right less often than this is one the page names
 
 
@@ -27,9 +29,11 @@ def shipped_model(manifest):
     """What the recognizer's menu says of a shipped network, from its manifest."""
     recipe = manifest.get("recipe", {})
     return {"name": manifest["name"], "label": architecture_name(manifest["architecture"]),
+            "role": ROLES.get(manifest["name"], ""),
             "parameters": manifest["parameters"], "test_accuracy": manifest["test_accuracy"],
             "test_correct": manifest["test_correct"], "test_images": manifest["test_images"],
             "label_smoothing": recipe.get("label_smoothing", 0), "handwriting": recipe.get("handwriting", 0),
+            "pen_mnist": recipe.get("pen_mnist", 0),
             **styles_learned(manifest)}
 
 

@@ -12,18 +12,21 @@ class PoorlyReadStyle(TypedDict):
 
 class ShippedModel(TypedDict):
     """a network that ships with the page, from its weights/NAME/manifest.json; label: what it is, in words;
-    label_smoothing, handwriting: its training recipe's (0 when it used none); learned_scripts and
+    role: what it is for, where that tells it from a network of the same architecture ('' otherwise);
+    label_smoothing, handwriting, pen_mnist: its training recipe's (0 when it used none); learned_scripts and
     learned_variants: the school scripts and personal variants its pad drawings were written in;
     held_out_read: the share it reads right of the styles held out of its training (null if unmeasured),
     reads_poorly: those it reads right less than 90% of the time, worst first."""
     name: str
     label: str
+    role: str
     parameters: int
     test_accuracy: float
     test_correct: int
     test_images: int
     label_smoothing: float
     handwriting: float
+    pen_mnist: int
     learned_scripts: list[str]
     learned_variants: int
     held_out_scripts: list[str]

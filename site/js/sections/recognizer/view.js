@@ -1,7 +1,7 @@
 // The recognizer's face: the pad and its tools, the 28x28 image the network sees, the answer
 // and its ten bars, the menu of networks, the three networks side by side, and why.
 
-import { MODELS } from "../../generated/facts.js";
+import { DEFAULT_MODEL, MODELS } from "../../generated/facts.js";
 import { h } from "../../lib/dom.js";
 import { listed, percent, whole } from "../../lib/format.js";
 import { probabilityBar } from "../../widgets/bars.js";
@@ -58,7 +58,7 @@ export class RecognizerView {
           h("ol", { class: "bars", "aria-label": "Confidence for each digit" }, this.bars.map((b) => b.element)),
           this.unsure, this.underAnswer)),
       h("div", { class: "below-recognizer" },
-        h("div", { class: "card compare-card" }, h("h2", {}, "Three networks, one drawing"), this.compare),
+        h("div", { class: "card compare-card" }, h("h2", {}, "Every network, one drawing"), this.compare),
         h("div", { class: "card why-card" }, h("h2", {}, "Why this answer?"), this.whyIntro, this.why)));
     this.pad = new Pad(this.canvas);       // once on the page: the pad sizes itself to its place
   }
@@ -109,16 +109,27 @@ export class RecognizerView {
     this.showStyles(shipped);
   }
 
-  /** The ways of writing a shipped network learned from, and those held out of its training that it
+  /** What a shipped network learned from, and the ways of writing held out of its training that it
    *  still reads poorly, as its manifest measured them. */
   showStyles(shipped) {
-    this.styles.hidden = !shipped.handwriting;
-    if (!shipped.handwriting) return;
+    this.styles.hidden = false;
+    const summary = h("summary", {}, "What it learned from, and what it still misreads");
+    if (!shipped.handwriting && !shipped.pen_mnist) {
+      this.styles.replaceChildren(summary, h("div", { class: "idea-body" },
+        h("p", {}, "It learned from MNIST's 60,000 training digits alone, half of each batch turned, slanted, "
+          + "stretched or bent a little at random, as another pen on paper might have written them."),
+        shipped.name === DEFAULT_MODEL ? h("span") : h("p", {}, "Digits drawn on a pad are not pen on paper: their "
+          + "lines are of one width, and people write in styles MNIST's American writers of 1990 rarely used. For "
+          + `your drawings, ${DEFAULT_MODEL} reads better.`)));
+      return;
+    }
     const poorly = shipped.reads_poorly.map(({ style, digit, read_right, mistaken_for }) =>
       h("li", {}, `${digit}, ${style.replace(": ", ", ")}: ${percent(read_right, 0)} right`
         + (mistaken_for === null ? "" : `, mostly read as ${mistaken_for}`)));
-    this.styles.replaceChildren(h("summary", {}, "What it learned from, and what it still misreads"), h("div", { class: "idea-body" },
-      h("p", {}, `Besides MNIST's 60,000 digits, it learned from ${whole(shipped.handwriting)} digits drawn as pen `
+    const redrawn = shipped.pen_mnist ? `${whole(shipped.pen_mnist)} of them redrawn along their middle lines with `
+      + "this pad's round pen (real people's shapes, in the pad's ink), and " : "";
+    this.styles.replaceChildren(summary, h("div", { class: "idea-body" },
+      h("p", {}, `Besides MNIST's 60,000 digits, it learned from ${redrawn}${whole(shipped.handwriting)} digits drawn as pen `
         + `strokes the way this pad paints them, in the scripts ${listed(shipped.learned_scripts)}, `
         + `and in ${shipped.learned_variants} personal habits (a 1 with a flag and a foot, an open 4, a 9 whose tail curls…).`),
       shipped.held_out_read === null ? h("p") : h("p", {}, `Ways of writing kept out of its training, the `
@@ -175,7 +186,7 @@ export class RecognizerView {
 
 /** "cnn: convolutional network, 99.63%" */
 export function menuLabel(model) {
-  return `${model.name}: ${model.label}, ${percent(model.test_accuracy, 2)}`;
+  return `${model.name}: ${model.label}${model.role ? `, ${model.role}` : ""}, ${percent(model.test_accuracy, 2)}`;
 }
 
 function figure(paint, caption, strong = false) {
