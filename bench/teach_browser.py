@@ -1,11 +1,12 @@
 """How long the page takes to learn a visitor's handwriting: fine-tuning on 20 drawings, in the browser.
 
 A synthetic person (images/writers.py) draws each digit twice, as the guided minute asks;
-the page fine-tunes each shipped network on the 20 drawings through the functions the
-page calls (finetune_start, finetune_run in slices of 0.25 s, finetune_finish), in Pyodide,
-in the worker. Printed: the seconds of the tuning's steps (start and slices, messages
-included), of the finish (measuring the tuned network on 1,000 MNIST digits, the first
-time for the untuned one too), and the same steps in CPython for the ratio between them.
+the page fine-tunes each shipped network (the default, writers, first) on the 20 drawings
+through the functions the page calls (finetune_start, finetune_run in slices of 0.25 s,
+finetune_finish), in Pyodide, in the worker. Printed: the seconds of the tuning's steps
+(start and slices, messages included), of the finish (measuring the tuned network on 1,000
+MNIST digits, the first time for the untuned one too), and the same steps in CPython for
+the ratio between them.
 
 Run it with 'python3 build.py bench', which builds dist/ first.
 """
@@ -33,7 +34,7 @@ from digits.nets import models  # noqa: E402
 from digits.page import teach, training  # noqa: E402
 from digits.page.session import Session  # noqa: E402
 
-NETWORKS = ("cnn", "mlp", "nielsen")
+NETWORKS = [name for name in ("writers", "cnn", "mlp", "nielsen") if (ROOT / "weights" / name).is_dir()]
 SLICE = 0.25                 # seconds of tuning per call, as the page's TUNING_SLICE
 
 TUNING = """async ([name, images, labels, slice]) => {
