@@ -4,7 +4,8 @@
       shipped 10,000-image subset in Pyodide, in the worker, in the slices the page uses;
       images/s and seconds per epoch, and the test accuracy (2,000 images) reached after
       each epoch and after 10 s of training.
-  fine-tuning: 40 steps of 64 images (24 of 32 for the cnn), half of them the visitor's drawings,
+  fine-tuning: the recipe of nets/finetune.py (80 steps of 64 images for a dense network; the cnn's
+      dense layers, 40 steps of 32), half of them the visitor's drawings,
       for each shipped network, on a personal set of 10 drawings (a synthetic 1 here; the time does not depend
       on what is drawn).
   smoothness: the visitor presses Train (3 epochs) in the Train section; every main-thread

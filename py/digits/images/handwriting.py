@@ -40,27 +40,39 @@ SIZE_RANGE = (0.45, 0.9)   # the digit's longer side, as a share of the pad: as 
 
 
 def hand(rng, size_range=SIZE_RANGE, slant_range=(-0.3, 0.3)):
-    """A random hand: the transform of one drawing, as a function of a (N, 2) array of points."""
+    """A random hand: the transform of one drawing, as a function of a (N, 2) array of points,
+    and the size it draws at."""
     slant = rng.uniform(*slant_range)
-    angle = np.radians(rng.uniform(-12, 12))
+    degrees = rng.uniform(-12, 12)
     stretch = rng.uniform(0.8, 1.15, size=2)
-    rotate = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
-    matrix = rotate @ np.array([[1, -slant], [0, 1]]) @ np.diag(stretch)
     size = rng.uniform(*size_range)
     wobble = rng.normal(0, 0.012, size=(4, 2))          # slow waves along each stroke
+    return hand_transform(slant, degrees, stretch, wobble), size
+
+
+def hand_transform(slant, degrees, stretch, wobble):
+    """The transform of a hand that slants by `slant` (a shear), turns by `degrees`, stretches by
+    `stretch` (across, down) and wobbles each stroke by the slow waves `wobble` (4, 2)."""
+    angle = np.radians(degrees)
+    rotate = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    matrix = rotate @ np.array([[1, -slant], [0, 1]]) @ np.diag(stretch)
 
     def draw(points):
         t = np.linspace(0, 1, len(points))[:, None]
         waves = sum(w * np.sin((k + 1) * np.pi * t + k) for k, w in enumerate(wobble))
         return (points - 0.5 + waves) @ matrix.T
-    return draw, size
+    return draw
 
 
 def draw(model_strokes, rng, size_range=SIZE_RANGE, slant_range=(-0.3, 0.3)):
     """Strokes (lists of (x, y) in 0..1) drawn after `model_strokes` (a style) by a random hand,
     somewhere on the pad."""
     transform, size = hand(rng, size_range, slant_range)
-    strokes = [transform(np.asarray(stroke, dtype=float)) for stroke in model_strokes]
+    return place([transform(np.asarray(stroke, dtype=float)) for stroke in model_strokes], size, rng)
+
+
+def place(strokes, size, rng):
+    """The strokes scaled so that their longer side is `size` of the pad, somewhere on it at random."""
     everything = np.concatenate(strokes)
     low, high = everything.min(axis=0), everything.max(axis=0)
     scale = size / max(high - low)

@@ -25,6 +25,7 @@ class Session:
         self.number_memory = None  # Write a number: (network, the segment.Memory of what it has read)
         self.originals = {}    # tuned name → the network it was tuned from
         self.measured = weakref.WeakKeyDictionary()   # network → its accuracy on 1,000 MNIST test digits
+        self.trunk_features = weakref.WeakKeyDictionary()   # network → what its fixed first layers make of them
 
     def model(self, name):
         """The network called `name`, or a VisitorError if it is not loaded."""

@@ -1,26 +1,19 @@
 """Teach it your handwriting: fine-tune a network on the visitor's personal set.
 
-A copy of the network takes a few dozen steps of Adam on minibatches that are
-half the visitor's drawings and half MNIST, in slices of time as training from
-scratch does, so the page shows the progress and keeps reading drawings in
-between. When the steps are done the copy joins the recognizer as
+A copy of the network learns the visitor's drawings (nets/finetune.py says how), in
+slices of time as training from scratch does, so the page shows the progress and keeps
+reading drawings in between. When the steps are done the copy joins the recognizer as
 '<name>-tuned'; the network it was tuned from stays as it was.
 """
 
 import numpy as np
 
 from ..errors import VisitorError
-from ..images.augment import random_affine
-from ..nets.layers import Conv2D
-from ..nets.models import from_architecture
-from ..nets.optim import Adam
-from ..nets.trainer import Trainer, accuracy, to_float
+from ..nets.finetune import copy_model, fine_tuner, recipe_for, split, trunk_output
+from ..nets.trainer import accuracy, to_float
 from .personal import MAX_FILE_BYTES, MAX_PERSONAL
 from .answers.teach import TeachFacts, TuningResult, TuningSlice, TuningStarted
 
-# Steps and minibatch size of a fine-tuning. A convolutional network costs about ten times
-# more per image in the browser: fewer, smaller steps keep it to seconds.
-RECIPES = {"dense": {"steps": 40, "batch_size": 64}, "convolutional": {"steps": 24, "batch_size": 32}}
 MNIST_DIGITS = 1_000        # the MNIST test digits a tuning is measured on, before and after
 
 
@@ -30,41 +23,9 @@ def teach_facts() -> TeachFacts:
     return {"max_personal": MAX_PERSONAL, "max_file_bytes": MAX_FILE_BYTES, "mnist_digits": MNIST_DIGITS}
 
 
-def recipe(model):
-    """The steps and minibatch size that suit `model` (see RECIPES)."""
-    convolutional = any(isinstance(layer, Conv2D) for layer in model.layers)
-    return RECIPES["convolutional" if convolutional else "dense"]
-
-
 def tuned_name(name):
     """What a network is called once tuned: 'cnn' → 'cnn-tuned' (a tuned one keeps its name)."""
     return name if name.endswith("-tuned") else f"{name}-tuned"
-
-
-class HalfAndHalf:
-    """Minibatches that are half the visitor's drawings, half MNIST, each picked at random.
-
-    images: float32 (N, 28, 28) in [0, 1]; labels (N,); mnist: (images uint8, labels).
-    The visitor's drawings are slightly moved and turned at each step so the network
-    learns the handwriting rather than the exact pixels; the MNIST half keeps it
-    from forgetting everyone else's.
-    """
-
-    def __init__(self, images, labels, mnist, batch_size):
-        self.images, self.labels, self.mnist, self.batch_size = images, labels, mnist, batch_size
-
-    def take(self, step, rng):
-        half = self.batch_size // 2
-        mine = rng.integers(0, len(self.images), half)
-        theirs = rng.integers(0, len(self.mnist[0]), self.batch_size - half)
-        batch = np.concatenate([random_affine(self.images[mine], rng, 8.0, 0.08, 1.5), to_float(self.mnist[0][theirs])])
-        return batch, np.concatenate([self.labels[mine], self.mnist[1][theirs]]).astype(np.intp)
-
-
-def fine_tuner(model, images, labels, mnist, steps, batch_size, learning_rate=1e-3, seed=0):
-    """`steps` steps of Adam for `model` on HalfAndHalf minibatches, to take a slice at a time."""
-    return Trainer(model, Adam(learning_rate), HalfAndHalf(images, labels, mnist, batch_size), steps,
-                   np.random.default_rng(seed))
 
 
 class Tuning:
@@ -84,9 +45,9 @@ class Tuning:
         self.model = copy_model(self.base, self.name)
         self.pictures = to_float(images)
         self.before = accuracy(self.model, self.pictures, self.labels)
-        self.steps = int(steps or recipe(self.base)["steps"])
-        self.trainer = fine_tuner(self.model, self.pictures, self.labels, session.mnist()["train"],
-                                  self.steps, int(batch_size or recipe(self.base)["batch_size"]))
+        recipe = recipe_for(self.base, steps, batch_size)
+        self.steps, self.learns = recipe.steps, recipe.learns
+        self.trainer = fine_tuner(self.model, self.pictures, self.labels, session.mnist()["train"], recipe)
 
     @property
     def done(self):
@@ -101,17 +62,17 @@ class Tuning:
         """Measure the tuned network and hand it to the recognizer; what the page reports."""
         original = self.session.originals.setdefault(self.name, self.base)
         self.session.models[self.name] = self.model
+        mnist_before, mnist_after = mnist_accuracies(self.session, self.base, self.model, self.learns)
         return {"name": self.name, "base": original.name,
                 "before": self.before, "after": accuracy(self.model, self.pictures, self.labels),
-                "mnist_before": mnist_accuracy(self.session, self.base),
-                "mnist_after": mnist_accuracy(self.session, self.model)}
+                "mnist_before": mnist_before, "mnist_after": mnist_after}
 
 
 def finetune_start(session, model: str, images: np.ndarray, labels: list[int], steps: int = None,
                    batch_size: int = None) -> TuningStarted:
     """Start fine-tuning `model` on the personal set (replacing any tuning in progress).
 
-    The steps and minibatch size suit the network (see RECIPES) unless given.
+    The steps and minibatch size suit the network (see nets/finetune.py) unless given.
     Answers the tuned network's name, its accuracy on the set before, and its steps.
     """
     session.tuning = Tuning(session, model, images, labels, steps, batch_size)
@@ -151,9 +112,22 @@ def mnist_accuracy(session, model):
     return session.measured[model]
 
 
-def copy_model(model, name):
-    """An independent copy of `model` (same layers, copied weights) called `name`."""
-    copy = from_architecture(name, model.architecture())
-    for key, value in model.parameters().items():
-        copy.parameters()[key][...] = value
-    return copy
+def mnist_accuracies(session, base, tuned, learns):
+    """The accuracy of `base` and of `tuned`, its copy tuned with `learns` (see nets/finetune.split),
+    on the subset's first 1,000 test digits.
+
+    When the tuning left the first layers (the trunk) as they were, both networks make the
+    same of the test digits there: what the trunk makes of them is computed once per network
+    and kept, and only the layers after it run for each. That halves the measuring of a cnn.
+    """
+    trunk, base_head = split(base, learns)
+    if trunk is None:
+        return mnist_accuracy(session, base), mnist_accuracy(session, tuned)
+    images, labels = session.mnist()["test"]
+    if base not in session.trunk_features:
+        session.trunk_features[base] = trunk_output(trunk, to_float(images[:MNIST_DIGITS]))
+    features, labels = session.trunk_features[base], labels[:MNIST_DIGITS]
+    if base not in session.measured:
+        session.measured[base] = accuracy(base_head, features, labels)
+    session.measured[tuned] = accuracy(split(tuned, learns)[1], features, labels)
+    return session.measured[base], session.measured[tuned]
