@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 import chromium  # noqa: E402
-from runtime import pyodide_tarball, read_runtime  # noqa: E402
+from runtime import read_runtime  # noqa: E402
 from static_server import serving  # noqa: E402
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5     # bench/load_time.py N: N runs
@@ -64,7 +64,7 @@ def floor_files():
     """The floor, served as overrides under the site, next to its pyodide/ folder, which the floor's
     worker imports from: Pyodide as released, with its own standard library (the site ships that
     compiled, in py/python_stdlib.zip, and leaves Pyodide's out)."""
-    runtime, _ = read_runtime(pyodide_tarball())
+    runtime, _ = read_runtime()
     return {"floor/index.html": FLOOR_PAGE, "floor/main.js": FLOOR_MAIN, "floor/worker.js": FLOOR_WORKER,
             "pyodide/python_stdlib.zip": runtime["python_stdlib.zip"]}
 

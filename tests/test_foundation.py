@@ -20,7 +20,7 @@ from assemble import MAX_DIST_BYTES, zip_package
 from build_error import BuildError
 from conftest import wait_until_ready
 from digits.page import machine
-from runtime import PACKAGES, check_sha256, pyodide_tarball, read_runtime
+from runtime import PACKAGES, check_sha256, read_runtime
 
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
@@ -206,7 +206,7 @@ def test_the_browser_runs_the_shipped_bytecode_not_the_source(open_app, serve_ov
             doctored.writestr(name, text)
     runtime = tmp_path / "pyodide"               # Pyodide as released, which the compiler starts
     shutil.copytree(DIST / "pyodide", runtime)
-    (runtime / "python_stdlib.zip").write_bytes(read_runtime(pyodide_tarball())[0]["python_stdlib.zip"])
+    (runtime / "python_stdlib.zip").write_bytes(read_runtime()[0]["python_stdlib.zip"])
     subprocess.run(["node", str(ROOT / "tools" / "compile_python.mjs"), str(runtime), str(doctored_source),
                     str(tmp_path)], check=True, capture_output=True)
     doctored_api = zipfile.ZipFile(tmp_path / "bytecode.zip").read(API_PYC)

@@ -196,7 +196,9 @@ def test_a_probe_at_zero_is_the_plain_answer_and_a_turned_one_is_not_a_one(app):
     expect(probe).not_to_have_attribute("data-digit", "1")
 
 
-def test_maps_neurons_digits_and_sliders_answer_the_keyboard(app):
+def test_maps_neurons_digits_and_sliders_answer_the_keyboard(open_app):
+    # A fresh page: "if this were a k" starts by following the answer, which a shared page cannot put back.
+    app = open_app()
     draw_and_follow(app, SEVEN)
     # Tab into the first convolution's maps: one stop for all twenty, the arrows move between them.
     app.get_by_text("How to read the pictures").focus()

@@ -136,6 +136,7 @@ def test_drawn_digits_are_read_right(app, strokes, digit):
     expect(app.get_by_test_id(f"bar-{digit}")).to_have_class("bar top")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [0.75, 0.3], ids=["big", "small"])
 def test_every_style_of_every_digit_is_read_by_the_default_network(app, size):
     # The styles of bench/handwriting.py, drawn upright through the pad with the mouse.

@@ -19,10 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from downloads import npm_tarball, package_file
+from downloads import node_modules, package_file
 from environment import unpacked_test_library
 from from_python import add_from_python
-from runtime import VENDORED, add_node_modules, pyodide_tarball
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "jsconfig.json"
@@ -53,7 +52,7 @@ def type_errors(built):
     config = built / "jsconfig.json"
     config.write_text(json.dumps({"extends": str(CONFIG),
                                   "compilerOptions": {"rootDirs": [str(ROOT / "site"), str(built)],
-                                                      "paths": {"*": [str(built / "node_modules" / "*")]}}}))
+                                                      "paths": {"*": [str(node_modules() / "*")]}}}))
     tsc = unpacked_test_library("typescript")
     result = subprocess.run(["node", str(tsc), "--noEmit", "--pretty", "false", "-p", str(config)],
                             capture_output=True, text=True, cwd=ROOT)
@@ -66,15 +65,10 @@ def added_by_the_build(folder):
     """What dist/ holds beside site/'s files that tsc needs, laid out as dist/ lays it out."""
     add_from_python(folder / "js" / "generated")     # as the build writes them, before it bundles the page
 
-    pyodide = pyodide_tarball()
     (folder / "pyodide").mkdir()                 # the worker imports pyodide.mjs, whose types are pyodide.d.mts
-    (folder / "pyodide" / "pyodide.d.mts").write_bytes(package_file(pyodide, "pyodide.d.ts"))
-    (folder / "pyodide" / "ffi.d.ts").write_bytes(package_file(pyodide, "ffi.d.ts"))
-
-    package = next(name for name in VENDORED if name.startswith("idb-keyval@"))
-    tarball, expected, _ = VENDORED[package]
+    (folder / "pyodide" / "pyodide.d.mts").write_bytes(package_file("pyodide", "pyodide.d.ts"))
+    (folder / "pyodide" / "ffi.d.ts").write_bytes(package_file("pyodide", "ffi.d.ts"))
     (folder / "vendor").mkdir()
-    (folder / "vendor" / "idb-keyval.d.ts").write_bytes(package_file(npm_tarball(package, tarball, expected),
-                                                                    "dist/index.d.ts"))
-    add_node_modules(folder)                     # the libraries bundled in (CodeMirror), with their own types
+    (folder / "vendor" / "idb-keyval.d.ts").write_bytes(package_file("idb-keyval", "dist/index.d.ts"))
+    # The libraries bundled in by name (CodeMirror) are read with their own types from node_modules/.
     return folder

@@ -12,7 +12,7 @@ from bundler import bundle
 from compiled_python import add_compiled_python
 from downloads import sha256
 from from_python import add_from_python
-from runtime import PACKAGES, add_runtime, add_vendored, pyodide_tarball, read_runtime, verified_wheel
+from runtime import PACKAGES, add_runtime, add_vendored, read_runtime, verified_wheel
 
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
@@ -29,7 +29,7 @@ def build(quiet=False):
     started = time.time()
     if not (ROOT / "site" / "index.html").exists():
         raise BuildError("site/index.html is missing: the page has nothing to start from.")
-    runtime, lock = read_runtime(pyodide_tarball())
+    runtime, lock = read_runtime()
     wheels = [verified_wheel(lock, package) for package in PACKAGES]
 
     shutil.rmtree(STAGING, ignore_errors=True)

@@ -11,10 +11,10 @@ class BuildError(Exception):
     """Something the person running the command must fix; the message says what, in a sentence."""
 
 
-def run_tool(command, what, hint):
+def run_tool(command, what, hint, cwd=None):
     """Run an outside tool quietly; if it fails, raise a BuildError naming what failed and what to do."""
     try:
-        result = subprocess.run(command, capture_output=True, text=True)
+        result = subprocess.run(command, capture_output=True, text=True, cwd=cwd)
     except FileNotFoundError:
         raise BuildError(f"Could not {what}: '{command[0]}' is not installed. {hint}") from None
     if result.returncode != 0:

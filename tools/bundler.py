@@ -8,40 +8,31 @@ file of its own (it finds its WebAssembly beside itself). The source maps carry 
 modules, so a browser's developer tools show site/js/ as it is written.
 
 The code editor (CodeMirror, which few visitors open) is a third bundle, js/code-editor.js, that
-the page imports only when a visitor opens it. Libraries imported by name (runtime.BUNDLED) are
-resolved from a node_modules/ laid out beside js/ for the bundling only, from their pinned tarballs.
+the page imports only when a visitor opens it. Libraries imported by name are resolved from
+node_modules/, as package-lock.json pins them, and their licences go to vendor/.
 
-esbuild comes from npm, pinned by version and sha256 like everything the build downloads: the
-native program where there is one for this machine, else the same esbuild compiled to
-WebAssembly, run by node (the same bundle, about seven seconds slower).
+esbuild comes from npm too, pinned in the lock like every package the build uses: npm installs
+the native program for this machine beside it.
 """
 
 import json
-import platform
+import os
 import shutil
 import subprocess
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from build_error import BuildError
-from downloads import npm_tarball, unpacked_package
-from runtime import BUNDLED, add_node_modules
+from downloads import node_modules
 
-# npm package → (its tarball, that tarball's sha256, how to run it from the unpacked package)
-NATIVE = {("Linux", "x86_64"): ("@esbuild/linux-x64@0.28.2", "esbuild-linux-x64-0.28.2.tgz",
-                                "9573bb2233aab0f9ea7647d5cca9726113cc1768de61d66b17267f4db84488f6", ["bin/esbuild"])}
-PORTABLE = ("esbuild-wasm@0.28.2", "esbuild-wasm-0.28.2.tgz",
-            "61594de12ce998652be2aa0ab72dda54bfa49407fb37ee3464468a2aac306baa", ["node", "bin/esbuild"])
 # bundle in js/ → its entry module: the page's module, Python's worker, the code editor
 ENTRIES = {"main.js": "main.js", "worker.js": "worker.js", "code-editor.js": "widgets/code-editor.js"}
 KEPT_APART = ["*/pyodide/pyodide.mjs"]             # imported at run time from the site, never bundled
 
 
 def esbuild_command():
-    """How to run the pinned esbuild here: its native program if npm has one for this machine."""
-    package, filename, expected, run = NATIVE.get((platform.system(), platform.machine()), PORTABLE)
-    folder = unpacked_package(npm_tarball(package, filename, expected))
-    return [part if part == "node" else str(folder / part) for part in run]
+    """How to run the pinned esbuild: the command npm links for it."""
+    return [str(node_modules() / ".bin" / "esbuild")]
 
 
 def bundle(site):
@@ -51,39 +42,47 @@ def bundle(site):
     ships only what the page loads; the bundled libraries' licences go to vendor/.
     """
     js = site / "js"
-    modules = add_node_modules(site)
-    try:
-        with tempfile.TemporaryDirectory() as scratch:
-            out, meta = Path(scratch, "out"), Path(scratch, "meta.json")
-            entries = [f"{bundle.removesuffix('.js')}={module}" for bundle, module in ENTRIES.items()]
-            command = [*esbuild_command(), *entries, "--bundle", "--format=esm", "--minify", "--sourcemap",
-                       "--charset=utf8", "--log-level=warning", f"--outdir={out}", f"--metafile={meta}",
-                       *(f"--external:{path}" for path in KEPT_APART)]
-            try:
-                result = subprocess.run(command, cwd=js, capture_output=True, text=True, stdin=subprocess.DEVNULL)
-            except OSError as error:
-                raise BuildError(f"esbuild could not run ({error.strerror}): install node (it comes with npm) "
-                                 "and build again.") from None
-            if result.returncode != 0:
-                raise BuildError(f"esbuild could not bundle the page's JavaScript:\n{result.stderr.strip()}")
-            for module in json.loads(meta.read_text())["inputs"]:
-                path = (js / module).resolve()
-                if not path.is_relative_to(modules.resolve()):            # node_modules/ goes whole, below
-                    path.unlink()
-            for built in out.iterdir():
-                shutil.move(built, js / built.name)
-        write_licences(modules, site / "vendor" / "bundled-libraries.LICENCES.txt")
-    finally:
-        shutil.rmtree(modules)
+    modules = node_modules().resolve()
+    with tempfile.TemporaryDirectory() as scratch:
+        out, meta = Path(scratch, "out"), Path(scratch, "meta.json")
+        entries = [f"{bundle.removesuffix('.js')}={module}" for bundle, module in ENTRIES.items()]
+        command = [*esbuild_command(), *entries, "--bundle", "--format=esm", "--minify", "--sourcemap",
+                   "--charset=utf8", "--log-level=warning", f"--outdir={out}", f"--metafile={meta}",
+                   *(f"--external:{path}" for path in KEPT_APART)]
+        try:
+            result = subprocess.run(command, cwd=js, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                                    env={**os.environ, "NODE_PATH": str(modules)})   # wherever the site is staged
+        except OSError as error:
+            raise BuildError(f"esbuild could not run ({error.strerror}): install node (it comes with npm) "
+                             "and build again.") from None
+        if result.returncode != 0:
+            raise BuildError(f"esbuild could not bundle the page's JavaScript:\n{result.stderr.strip()}")
+        bundled = set()
+        for module in json.loads(meta.read_text())["inputs"]:
+            path = (js / module).resolve()
+            if path.is_relative_to(modules):                            # a library's file: it stays in node_modules/
+                bundled.add(package_of(path.relative_to(modules)))
+            else:
+                path.unlink()
+        for built in out.iterdir():
+            shutil.move(built, js / built.name)
+    write_licences(modules, sorted(bundled), site / "vendor" / "bundled-libraries.LICENCES.txt")
     for folder in sorted((path for path in site.rglob("*") if path.is_dir()), reverse=True):
         if not any(folder.iterdir()):
             folder.rmdir()
 
 
-def write_licences(modules, target):
+def package_of(path):
+    """The npm package a file under node_modules/ belongs to: "crelt", or "@codemirror/view" for a scoped one."""
+    parts = PurePosixPath(path).parts
+    return "/".join(parts[:2]) if parts[0].startswith("@") else parts[0]
+
+
+def write_licences(modules, packages, target):
     """Each bundled library's licence, as its package publishes it, in one file."""
     texts = []
-    for package, (version, _) in BUNDLED.items():
+    for package in packages:
+        version = json.loads((modules / package / "package.json").read_text())["version"]
         licence = next((path for path in sorted((modules / package).iterdir()) if path.name.upper().startswith("LICEN")), None)
         if licence is None:
             raise BuildError(f"{package}@{version} has no licence file: the page cannot ship it without one.")

@@ -1,18 +1,22 @@
-"""What the build downloads: fetched once into the cache outside the repo, checked by sha256.
+"""What the build downloads: fetched once, checked, and kept, so that later builds are offline.
 
-npm packs each package's published tarball; nothing is accepted unless its sha256 is the one
-pinned beside its name, so a later build is offline and ships the same bytes.
+npm's packages (Pyodide, the front-end libraries, esbuild, and the tests' axe-core and
+TypeScript) are named in package.json and pinned in package-lock.json, each at one version with
+the sha512 of its published tarball. `npm ci` installs exactly those into node_modules/ and
+refuses a package whose integrity differs; it runs when node_modules/ is missing or was installed
+from another lock, from npm's own cache when it can. Other downloads (Pyodide's numpy, which
+npm does not have) go to the cache outside the repo.
 """
 
 import hashlib
 import os
-import shutil
-import tarfile
-import tempfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from build_error import BuildError, run_tool
 
+ROOT = Path(__file__).resolve().parents[1]
+NODE_MODULES = ROOT / "node_modules"
+LOCK = ROOT / "package-lock.json"
 CACHE = Path(os.environ.get("DIGITS_CACHE")
              or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "digits-in-the-browser")
 
@@ -26,50 +30,35 @@ def sha256(data):
     return hashlib.sha256(data).hexdigest()
 
 
-def npm_tarball(package, filename, expected_sha256):
-    """An npm package's tarball, packed once into the cache and checked against its pinned sha256."""
-    tarball = CACHE / filename
-    if not tarball.exists():
-        print(f"Downloading {package} with npm (once, into {CACHE})…", flush=True)
-        with tempfile.TemporaryDirectory(dir=make_cache()) as download:
-            run_tool(["npm", "pack", package, "--pack-destination", download],
-                     f"download {package} with npm into {CACHE}",
-                     "Check that npm is installed and can reach its registry, then build again.")
-            Path(download, filename).replace(tarball)
-    if sha256(tarball.read_bytes()) != expected_sha256:
-        raise BuildError(f"{tarball} is not the published {package} (its sha256 differs): "
-                         "delete it and build again.")
-    return tarball
+def node_modules():
+    """node_modules/ as package-lock.json pins it, installed by `npm ci` the first time (and after the
+    lock changes); a stamp of the lock it came from makes later calls instant and offline.
 
-
-def package_file(tarball, path):
-    """The bytes of one file of an npm package's tarball (`path` inside the package)."""
-    with tarfile.open(tarball) as archive:
-        try:
-            return archive.extractfile(f"package/{path}").read()
-        except (KeyError, AttributeError):
-            raise BuildError(f"{tarball} lacks {path}: delete it and build again.") from None
-
-
-
-def unpacked_package(tarball):
-    """The folder of an npm package's whole tarball, unpacked once beside it in the cache.
-
-    A program such as tsc or esbuild needs the rest of its package beside it, so the checked
-    tarball is unpacked in full; into a temporary folder first, so that a half-unpacked
-    package is never taken for a whole one. Unpacked files keep their modes: esbuild's is a program.
+    --ignore-scripts: no package runs code at install (esbuild finds its program without its own).
     """
-    folder = tarball.with_suffix("")                     # e.g. typescript-6.0.3/ beside its .tgz
+    stamp = NODE_MODULES / ".installed-from-lock"
+    wanted = sha256(LOCK.read_bytes())
+    if not (stamp.exists() and stamp.read_text() == wanted):
+        print("Installing the npm packages package-lock.json pins, with npm ci (once)…", flush=True)
+        run_tool(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline"],
+                 "install the packages package-lock.json pins with npm ci",
+                 "Check that npm is installed and, the first time, can reach its registry; then build again.", cwd=ROOT)
+        stamp.write_text(wanted)
+    return NODE_MODULES
+
+
+def npm_package(name):
+    """The folder of npm package `name` as installed from the lock (node_modules/NAME)."""
+    folder = node_modules() / name
     if not (folder / "package.json").exists():
-        with tempfile.TemporaryDirectory(dir=make_cache()) as unpacking:
-            with tarfile.open(tarball) as archive:
-                for entry in archive:
-                    path = PurePosixPath(entry.name)
-                    if entry.isfile() and path.parts[0] == "package" and ".." not in path.parts:
-                        target = Path(unpacking, *path.parts)
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        target.write_bytes(archive.extractfile(entry).read())
-                        target.chmod(0o755 if entry.mode & 0o111 else 0o644)
-            shutil.rmtree(folder, ignore_errors=True)
-            Path(unpacking, "package").rename(folder)
+        raise BuildError(f"{name} is not in node_modules/: add it to package.json, run 'npm install "
+                         "--package-lock-only --ignore-scripts' to pin it in package-lock.json, and build again.")
     return folder
+
+
+def package_file(name, path):
+    """The bytes of one file of npm package `name` (`path` inside the package)."""
+    file = npm_package(name) / path
+    if not file.is_file():
+        raise BuildError(f"The npm package {name} lacks {path}: delete node_modules/ and build again.")
+    return file.read_bytes()

@@ -1,7 +1,8 @@
 """What the tests need besides dist/: .venv/ with the pinned requirements, a Chromium, npm libraries.
 
 Each is installed once when missing, so that `python3 build.py test` on a fresh clone needs
-only Python, pip and npm (and, as root on Debian, installs the rest with apt-get).
+only Python, pip and npm (and, as root on Debian, installs the rest with apt-get). The npm
+libraries are pinned in package-lock.json with the rest of npm's packages (tools/downloads.py).
 """
 
 import os
@@ -11,17 +12,15 @@ import sys
 from pathlib import Path
 
 from build_error import BuildError, run_tool
-from downloads import npm_tarball, package_file, sha256, unpacked_package
+from downloads import npm_package, package_file, sha256
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements-test.txt"
-# Libraries only the tests use, from npm: name → (package, tarball, its sha256, the file the tests load or run)
+# Libraries only the tests use, from npm: package → the file the tests load or run
 TEST_LIBRARIES = {
-    "axe-core": ("axe-core@4.14.1", "axe-core-4.14.1.tgz",     # the accessibility audit of browsers' dev tools
-                 "e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745", "axe.min.js"),
-    "typescript": ("typescript@6.0.3", "typescript-6.0.3.tgz",  # tsc checks the page's JavaScript against its JSDoc
-                   "33cd0ee1beaa8c9e9d15a9da836c62ddea4c34a42d7c2d349dbc80d94165d22a", "bin/tsc"),
+    "axe-core": "axe.min.js",           # the accessibility audit of browsers' dev tools
+    "typescript": "bin/tsc",            # tsc checks the page's JavaScript against its JSDoc
 }
 
 
@@ -102,12 +101,10 @@ def in_venv(*arguments):
 # Libraries only the tests use, from npm
 
 def test_library(name):
-    """The text of a test-only library's file (its npm tarball fetched once, checked by sha256)."""
-    package, filename, expected, member = TEST_LIBRARIES[name]
-    return package_file(npm_tarball(package, filename, expected), member).decode()
+    """The text of a test-only library's file, as package-lock.json pins the package."""
+    return package_file(name, TEST_LIBRARIES[name]).decode()
 
 
 def unpacked_test_library(name):
     """The path of a test-only library's file in the whole package (tsc reads its lib/ folder beside it)."""
-    package, filename, expected, member = TEST_LIBRARIES[name]
-    return unpacked_package(npm_tarball(package, filename, expected)) / member
+    return npm_package(name) / TEST_LIBRARIES[name]
