@@ -11,7 +11,6 @@ from playwright.sync_api import expect
 
 import chromium
 
-from digits.images import handwriting
 from digits.images.preprocess import to_mnist
 from digits.nets import models
 from digits.page.menu import DEFAULT_MODEL
@@ -134,23 +133,6 @@ def test_drawn_digits_are_read_right(app, strokes, digit):
     assert sum(p) == pytest.approx(1, abs=1e-4)
     assert max(p) == p[int(digit)]
     expect(app.get_by_test_id(f"bar-{digit}")).to_have_class("bar top")
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("size", [0.75, 0.3], ids=["big", "small"])
-def test_every_style_of_every_digit_is_read_by_the_default_network(app, size):
-    # The styles of bench/handwriting.py, drawn upright through the pad with the mouse.
-    misread = []
-    for digit, styles in handwriting.STYLES.items():
-        for style, strokes in styles.items():
-            points = np.concatenate(strokes)
-            centre, extent = (points.max(axis=0) + points.min(axis=0)) / 2, (points.max(axis=0) - points.min(axis=0)).max()
-            placed = [[tuple(0.5 + (np.asarray(p) - centre) * size / extent) for p in stroke] for stroke in strokes]
-            app.get_by_test_id("clear").click()
-            answer = draw_with_mouse(app, placed, steps=2)     # curves have many points already
-            if answer != str(digit):
-                misread.append(f"{digit} ({style}) read as {answer}")
-    assert not misread
 
 
 def test_an_unsure_answer_points_the_visitor_to_teaching_it_their_handwriting(app):

@@ -16,6 +16,7 @@ from digits.page.menu import DEFAULT_MODEL
 pytestmark = pytest.mark.browser
 
 TUNING_TIMEOUT = 180_000      # ms: the cnn's steps, on a busy 2-core machine
+ANSWER_TIMEOUT = 30_000       # ms: Next waits until every network has read the drawing, slow on a busy machine
 
 
 def placed(strokes, size=0.7):
@@ -60,7 +61,7 @@ def next_drawing(page, key=False):
     else:
         page.get_by_test_id("teach-guided-next").click()
     if step < steps:
-        expect(prompt(page)).to_have_attribute("data-step", str(step + 1))
+        expect(prompt(page)).to_have_attribute("data-step", str(step + 1), timeout=ANSWER_TIMEOUT)
     else:
         expect(prompt(page)).to_be_hidden()
 
@@ -180,9 +181,9 @@ def test_a_phone_writes_with_a_finger_and_skips(touch_app):
     assert (step, steps) == (1, 20)
     write(page, digit, by="finger")
     page.get_by_test_id("teach-guided-next").tap()
-    expect(prompt(page)).to_have_attribute("data-step", "2")
+    expect(prompt(page)).to_have_attribute("data-step", "2", timeout=ANSWER_TIMEOUT)
     page.get_by_test_id("teach-guided-skip").tap()
-    expect(prompt(page)).to_have_attribute("data-step", "3")
+    expect(prompt(page)).to_have_attribute("data-step", "3", timeout=ANSWER_TIMEOUT)
     items = page.get_by_test_id("teach-guided-item")
     expect(items).to_have_count(2)
     expect(items.nth(0)).to_have_attribute("data-read", str(digit))

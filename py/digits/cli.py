@@ -105,7 +105,7 @@ def write_atomically(model, folder, info, dtype=np.float32):
 def predict_main(argv):
     parser = argparse.ArgumentParser(prog="build.py predict",
                                      description="Probabilities for a batch of 28x28 MNIST-style images.")
-    parser.add_argument("--model", required=True, help="cnn, mlp, nielsen or a weights folder")
+    parser.add_argument("--model", required=True, help="writers, cnn, mlp, nielsen or a weights folder")
     parser.add_argument("--input", required=True, type=Path, help="uint8 (N, 28, 28), 0 background, 255 ink")
     parser.add_argument("--output", required=True, type=Path, help="float32 (N, 10), rows sum to 1")
     args = parser.parse_args(argv)
