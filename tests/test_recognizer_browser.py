@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 import chromium
 
+from digits.images import handwriting
 from digits.images.preprocess import to_mnist
 from digits.nets import models
 from digits.page.menu import DEFAULT_MODEL
