@@ -33,7 +33,8 @@ export function setupNumber(root, python, networks) {
   const read = () => readings.request(null);
 
   function showNetwork() {
-    view.showNetwork(networks.shipped(networks.chosen)?.label ?? networks.chosen);
+    const shipped = networks.shipped(networks.chosen);
+    view.showNetwork(shipped ? `${shipped.name} (${shipped.label})` : networks.chosen);
   }
 
   view.pad.addEventListener("stroke", read);
