@@ -79,11 +79,7 @@ def latencies(playwright, url, model, numbers, rng):
 
 def write(page, box, drawings):
     for stroke in (s for strokes in drawings for s in strokes):
-        page.mouse.move(box["x"] + stroke[0][0] * box["height"], box["y"] + stroke[0][1] * box["height"])
-        page.mouse.down()
-        for x, y in stroke[1:]:
-            page.mouse.move(box["x"] + x * box["height"], box["y"] + y * box["height"])
-        page.mouse.up()
+        chromium.stroke_on_number_pad(page, box, stroke)
         page.wait_for_timeout(BETWEEN_STROKES_MS)
 
 

@@ -5,6 +5,8 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
+import chromium
+
 from digits.images import handwriting
 from digits.images.written_numbers import lay_out
 
@@ -36,11 +38,7 @@ def write(page, strokes):
     box = pad.bounding_box()
     for stroke in strokes:
         version = read.get_attribute("data-version")
-        page.mouse.move(box["x"] + stroke[0][0] * box["height"], box["y"] + stroke[0][1] * box["height"])
-        page.mouse.down()
-        for x, y in stroke[1:]:
-            page.mouse.move(box["x"] + x * box["height"], box["y"] + y * box["height"])
-        page.mouse.up()
+        chromium.stroke_on_number_pad(page, box, stroke)
         expect(read).not_to_have_attribute("data-version", version)
 
 

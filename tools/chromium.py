@@ -38,6 +38,16 @@ def draw(page, strokes, steps=8):
         page.mouse.up()
 
 
+def stroke_on_number_pad(page, box, stroke):
+    """One stroke on the number pad with the mouse: points in units of the pad's height (it is wider
+    than tall), `box` the pad's bounding box."""
+    page.mouse.move(box["x"] + stroke[0][0] * box["height"], box["y"] + stroke[0][1] * box["height"])
+    page.mouse.down()
+    for x, y in stroke[1:]:
+        page.mouse.move(box["x"] + x * box["height"], box["y"] + y * box["height"])
+    page.mouse.up()
+
+
 def replay(page, strokes):
     """Replay strokes on the pad by dispatching pen PointerEvents from JavaScript, as a recorder or a
     tool might: no mouse, so every point arrives at once, as fast as the page can take them."""

@@ -43,11 +43,7 @@ def show_number(page):
     read = page.get_by_test_id("number-read")
     for stroke in (s for strokes in lay_out(digits, -0.05, 0.7, pad_width=box["width"] / box["height"]) for s in strokes):
         version = read.get_attribute("data-version")
-        page.mouse.move(box["x"] + stroke[0][0] * box["height"], box["y"] + stroke[0][1] * box["height"])
-        page.mouse.down()
-        for x, y in stroke[1:]:
-            page.mouse.move(box["x"] + x * box["height"], box["y"] + y * box["height"])
-        page.mouse.up()
+        chromium.stroke_on_number_pad(page, box, stroke)
         page.locator(f"[data-testid=number-read]:not([data-version='{version}'])").wait_for()
     page.locator("#number").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
 

@@ -9,9 +9,8 @@ export function augmentationIdea() {
   return manifestIdea({
     name: "augmentation", control: "model-select", question: "How the cnn was taught: data augmentation",
     plain: "A network learns only what its training digits show it. So the cnn was also shown each digit changed a "
-      + "little at random: turned, scaled, shifted, as different hands and pads would make it; and digits drawn "
-      + "as pen strokes, the way this pad paints them. Same digit, new picture: it learns that the change does "
-      + "not matter.",
+      + "little at random: turned, scaled, shifted, as different hands and pads would make it. Same digit, new "
+      + "picture: it learns that the change does not matter.",
     formula: "each step: x′ = a random small rotation, scaling and shift of x; the label stays the same.",
   }, ({ recipe, test_accuracy: accuracy, test_images: images }) => `${percent(recipe.augment_share, 0)} of its training `
     + `digits were turned by up to ±${recipe.rotate}°, scaled by up to ±${percent(recipe.scale, 0)} and shifted by up `
