@@ -12,7 +12,8 @@
 Standard library only at the top level: numpy, pytest and Playwright live in .venv/
 and are used by the commands that need them. The work itself is in tools/: runtime.py
 (Pyodide and its numpy, fetched once and checked), assemble.py and from_python.py, with
-page_facts.py and page_client.py (dist/), environment.py (.venv/, Chromium and the tests' libraries).
+page_facts.py and page_client.py (site/js/generated/), environment.py (.venv/, Chromium and the
+tests' libraries).
 """
 
 import argparse

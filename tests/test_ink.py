@@ -30,13 +30,10 @@ process.stdin.on("end", () => {
 
 
 @pytest.fixture(scope="module")
-def ink(tmp_path_factory):
-    """site/js/widgets/ink.js, laid out as the build finds it: beside js/generated/facts.js."""
-    js = tmp_path_factory.mktemp("page") / "js"
-    (js / "widgets").mkdir(parents=True)
-    shutil.copyfile(ROOT / "site" / "js" / "widgets" / "ink.js", js / "widgets" / "ink.js")
-    add_from_python(js / "generated")
-    return js / "widgets" / "ink.js"
+def ink():
+    """site/js/widgets/ink.js, beside the site/js/generated/facts.js it imports (as every build writes it)."""
+    add_from_python()
+    return ROOT / "site" / "js" / "widgets" / "ink.js"
 
 
 def painted_by_the_page(ink, drawings):

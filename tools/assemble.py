@@ -21,7 +21,8 @@ MAX_DIST_BYTES = 22 * 2**20         # what the page loads and keeps offline; sou
 
 
 def build(quiet=False):
-    """Assemble dist/ from site/, py/digits/, weights/, data/web/, the vendored runtime and libraries.
+    """Assemble dist/ from site/ (with the facts and client Python writes into site/js/generated/ first),
+    py/digits/, weights/, data/web/, the vendored runtime and libraries.
 
     Everything is put together in a staging folder first and then swapped in, so dist/
     never holds a stale file or half a build.
@@ -32,6 +33,7 @@ def build(quiet=False):
     runtime, lock = read_runtime()
     wheels = [verified_wheel(lock, package) for package in PACKAGES]
 
+    add_from_python()            # into site/js/generated/, where an editor and tsc find it too
     shutil.rmtree(STAGING, ignore_errors=True)
     shutil.copytree(ROOT / "site", STAGING, ignore=shutil.ignore_patterns(".*"))
     (STAGING / "py").mkdir()
@@ -39,7 +41,6 @@ def build(quiet=False):
     for source, target in ((ROOT / "weights", "weights"), (ROOT / "data" / "web", "data")):
         if source.is_dir():
             shutil.copytree(source, STAGING / target, ignore=shutil.ignore_patterns(".*"))
-    add_from_python(STAGING / "js" / "generated")
     add_runtime(STAGING / "pyodide", runtime, wheels, lock)
     add_compiled_python(STAGING)
     add_vendored(STAGING / "vendor")
