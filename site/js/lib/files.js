@@ -1,7 +1,7 @@
 // Files out of the page: downloads the visitor keeps.
 
 /** Offer bytes (base64, as Python sends them) as a file download. */
-export function offerDownload(filename, base64, type = "application/octet-stream") {
+export function offerDownload(/** @type {string} */ filename, /** @type {string} */ base64, type = "application/octet-stream") {
   offerFile(filename, bytesFromBase64(base64), type);
 }
 
@@ -15,6 +15,6 @@ export function offerFile(/** @type {string} */ filename, /** @type {BlobPart} *
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function bytesFromBase64(base64) {
+export function bytesFromBase64(/** @type {string} */ base64) {
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }

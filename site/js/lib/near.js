@@ -4,7 +4,7 @@
 const MARGIN = "600px 0px";        // start a little before the section shows, so it is ready when it does
 
 /** Call `act()` each time `element` comes within MARGIN of the screen. */
-export function whenNear(element, act) {
+export function whenNear(/** @type {Element} */ element, /** @type {() => void} */ act) {
   const observer = new IntersectionObserver((entries) => {
     if (entries.some((entry) => entry.isIntersecting)) act();
   }, { rootMargin: MARGIN });

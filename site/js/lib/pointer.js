@@ -1,7 +1,7 @@
 // Pointer capture keeps a drag going when the pointer leaves the element (a stroke off the
 // pad's edge, a knob turned far). A pointer made by a script (new PointerEvent) cannot be
 // captured; the drag then works without capture instead of failing.
-export function capturePointer(element, event) {
+export function capturePointer(/** @type {Element} */ element, /** @type {PointerEvent} */ event) {
   try {
     element.setPointerCapture(event.pointerId);
   } catch {

@@ -6,19 +6,27 @@
 
 import { Generation } from "./generation.js";
 
+/** @typedef {ReturnType<Generation["ticket"]>} Ticket */
+
+/** @template Job */
 export class LatestOnly {
-  /** run(job, ticket) does the work; onError(error) hears of a job that failed. */
+  /**
+   * run(job, ticket) does the work; onError(error) hears of a job that failed.
+   * @param {(job: Job, ticket: Ticket) => unknown} run
+   * @param {{ onError?: (error: Error) => void }} [options]
+   */
   constructor(run, { onError = (error) => console.warn(error) } = {}) {
     this.run = run;
     this.onError = onError;
     this.requests = new Generation();
+    /** @type {{ job: Job, ticket: Ticket } | null} */
     this.waiting = null;
     this.busy = false;
     this.drained = Promise.resolve();
   }
 
   /** Ask for `job`; the promise resolves once no request is left unanswered. */
-  request(job) {
+  request(/** @type {Job} */ job) {
     this.requests.advance();
     this.waiting = { job, ticket: this.requests.ticket() };
     if (!this.busy) this.drained = this.pump();
@@ -33,7 +41,7 @@ export class LatestOnly {
       try {
         await this.run(job, ticket);
       } catch (error) {
-        this.onError(error);
+        this.onError(error instanceof Error ? error : new Error(String(error)));
       }
     }
     this.busy = false;

@@ -1,10 +1,15 @@
 // The status line under the header: what Python is doing, in a sentence.
 
 const element = /** @type {HTMLElement} */ (document.querySelector("[data-testid=status]"));
-const text = element.querySelector(".status-text");
+const text = /** @type {HTMLElement} */ (element.querySelector(".status-text"));
 const fill = /** @type {HTMLElement} */ (element.querySelector(".status-fill"));
 
-/** state: "loading" | "ready" | "error"; fraction (0..1) fills the progress bar while loading. */
+/**
+ * fraction (0..1) fills the progress bar while loading.
+ * @param {"loading" | "ready" | "error"} state
+ * @param {string} sentence
+ * @param {number | null} [fraction]
+ */
 export function setStatus(state, sentence, fraction = null) {
   element.dataset.state = state;
   text.textContent = sentence;

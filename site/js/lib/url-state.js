@@ -39,46 +39,89 @@ const KEYS = {
   "g.show": integer({ min: 0, max: 9 }, null),
 };
 
+/**
+ * A key's type: its value when the URL does not say (or says wrong), decode(text) → value, or
+ * undefined when malformed or out of range; encode(value) → text.
+ * @template T
+ * @typedef {{ fallback: T, decode: (text: string) => T | undefined, encode: (value: NonNullable<T>) => string }} Key
+ */
+
+/** @typedef {keyof typeof KEYS} KeyName */
+/** Each key's value, as its type decodes it.
+ *  @typedef {{ [K in KeyName]: (typeof KEYS)[K] extends Key<infer T> ? T : never }} Values */
+/** A section's keys (its letter: "m" for "m.g", ...) and their values.
+ *  @template {string} Letter
+ *  @typedef {{ [K in KeyName as K extends `${Letter}.${string}` ? K : never]: Values[K] }} SectionValues */
+/** The keys with a range (number keys): the perceptron's sliders are built from it.
+ *  @typedef {{ [K in KeyName]: (typeof KEYS)[K] extends { step: number } ? K : never }[KeyName]} RangedKeyName */
+
+/** The keys as declared, seen key by key (so that reading one gives its own type). */
+const TYPED_KEYS = /** @type {{ [K in KeyName]: Key<Values[K]> }} */ (KEYS);
+
 /** The learning rates the machine offers (the values "m.r" accepts). */
 export const MACHINE_RATES = KEYS["m.r"].values;
 
-/** The value of `key` in the URL, or its default. */
+/**
+ * The value of `key` in the URL, or its default.
+ * @template {KeyName} K
+ * @param {K} key
+ * @returns {Values[K]}
+ */
 export function readKey(key) {
-  const type = KEYS[key];
+  const type = TYPED_KEYS[key];
   const text = parse().params.get(key);
   if (text === null) return type.fallback;
   return type.decode(text) ?? type.fallback;
 }
 
-/** The value `key` has when the URL does not say. */
+/**
+ * The value `key` has when the URL does not say.
+ * @template {KeyName} K
+ * @param {K} key
+ * @returns {Values[K]}
+ */
 export function defaultOf(key) {
-  return KEYS[key].fallback;
+  return TYPED_KEYS[key].fallback;
 }
 
 /** A number key's range: {min, max, step} (the perceptron's sliders are built from it). */
-export function rangeOf(key) {
+export function rangeOf(/** @type {RangedKeyName} */ key) {
   const { min, max, step } = KEYS[key];
   return { min, max, step };
 }
 
 /** Store several keys at once; null or undefined removes a key (it then reads as its default). */
-export function writeKeys(changes) {
+export function writeKeys(/** @type {{ [K in KeyName]?: Values[K] | null }} */ changes) {
   const { section, params } = parse();
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === null || value === undefined) params.delete(key);
-    else params.set(key, KEYS[key].encode(value));
-  }
+  for (const key of /** @type {KeyName[]} */ (Object.keys(changes))) store(params, key, changes[key]);
   write(section, params);
 }
 
-/** Every key of a section (its letter, e.g. "m"), as it would read now. */
+/**
+ * One key into `params`, or out of them when `value` is null or undefined.
+ * @template {KeyName} K
+ * @param {URLSearchParams} params
+ * @param {K} key
+ * @param {Values[K] | null | undefined} value
+ */
+function store(params, key, value) {
+  if (value === null || value === undefined) params.delete(key);
+  else params.set(key, TYPED_KEYS[key].encode(value));
+}
+
+/**
+ * Every key of a section (its letter, e.g. "m"), as it would read now.
+ * @template {string} Letter
+ * @param {Letter} letter
+ * @returns {SectionValues<Letter>}
+ */
 export function readSection(letter) {
-  const keys = Object.keys(KEYS).filter((key) => key.startsWith(`${letter}.`));
-  return Object.fromEntries(keys.map((key) => [key, readKey(key)]));
+  const keys = /** @type {KeyName[]} */ (Object.keys(TYPED_KEYS)).filter((key) => key.startsWith(`${letter}.`));
+  return /** @type {SectionValues<Letter>} */ (Object.fromEntries(keys.map((key) => [key, readKey(key)])));
 }
 
 /** Remove every key of a section. */
-export function clearSection(letter) {
+export function clearSection(/** @type {string} */ letter) {
   writeKeys(Object.fromEntries(Object.keys(readSection(letter)).map((key) => [key, null])));
 }
 
@@ -86,18 +129,20 @@ export function getSection() {
   return parse().section;
 }
 
-export function setSection(section) {
+export function setSection(/** @type {string} */ section) {
   write(section, parse().params);
 }
 
 // ------------------------------------------------------------------ the types of keys
-// Each: decode(text) → value, or undefined when malformed or out of range; encode(value) → text.
+// Each makes a Key (above): its fallback, decode(text) and encode(value).
 
-function text(pattern, fallback) {
+/** @returns {Key<string>} */
+function text(/** @type {RegExp} */ pattern, /** @type {string} */ fallback) {
   return { fallback, decode: (value) => (pattern.test(value) ? value : undefined), encode: String };
 }
 
-function number({ min, max, step }, fallback) {
+/** @returns {Key<number> & { min: number, max: number, step: number }} */
+function number(/** @type {{ min: number, max: number, step: number }} */ { min, max, step }, /** @type {number} */ fallback) {
   return {
     fallback, min, max, step,
     decode(value) {
@@ -109,6 +154,12 @@ function number({ min, max, step }, fallback) {
   };
 }
 
+/**
+ * @template {number | null} F
+ * @param {{ min: number, max: number }} range
+ * @param {F} fallback
+ * @returns {Key<number | F>}
+ */
 function integer({ min, max }, fallback) {
   return {
     fallback,
@@ -117,15 +168,27 @@ function integer({ min, max }, fallback) {
   };
 }
 
+/**
+ * @template {number | string} V
+ * @param {V[]} values
+ * @param {V} fallback
+ * @returns {Key<V> & { values: V[] }}
+ */
 function oneOf(values, fallback) {
   return { fallback, values, decode: (value) => values.find((v) => String(v) === value), encode: String };
 }
 
+/** @returns {Key<boolean>} */
 function flag() {
   return { fallback: false, decode: (value) => (value === "1" ? true : undefined), encode: (value) => (value ? "1" : "0") };
 }
 
-/** A list of `length` zeros and ones, written as "01101". */
+/**
+ * A list of `length` zeros and ones, written as "01101".
+ * @param {number} length
+ * @param {number[]} fallback
+ * @returns {Key<number[]>}
+ */
 function bits(length, fallback) {
   const pattern = new RegExp(`^[01]{${length}}$`);
   return {
@@ -140,12 +203,18 @@ function bits(length, fallback) {
 const TICKS = 500;
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+/**
+ * @param {number} length
+ * @param {number} limit
+ * @param {null} fallback
+ * @returns {Key<number[] | null>}
+ */
 function knobPositions(length, limit, fallback) {
   return {
     fallback,
     decode(value) {
       if (value.length !== 2 * length) return undefined;
-      const values = [];
+      const values = /** @type {number[]} */ ([]);
       for (let i = 0; i < value.length; i += 2) {
         const [high, low] = [BASE64.indexOf(value[i]), BASE64.indexOf(value[i + 1])];
         const position = high * 64 + low;
@@ -162,7 +231,7 @@ function knobPositions(length, limit, fallback) {
 }
 
 /** The value a knob can stand at: within the limit, a multiple of 1/TICKS. */
-export function knobPosition(value) {
+export function knobPosition(/** @type {number} */ value) {
   const limit = MACHINE.knob_limit;
   return Math.round(Math.max(-limit, Math.min(limit, value)) * TICKS) / TICKS;
 }
@@ -174,7 +243,7 @@ function parse() {
   return { section, params: new URLSearchParams(query) };
 }
 
-function write(section, params) {
+function write(/** @type {string} */ section, /** @type {URLSearchParams} */ params) {
   const query = params.toString();
   const hash = section || query ? `#${section}${query ? `?${query}` : ""}` : "";
   if (hash !== location.hash) history.replaceState(null, "", hash || location.pathname + location.search);

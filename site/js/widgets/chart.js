@@ -1,5 +1,7 @@
 // A small line chart on a canvas: enough to watch a loss fall and an accuracy climb.
 
+import { context2d } from "../lib/dom.js";
+
 /**
  * Draw `values` (one per step) from left to right, with the y axis from `min` to `max`.
  * `format` writes the axis labels; `steps`, if given, fixes the width of the x axis.
@@ -12,13 +14,13 @@ export function drawChart(canvas, values, { min, max, format = String, steps = v
   const width = canvas.clientWidth || 300, height = canvas.clientHeight || 150;
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
-  const context = canvas.getContext("2d");
+  const context = context2d(canvas);
   context.setTransform(ratio, 0, 0, ratio, 0, 0);
   const style = getComputedStyle(canvas);
-  const colour = (name) => style.getPropertyValue(name).trim();
+  const colour = (/** @type {string} */ name) => style.getPropertyValue(name).trim();
   const left = 44, right = 8, top = 8, bottom = 20;
-  const x = (i) => left + (steps > 1 ? i / (steps - 1) : 0.5) * (width - left - right);
-  const y = (v) => top + (1 - (Math.min(max, Math.max(min, v)) - min) / (max - min)) * (height - top - bottom);
+  const x = (/** @type {number} */ i) => left + (steps > 1 ? i / (steps - 1) : 0.5) * (width - left - right);
+  const y = (/** @type {number} */ v) => top + (1 - (Math.min(max, Math.max(min, v)) - min) / (max - min)) * (height - top - bottom);
 
   context.font = "11px system-ui, sans-serif";
   context.fillStyle = colour("--muted");

@@ -11,7 +11,8 @@ export class CodeView {
    * testid: the data-testid of the source's element (the contract names Inside's "code-view");
    * load: where the fold-out shows one part's code for good, the function that asks Python
    * for it (api.codeSource), called the first time it opens.
-   * @param {{ testid?: string, summary?: string, load?: () => Promise<import("../generated/client/code.js").CodeSource> }} options
+   * @param {{ testid?: string | null, summary?: string,
+   *           load?: (() => Promise<import("../generated/client/code.js").CodeSource>) | null }} options
    */
   constructor({ testid = null, summary = "The Python that computes this", load = null } = {}) {
     this.code = h("code", { class: "python", "data-testid": testid, "data-function": "" });
@@ -48,8 +49,13 @@ export class CodeView {
   }
 }
 
-/** The source as text nodes, each token Python coloured in a span of its kind. */
+/**
+ * The source as text nodes, each token Python coloured in a span of its kind.
+ * @param {string} source
+ * @param {import("../generated/client/code.js").CodeSource["tokens"]} tokens
+ */
 function coloured(source, tokens) {
+  /** @type {(string | HTMLSpanElement)[]} */
   const pieces = [];
   let at = 0;
   for (const [kind, start, end] of tokens) {

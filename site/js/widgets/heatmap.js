@@ -8,32 +8,52 @@
 //   weights   what a layer has learned: 0 is the paper, positive warm, negative cool, as the
 //             weight pictures elsewhere on the page.
 
+import { context2d } from "../lib/dom.js";
+
+/** @typedef {number[]} Colour [r, g, b], each 0..255 */
+/** @typedef {(value: number) => Colour} Scale */
+
 const BLACK = [0, 0, 0];
 const WHITE = [255, 255, 255];
 const BLUE = [96, 165, 250];
 
 /** The scale for a layer's outputs from `low` to `high`: (value) → [r, g, b]. The highest value is
  *  white; blue is measured against the larger of |low| and high, so that a layer that is barely
- *  negative anywhere does not turn full blue. */
+ *  negative anywhere does not turn full blue.
+ *  @param {number} low
+ *  @param {number} high
+ *  @returns {Scale} */
 export function activityScale(low, high) {
   const top = Math.max(high, 1e-9), bottom = Math.max(-low, high, 1e-9);
   return (value) => (value >= 0 ? mix(BLACK, WHITE, value / top) : mix(BLACK, BLUE, -value / bottom));
 }
 
-/** The scale for weights: symmetric about 0, so the same |w| looks as strong either way. */
+/**
+ * The scale for weights: symmetric about 0, so the same |w| looks as strong either way.
+ * @param {number} low
+ * @param {number} high
+ * @returns {Scale}
+ */
 export function weightScale(low, high) {
   const peak = Math.max(Math.abs(low), Math.abs(high), 1e-9);
   const style = getComputedStyle(document.documentElement);
-  const colour = (name) => rgb(style.getPropertyValue(name));
+  const colour = (/** @type {string} */ name) => rgb(style.getPropertyValue(name));
   const paper = colour("--surface"), warm = colour("--positive"), cool = colour("--negative");
   return (value) => mix(paper, value >= 0 ? warm : cool, Math.abs(value) / peak);
 }
 
-/** Paint `width` x `height` values (row by row, from `offset`) on `canvas`, one pixel each. */
+/**
+ * Paint `width` x `height` values (row by row, from `offset`) on `canvas`, one pixel each.
+ * @param {HTMLCanvasElement} canvas
+ * @param {ArrayLike<number>} values
+ * @param {number} width
+ * @param {number} height
+ * @param {Scale} scale
+ */
 export function paintGrid(canvas, values, width, height, scale, offset = 0) {
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
-  const context = canvas.getContext("2d");
+  const context = context2d(canvas);
   const image = context.createImageData(width, height);
   for (let i = 0; i < width * height; i++) {
     const [r, g, b] = scale(values[offset + i]);
@@ -45,19 +65,26 @@ export function paintGrid(canvas, values, width, height, scale, offset = 0) {
   context.putImageData(image, 0, 0);
 }
 
-/** A legend: the scale from `low` to `high` as a strip, left to right. */
+/**
+ * A legend: the scale from `low` to `high` as a strip, left to right.
+ * @param {HTMLCanvasElement} canvas
+ * @param {number} low
+ * @param {number} high
+ * @param {Scale} scale
+ */
 export function paintLegend(canvas, low, high, scale, steps = 64) {
   const values = Array.from({ length: steps }, (_, i) => low + (high - low) * (i / (steps - 1)));
   paintGrid(canvas, values, steps, 1, scale);
 }
 
-function mix(from, to, amount) {
+/** @returns {Colour} */
+function mix(/** @type {Colour} */ from, /** @type {Colour} */ to, /** @type {number} */ amount) {
   const t = Math.min(1, Math.max(0, amount));
   return [0, 1, 2].map((k) => Math.round(from[k] + (to[k] - from[k]) * t));
 }
 
 /** "#b93c0b" or "rgb(185, 60, 11)" → [185, 60, 11]. */
-function rgb(text) {
+function rgb(/** @type {string} */ text) {
   const value = text.trim();
   if (value.startsWith("#")) {
     const hex = value.length === 4 ? [...value.slice(1)].map((c) => c + c).join("") : value.slice(1);

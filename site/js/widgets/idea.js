@@ -9,15 +9,23 @@
 import { h } from "../lib/dom.js";
 
 /**
+ * An idea: its name, the data-testid of what it explains (control), the question its summary asks,
+ * then plain, formula and numbers, strings or arrays of children for h().
+ * @typedef {import("../lib/dom.js").Child | import("../lib/dom.js").Child[]} Children
+ * @typedef {{ name: string, control: string, question: string, plain: Children, formula: Children, numbers?: Children }} Idea
+ */
+
+/**
  * idea({name, control, question, plain, formula, numbers}) → <details class="idea">.
- * plain, formula and numbers are strings or arrays of children for h().
+ * @param {Idea} spec
  */
 export function idea(spec) {
   return liveIdea(spec).element;
 }
 
 /** The same, with its numbers' paragraph kept to be rewritten as the page's numbers change:
- *  {element, numbers}. */
+ *  {element, numbers}.
+ *  @param {Idea} spec */
 export function liveIdea({ name, control, question, plain, formula, numbers = "" }) {
   const numbersLine = h("p", { class: "idea-numbers" }, numbers);
   const element = h("details", { class: "idea", "data-idea": name, "data-for": control },

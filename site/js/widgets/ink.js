@@ -12,8 +12,10 @@ import { PAD } from "../generated/facts.js";
 
 export const MODEL_SIZE = PAD.canvas;
 
+/** A stroke: its points, each [x, y] in units of the pad's height. @typedef {number[][]} Stroke */
+
 /** The pad's pen for these strokes (of the side): the full pen, in proportion thinner for a small digit. */
-export function penWidth(strokes) {
+export function penWidth(/** @type {Stroke[]} */ strokes) {
   let left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
   for (const [x, y] of strokes.flat()) {
     left = Math.min(left, x); right = Math.max(right, x);
@@ -24,7 +26,7 @@ export function penWidth(strokes) {
 }
 
 /** Strokes (lists of [x, y] in 0..1) as alpha bytes, MODEL_SIZE x MODEL_SIZE, row by row, ink high. */
-export function inkBitmap(strokes) {
+export function inkBitmap(/** @type {Stroke[]} */ strokes) {
   const side = MODEL_SIZE;
   const coverage = new Float64Array(side * side);
   const radius = (penWidth(strokes) * side) / 2;
@@ -38,9 +40,16 @@ export function inkBitmap(strokes) {
   return alpha;
 }
 
-/** Only the pixels near the segment can change: its bounding box, widened by the pen. */
+/**
+ * Only the pixels near the segment can change: its bounding box, widened by the pen.
+ * @param {Float64Array} coverage
+ * @param {number} side
+ * @param {number[]} a the segment's ends, [x, y] in pixels
+ * @param {number[]} b
+ * @param {number} radius
+ */
 function paintSegment(coverage, side, a, b, radius) {
-  const clamp = (v) => Math.min(Math.max(v, 0), side);
+  const clamp = (/** @type {number} */ v) => Math.min(Math.max(v, 0), side);
   const x0 = clamp(Math.floor(Math.min(a[0], b[0]) - radius - 1)), x1 = clamp(Math.ceil(Math.max(a[0], b[0]) + radius + 1));
   const y0 = clamp(Math.floor(Math.min(a[1], b[1]) - radius - 1)), y1 = clamp(Math.ceil(Math.max(a[1], b[1]) + radius + 1));
   const dx = b[0] - a[0], dy = b[1] - a[1], length2 = dx * dx + dy * dy;

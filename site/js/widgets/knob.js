@@ -6,6 +6,7 @@ import { h, s } from "../lib/dom.js";
 import { capturePointer } from "../lib/pointer.js";
 import { signed } from "../lib/format.js";
 
+/** @type {Record<string, number>} */
 const KEY_STEPS = { ArrowUp: 0.1, ArrowRight: 0.1, ArrowDown: -0.1, ArrowLeft: -0.1, PageUp: 1, PageDown: -1 };
 const SWEEP = 135;                // degrees a knob turns from 0 to ±limit
 
@@ -37,11 +38,12 @@ export class Knob {
     this.listen();
   }
 
-  label(text) {
+  label(/** @type {string} */ text) {
     if (this.element.getAttribute("aria-label") !== text) this.element.setAttribute("aria-label", text);
   }
 
   listen() {
+    /** @type {{ x: number, y: number, from: number } | null} */
     let drag = null;
     const element = this.element;
     element.addEventListener("pointerdown", (event) => {
@@ -76,7 +78,7 @@ export class Knob {
     });
   }
 
-  turnTo(value, final) {
+  turnTo(/** @type {number} */ value, /** @type {boolean} */ final) {
     if (!Number.isFinite(value)) return;     // a pointer a world away (1e308 px) turns nothing
     const next = this.settle(value);
     if (next === this.value && !final) return;
@@ -84,7 +86,7 @@ export class Knob {
     this.onTurn(next, final);
   }
 
-  show(value) {
+  show(/** @type {number} */ value) {
     if (value === this.value && this.element.hasAttribute("aria-valuetext")) return;
     this.value = value;
     const angle = (value / this.limit) * SWEEP;
@@ -98,12 +100,12 @@ export class Knob {
   }
 
   /** An arrow along the rim from the pointer, the way that lowers the loss (−gradient), as long as the gradient is big. */
-  hint(gradient, largest) {
+  hint(/** @type {number | null} */ gradient, /** @type {number} */ largest) {
     this.gradient = gradient;
     this.largest = largest;
     // The square root keeps small but real gradients visible next to the largest one.
     const strength = gradient === null ? 0 : Math.sqrt(Math.abs(gradient) / largest);
-    const direction = gradient < 0 ? "up" : "down";
+    const direction = gradient !== null && gradient < 0 ? "up" : "down";
     const shown = strength >= 0.02;
     this.element.dataset.hint = shown ? direction : "none";
     this.element.dataset.gradient = gradient === null ? "" : String(gradient);
@@ -119,8 +121,8 @@ export class Knob {
 }
 
 /** An SVG arc on a circle of `radius` around 0, from angle `from` to `to` (degrees clockwise from the top). */
-function arc(from, to, radius = 19) {
-  const point = (deg) => {
+function arc(/** @type {number} */ from, /** @type {number} */ to, radius = 19) {
+  const point = (/** @type {number} */ deg) => {
     const rad = (deg * Math.PI) / 180;
     return `${(radius * Math.sin(rad)).toFixed(2)} ${(-radius * Math.cos(rad)).toFixed(2)}`;
   };

@@ -11,18 +11,21 @@
 // never has.
 
 import { PAD } from "../generated/facts.js";
+import { context2d } from "../lib/dom.js";
 import { capturePointer } from "../lib/pointer.js";
 import { MODEL_SIZE, inkBitmap } from "./ink.js";
 
 const PEN_WIDTH = PAD.pen_width;   // of the pad's side: close to MNIST's strokes once a big digit is scaled to 20 px
 
 export class Pad extends EventTarget {
-  constructor(canvas) {
+  constructor(/** @type {HTMLCanvasElement} */ canvas) {
     super();
     this.canvas = canvas;
+    /** @type {import("./ink.js").Stroke[]} */
     this.strokes = [];
+    /** @type {{ pointerId: number, points: import("./ink.js").Stroke } | null} the stroke being drawn */
     this.current = null;
-    this.screenContext = canvas.getContext("2d");
+    this.screenContext = context2d(canvas);
     new ResizeObserver(() => this.fitToScreen()).observe(canvas);
     matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => this.redraw());
     this.listen();
@@ -68,7 +71,7 @@ export class Pad extends EventTarget {
       }
       this.emit("draw");
     });
-    const end = (event) => {
+    const end = (/** @type {PointerEvent} */ event) => {
       if (!this.current || event.pointerId !== this.current.pointerId) return;
       this.current = null;
       this.emit("stroke");
@@ -77,13 +80,13 @@ export class Pad extends EventTarget {
     canvas.addEventListener("pointercancel", end);
   }
 
-  toUnit(event) {
+  toUnit(/** @type {PointerEvent} */ event) {
     const box = this.canvas.getBoundingClientRect();
     const across = box.width / box.height;          // 1 on a square pad
     return [((event.clientX - box.left) / box.width) * across, (event.clientY - box.top) / box.height];
   }
 
-  emit(type) {
+  emit(/** @type {string} */ type) {
     this.dispatchEvent(new Event(type));
   }
 
@@ -117,19 +120,25 @@ export class Pad extends EventTarget {
     const context = this.screenContext, side = this.canvas.height, color = this.inkColor();
     context.clearRect(0, 0, this.canvas.width, side);
     for (const points of this.strokes) paintStroke(context, side, color, points);
-    this.canvas.parentElement.classList.toggle("has-ink", !this.isEmpty);
+    this.canvas.parentElement?.classList.toggle("has-ink", !this.isEmpty);
   }
 
   drawLastSegment() {
     const points = this.strokes[this.strokes.length - 1];
     const tail = points.slice(-3);      // the newest curve piece needs its last three points
     paintStroke(this.screenContext, this.canvas.height, this.inkColor(), tail, PEN_WIDTH, points.length <= 3);
-    this.canvas.parentElement.classList.add("has-ink");
+    this.canvas.parentElement?.classList.add("has-ink");
   }
 }
 
-/** A smooth stroke through `points` (side: the pad's height in pixels): quadratic curves between the
- *  midpoints of successive points. */
+/**
+ * A smooth stroke through `points` (side: the pad's height in pixels): quadratic curves between the
+ * midpoints of successive points.
+ * @param {CanvasRenderingContext2D} context
+ * @param {number} side
+ * @param {string} color
+ * @param {import("./ink.js").Stroke} points
+ */
 function paintStroke(context, side, color, points, penWidth = PEN_WIDTH, fromStart = true) {
   /** @type {(point: number[]) => [number, number]} */
   const at = ([x, y]) => [x * side, y * side];
@@ -145,7 +154,7 @@ function paintStroke(context, side, color, points, penWidth = PEN_WIDTH, fromSta
     context.fill();
     return;
   }
-  const mid = (a, b) => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+  const mid = (/** @type {number[]} */ a, /** @type {number[]} */ b) => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
   context.beginPath();
   context.moveTo(...at(fromStart ? points[0] : mid(points[0], points[1])));
   for (let i = 1; i < points.length - 1; i++) {

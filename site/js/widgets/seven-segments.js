@@ -3,13 +3,15 @@
 import { s } from "../lib/dom.js";
 
 // Each segment of a 24x44 digit: horizontal ("h") or vertical ("v"), from, to, and where across.
+/** @type {Record<string, [string, number, number, number]>} */
 const SEGMENTS = { a: ["h", 2, 22, 2], b: ["v", 2, 22, 22], c: ["v", 22, 42, 22], d: ["h", 2, 22, 42],
                    e: ["v", 22, 42, 2], f: ["v", 2, 22, 2], g: ["h", 2, 22, 22] };
+/** @type {Record<string, string>} */
 const LIT = { 0: "abcdef", 1: "bc", 2: "abdeg", 3: "abcdg", 4: "bcfg", 5: "acdfg", 6: "acdefg",
               7: "abc", 8: "abcdefg", 9: "abcdfg", "-": "g", " ": "" };
 
 export class SevenSegments {
-  constructor(places) {
+  constructor(/** @type {number} */ places) {
     this.places = Array.from({ length: places }, (_, i) => {
       const segments = Object.fromEntries(Object.keys(SEGMENTS).map((name) =>
         [name, s("polygon", { points: polygon(name), class: "segment" })]));
@@ -23,7 +25,7 @@ export class SevenSegments {
   }
 
   /** Show a number with as many decimals as fit (2.303, 12.41), or dashes for null. */
-  show(value) {
+  show(/** @type {number | null} */ value) {
     const text = value === null ? "-".repeat(this.places.length) : fitDigits(value, this.places.length);
     const digits = text.replace(".", "");
     const pointAfter = text.indexOf(".") - 1;
@@ -36,14 +38,14 @@ export class SevenSegments {
 }
 
 /** A segment as a long hexagon, 4 units thick, with a small gap at each end. */
-function polygon(name) {
+function polygon(/** @type {string} */ name) {
   const [direction, from, to, across] = SEGMENTS[name];
   const [a, b, h] = [from + 1, to - 1, 2];
   const outline = [[a, 0], [a + h, -h], [b - h, -h], [b, 0], [b - h, h], [a + h, h]];
   return outline.map(([along, off]) => (direction === "h" ? [along, across + off] : [across + off, along]).join(",")).join(" ");
 }
 
-function fitDigits(value, places) {
+function fitDigits(/** @type {number} */ value, /** @type {number} */ places) {
   const whole = Math.max(1, String(Math.floor(value)).length);
   if (whole >= places) return "9".repeat(places);
   const text = value.toFixed(places - whole);

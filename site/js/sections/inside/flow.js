@@ -152,7 +152,7 @@ class Maps {
                            "aria-pressed": "false", "aria-label": `map ${unit + 1}`,
                            onclick: () => choose(unit) }, canvas);
     });
-    this.canvases = this.buttons.map((button) => button.firstChild);
+    this.canvases = this.buttons.map((button) => /** @type {HTMLCanvasElement} */ (button.firstChild));
     this.element = h("div", { class: `map-tiles map-tiles-${width}`, role: "group",
                               "aria-label": `The ${count} feature maps of ${title}: choose one to see what made it`,
                               onkeydown: (event) => this.move(event) }, this.buttons);
@@ -177,7 +177,7 @@ class Maps {
 
   move(event) {
     const steps = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
-    const now = this.buttons.indexOf(document.activeElement);
+    const now = this.buttons.findIndex((button) => button === document.activeElement);
     if (now < 0) return;
     const last = this.buttons.length - 1;
     const next = event.key === "Home" ? 0 : event.key === "End" ? last

@@ -102,7 +102,7 @@ export class SoftmaxPanel {
   /** The loss if the digit were `loss.digit`, and the push on each score. */
   showLoss(loss) {
     const k = loss.digit;
-    this.choices[k].firstChild.checked = true;
+    /** @type {HTMLInputElement} */ (this.choices[k].firstChild).checked = true;
     this.loss.dataset.value = String(loss.loss);
     this.loss.textContent = `L = −log p_${k} = −log(${loss.probability.toPrecision(3)}) = ${loss.loss.toFixed(3)}`;
     this.pushWords.textContent = `To lower this loss, backpropagation would push the score of ${k} up and every other score down, `

@@ -60,7 +60,7 @@ export class Gallery {
   /** Show one class (null: every one). */
   filter(label) {
     this.shown = label;
-    for (const item of this.list.children) {
+    for (const item of /** @type {HTMLCollectionOf<HTMLLIElement>} */ (this.list.children)) {
       item.hidden = label !== null && item.dataset.label !== String(label);
     }
   }

@@ -13,7 +13,7 @@ import { beach, capitalised, home, icon, neuronDrawing, updateNeuron } from "./d
 import { PRESETS } from "./state.js";
 
 const INPUT_NAMES = ["weather", "day", "company"];     // what each input is about, as the sliders' labels say
-const SLIDERS = [["perceptron-w1", "p.w1"], ["perceptron-w2", "p.w2"], ["perceptron-w3", "p.w3"], ["perceptron-bias", "p.b"]];
+const SLIDERS = /** @type {const} */ ([["perceptron-w1", "p.w1"], ["perceptron-w2", "p.w2"], ["perceptron-w3", "p.w3"], ["perceptron-bias", "p.b"]]);
 const { words: WORDS, situations: SITUATIONS, learning_rate: LEARNING_RATE } = PERCEPTRON;
 const word = (i, value) => capitalised(WORDS[i][value > 0 ? 0 : 1]);
 

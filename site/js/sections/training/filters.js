@@ -51,9 +51,9 @@ export class FilterPictures {
       this.kernels.replaceChildren(...Array.from({ length: kernels.count },
         () => h("canvas", { width: kernels.size, height: kernels.size })));
     }
-    [...this.kernels.children].forEach((canvas, index) =>
+    /** @type {HTMLCanvasElement[]} */ ([...this.kernels.children]).forEach((canvas, index) =>
       drawDiverging(canvas, Array.from(values.subarray(index * area, (index + 1) * area)), kernels.size));
-    this.kernels.dataset.version = Number(this.kernels.dataset.version) + 1;
+    this.kernels.dataset.version = String(Number(this.kernels.dataset.version) + 1);
     this.kernels.dataset.values = values.join(" ");     // every weight, for tests to compare
   }
 
@@ -73,7 +73,7 @@ export class FilterPictures {
       if (row.children.length !== count) {
         row.replaceChildren(...Array.from({ length: count }, () => h("canvas", { width, height })));
       }
-      [...row.children].forEach((canvas, map) =>
+      /** @type {HTMLCanvasElement[]} */ ([...row.children]).forEach((canvas, map) =>
         drawGray(canvas, Array.from(values.subarray(map * height * width, (map + 1) * height * width), (v) => v * scale), width));
     });
   }
