@@ -11,6 +11,7 @@ import { Generation } from "../../lib/generation.js";
 import { InterruptedError } from "../../python.js";
 import { asImage, splitDigits } from "../../lib/digits.js";
 import { whenNear } from "../../lib/near.js";
+import { runSlices } from "../../lib/slices.js";
 import { EvaluationView } from "./view.js";
 
 const SLICE_SECONDS = 0.1;        // Python reads this long between two redraws of the progress
@@ -52,15 +53,14 @@ export function setupEvaluation(root, python, networks, recognizer) {
       await ensureSubset(python);
       mnist ??= await api.mnistFacts(python);
       await networks.ensure(model);
-      let progress = await api.evaluateStart(python, model);
-      while (!progress.finished) {
-        if (ticket.stale) return;
-        progress = await api.evaluateRun(python, SLICE_SECONDS);
-        if (ticket.stale) return;
-        view.showProgress(progress);
-        await nextFrame();
-      }
-      view.showSummary(progress, mnist);
+      const started = await api.evaluateStart(python, model);
+      const last = await runSlices((seconds) => api.evaluateRun(python, seconds), {
+        seconds: SLICE_SECONDS, from: started, paced: true,
+        each: (progress) => view.showProgress(progress), stale: () => ticket.stale,
+        finished: (progress) => progress.finished,
+      });
+      if (!last) return;
+      view.showSummary(last, mnist);
     } catch (error) {
       if (ticket.stale) return;
       evaluated = null;
@@ -88,8 +88,4 @@ export function setupEvaluation(root, python, networks, recognizer) {
     if (networks.chosen !== evaluated) networks.choose(evaluated);
     recognizer.showImage(asImage(digit.bytes), { show: true });
   }
-}
-
-function nextFrame() {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }

@@ -4,6 +4,7 @@
 // and is kept in this browser (store.js) for the next visit. Python: finetune_* (api.js).
 
 import * as api from "../../api.js";
+import { runSlices } from "../../lib/slices.js";
 import { saveModel } from "../../store.js";
 import { ensureSubset } from "../../subset.js";
 import { drawings } from "./view.js";
@@ -21,10 +22,12 @@ export async function tuneOnPersonalSet(python, networks, set, name, progress) {
   await networks.ensure(name);
   const began = performance.now();
   const start = await api.finetuneStart(python, name, set.packed(), set.labels());
-  for (let slice = { step: 0, steps: start.steps, done: false }; !slice.done;) {
-    progress(`Fine-tuning ${name} on your ${yours}: step ${slice.step} of ${slice.steps}…`, slice.step / slice.steps);
-    slice = await api.finetuneRun(python, TUNING_SLICE);
-  }
+  const report = (/** @type {{ step: number, steps: number }} */ { step, steps }) =>
+    progress(`Fine-tuning ${name} on your ${yours}: step ${step} of ${steps}…`, step / steps);
+  report({ step: 0, steps: start.steps });
+  await runSlices((seconds) => api.finetuneRun(python, seconds), {
+    seconds: TUNING_SLICE, each: (slice) => { if (!slice.done) report(slice); },     // the last: measuring, below
+  });
   const seconds = (performance.now() - began) / 1000;
   progress(`Measuring how well the tuned ${name} reads your ${yours} and MNIST's test digits…`, 1);
   const answer = await api.finetuneFinish(python);

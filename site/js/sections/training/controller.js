@@ -12,6 +12,7 @@ import { InterruptedError } from "../../python.js";
 import { percent, whole } from "../../lib/format.js";
 import { Generation } from "../../lib/generation.js";
 import { LatestOnly } from "../../lib/scheduler.js";
+import { runSlices } from "../../lib/slices.js";
 import { YOURS } from "../../networks.js";
 import { saveModel } from "../../store.js";
 import { ensureSubset } from "../../subset.js";
@@ -85,13 +86,14 @@ export function setupTraining(root, python, networks, recognizer) {
       run.running = batches === null;
       view.showButtons(run);
       view.say(run.running ? "Training…" : "");
-      do {
-        const slice = await api.learnRun(python, SLICE_SECONDS, batches);
-        if (ticket.stale) return;
-        show(slice);
-        if (slice.done) await finish();
-        await nextFrame();
-      } while (run.running && !run.done);
+      await runSlices((seconds) => api.learnRun(python, seconds, batches), {
+        seconds: SLICE_SECONDS, paced: true, stale: () => ticket.stale, paused: () => !run.running,
+        each: async (slice) => {
+          show(slice);
+          if (slice.done) await finish();
+        },
+      });
+      if (ticket.stale) return;          // Reset: it showed the buttons as they are now
     } catch (error) {
       if (error instanceof InterruptedError) {
         run.started = false;          // the new Python has no run: Train starts a fresh one
@@ -152,8 +154,4 @@ export function setupTraining(root, python, networks, recognizer) {
   python.addEventListener("restarting", () => {
     python.addEventListener("ready", () => restoreKeptNetworks(python, networks, () => {}), { once: true });
   });
-}
-
-function nextFrame() {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }

@@ -13,6 +13,7 @@ import * as api from "../../api.js";
 import { ensureSubset } from "../../subset.js";
 import { Generation } from "../../lib/generation.js";
 import { LatestOnly } from "../../lib/scheduler.js";
+import { runSlices } from "../../lib/slices.js";
 import { InterruptedError } from "../../python.js";
 import { splitDigits } from "../../lib/digits.js";
 import { explainedDigit, startState } from "./state.js";
@@ -112,14 +113,14 @@ export function setupWhy(root, python, networks, recognizer) {
     try {
       await ensureSubset(python);
       await networks.ensure(model);
-      let slice = await api.whyMapStart(python, model);
-      while (!slice.finished) {
-        if (ticket.stale) return;
-        slice = await api.whyMapRun(python, SLICE_SECONDS);
-        if (ticket.stale) return;
-        view.map.showProgress(slice.done, slice.total);
-      }
-      view.map.showPoints(/** @type {Required<import("../../api.js").MapSlice>} */ (slice));
+      const started = await api.whyMapStart(python, model);
+      const last = await runSlices((seconds) => api.whyMapRun(python, seconds), {
+        seconds: SLICE_SECONDS, from: started,
+        each: (slice) => view.map.showProgress(slice.done, slice.total), stale: () => ticket.stale,
+        finished: (slice) => slice.finished,
+      });
+      if (!last) return;
+      view.map.showPoints(/** @type {Required<import("../../api.js").MapSlice>} */ (last));
       mapReady = true;
       placing.request(null);
     } catch (error) {
