@@ -11,9 +11,10 @@ import numpy as np
 import pytest
 
 from digits.images.data import DATA_DIR, DataError, load_mnist, parse_idx, read_idx
+from digits.images.pixels import to_float
 from digits.nets import models
 from digits.nets.train import RECIPES, Recipe, augmented, fit, with_handwriting
-from digits.nets.trainer import accuracy, to_float
+from digits.nets.trainer import accuracy
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,6 +9,7 @@ from digits.errors import VisitorError
 from digits.explain import attribution, nudge
 from digits.explain.digit_map import DigitMap, features, last_dense
 from digits.images.data import load_mnist
+from digits.images.pixels import to_float
 from digits.nets import layers, models
 from digits.page import api, training
 
@@ -27,7 +28,7 @@ def networks():
 
 
 def floats(image):
-    return image.astype(np.float32) / 255
+    return to_float(image)
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -15,9 +15,9 @@ import numpy as np
 
 from .images import catalogue, handwriting
 from .images.data import DataError, load_mnist
+from .images.pixels import to_float
 from .nets import models
 from .nets.train import RECIPES, fit, progress_printer, recipe_dict
-from .nets.trainer import to_float
 
 
 def train_main(argv):

@@ -26,8 +26,8 @@ import time
 import numpy as np
 
 from ..errors import VisitorError
+from ..images.pixels import to_float
 from ..nets import layers as L
-from .evaluation import as_floats
 
 BATCH = 50              # digits per network call: the grain of a slice
 
@@ -89,7 +89,7 @@ class DigitMap:
         start = time.perf_counter()
         while self.done < self.total:
             end = min(self.total, self.done + self.batch)
-            h = features(self.model, as_floats(self.images[self.done:end]))
+            h = features(self.model, to_float(self.images[self.done:end]))
             if self.hidden is None:
                 self.hidden = np.empty((self.total, h.shape[1]), np.float32)
             self.hidden[self.done:end] = h

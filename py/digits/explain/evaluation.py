@@ -19,16 +19,11 @@ import time
 import numpy as np
 
 from ..errors import VisitorError
+from ..images.pixels import to_float
 
 DIGITS = 10
 BATCH = 25              # images per network call, the grain of a slice (the cnn: ~10 ms in CPython, ~50 ms in Pyodide)
 SURE = 0.1              # a gallery digit is ordinary when every network gives its label p ≥ 1 − SURE
-
-
-def as_floats(images):
-    """uint8 MNIST convention (0 background, 255 ink) → float32 in [0, 1]; floats stay as they are."""
-    images = np.asarray(images)
-    return images.astype(np.float32) / 255.0 if images.dtype == np.uint8 else images.astype(np.float32)
 
 
 class Evaluation:
@@ -63,7 +58,7 @@ class Evaluation:
         stop = self.total if count is None else min(self.total, self.done + int(count))
         while self.done < stop:
             end = min(stop, self.done + self.batch)
-            p = self.model.predict(as_floats(self.images[self.done:end]))
+            p = self.model.predict(to_float(self.images[self.done:end]))
             self.probabilities[self.done:end] = p
             self.predicted[self.done:end] = p.argmax(axis=1)
             self.done = end
@@ -154,7 +149,7 @@ def gallery(images, labels, models, per_digit=8, odd=3, readings=None, pool=None
     images, labels = images[:pool], np.asarray(labels[:pool], dtype=np.int64)
     readings = dict(readings or {})
     probabilities = {name: np.asarray(readings[name])[:pool] if name in readings
-                     else model.predict(as_floats(images)) for name, model in models.items()}
+                     else model.predict(to_float(images)) for name, model in models.items()}
     answers = {name: p.argmax(axis=1) for name, p in probabilities.items()}
     of_label = np.stack([p[np.arange(len(labels)), labels] for p in probabilities.values()])
     doubt = 1 - of_label.min(axis=0)

@@ -28,6 +28,7 @@ import numpy as np
 
 from . import catalogue
 from .glyphs import Writer
+from .pixels import to_uint8
 from .preprocess import to_mnist
 
 # As in site/js/pad.js:
@@ -201,7 +202,7 @@ def training_images(count, rng, size_range=(0.2, 0.9)):
         choices = catalogue.styles_of(digit)
         style = choices[rng.integers(len(choices))]
         drawings.append((digit, style.name, write(style, rng, size_range)))
-    return np.round(as_mnist(drawings) * 255).astype(np.uint8), digits.astype(np.uint8)
+    return to_uint8(as_mnist(drawings)), digits.astype(np.uint8)
 
 
 def typical(style):

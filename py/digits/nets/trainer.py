@@ -16,11 +16,6 @@ import numpy as np
 from .losses import softmax_cross_entropy
 
 
-def to_float(images):
-    """uint8 MNIST convention (0 background, 255 ink) → float32 in [0, 1]."""
-    return images.astype(np.float32) / 255.0
-
-
 def accuracy(model, images, labels):
     """The share of `images` whose most probable digit is their label."""
     return float((model.predict(images).argmax(axis=1) == labels).mean())

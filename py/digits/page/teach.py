@@ -10,7 +10,8 @@ import numpy as np
 
 from ..errors import VisitorError
 from ..nets.finetune import copy_model, fine_tuner, recipe_for, split, trunk_output
-from ..nets.trainer import accuracy, to_float
+from ..images.pixels import to_float
+from ..nets.trainer import accuracy
 from .personal import MAX_FILE_BYTES, MAX_PERSONAL
 from .answers.teach import TeachFacts, TuningResult, TuningSlice, TuningStarted
 

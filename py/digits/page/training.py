@@ -25,7 +25,8 @@ from ..nets import models
 from ..nets.batches import Epochs
 from ..nets.network_names import settings_name
 from ..nets.optim import SGD, Adam
-from ..nets.trainer import Trainer, accuracy, to_float
+from ..images.pixels import to_float
+from ..nets.trainer import Trainer, accuracy
 from .answers.training import (ConvShape, DenseShape, FeatureMapsWhileTraining, RunSlice, RunState, SubsetSizes,
                                TrainedSummary, TrainingConfig, TrainingFacts)
 from .answers.recognizer import Image
