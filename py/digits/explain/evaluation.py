@@ -14,12 +14,12 @@ Also here: `mnist_facts`, what the dataset is, and `gallery`, which MNIST digits
 """
 
 import base64
-import time
 
 import numpy as np
 
 from ..errors import VisitorError
 from ..images.pixels import to_float
+from ..nets.slices import run_slice
 
 DIGITS = 10
 BATCH = 25              # images per network call, the grain of a slice (the cnn: ~10 ms in CPython, ~50 ms in Pyodide)
@@ -54,17 +54,16 @@ class Evaluation:
         return `progress()`."""
         if seconds is None and count is None:
             raise ValueError("run needs seconds or count")
-        start = time.perf_counter()
         stop = self.total if count is None else min(self.total, self.done + int(count))
-        while self.done < stop:
-            end = min(stop, self.done + self.batch)
-            p = self.model.predict(to_float(self.images[self.done:end]))
-            self.probabilities[self.done:end] = p
-            self.predicted[self.done:end] = p.argmax(axis=1)
-            self.done = end
-            if seconds is not None and time.perf_counter() - start >= seconds:
-                break
+        run_slice(lambda: self.read_until(min(stop, self.done + self.batch)), lambda: self.done >= stop, seconds)
         return self.progress()
+
+    def read_until(self, end):
+        """Read the images from the next one up to `end`."""
+        p = self.model.predict(to_float(self.images[self.done:end]))
+        self.probabilities[self.done:end] = p
+        self.predicted[self.done:end] = p.argmax(axis=1)
+        self.done = end
 
     def progress(self):
         """{"done", "total", "fraction", "finished", "correct", "accuracy"} over the images read so far."""
