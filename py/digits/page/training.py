@@ -17,11 +17,11 @@ from ..images.data import SUBSET_SIZES
 from ..images.pixels import to_float
 from ..nets import layers as L
 from ..nets import run
-from ..nets.network_names import settings_name
 from ..nets.small_nets import KERNEL_SIZE, network
 from .answers.training import (ConvShape, DenseShape, FeatureMapsWhileTraining, RunSlice, RunState, SubsetSizes,
                                TrainedSummary, TrainingConfig, TrainingFacts)
 from .answers.recognizer import Image
+from .network_names import settings_name
 
 # The network trained here, under this name in the session, the page's menu and the browser's store:
 # one at a time, each finished run replacing the last.
