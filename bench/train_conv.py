@@ -22,7 +22,6 @@ Run it with 'python3 build.py bench', which builds dist/ first.
 import base64
 import contextlib
 import io
-import json
 import os
 import sys
 import tempfile
@@ -82,7 +81,7 @@ LEARNING = """async ([config, checkpoints]) => {
 def test_accuracy(zip_base64, test):
     """The downloaded network, loaded as `build.py predict` loads a weights folder, on the test digits."""
     with zipfile.ZipFile(io.BytesIO(base64.b64decode(zip_base64))) as archive:
-        model = models.from_manifest(json.loads(archive.read("manifest.json")), archive.read)
+        model, _ = models.read_saved("downloaded", archive.read)
     images, labels = test
     return float((model.predict(to_float(images)).argmax(axis=1) == labels).mean())
 

@@ -91,8 +91,7 @@ def test_errors_come_back_as_sentences_not_tracebacks(call, tmp_path, loaded_mlp
 
 
 def test_a_folder_without_weights_is_a_sentence(call, tmp_path):
-    assert call("load_model", "mlp", str(tmp_path)) == {
-        "error": f"The mlp model has no readable manifest.json in {tmp_path}."}
+    assert call("load_model", "mlp", str(tmp_path)) == {"error": "Model 'mlp': manifest.json is missing."}
 
 
 def test_an_unexpected_failure_is_one_line_with_the_detail_apart(call, loaded_mlp, monkeypatch):

@@ -3,7 +3,6 @@ it describes its shape, shows its feature maps, and leaves as a weights/NAME/ zi
 
 import base64
 import io
-import json
 import zipfile
 from pathlib import Path
 
@@ -176,8 +175,7 @@ def test_the_trained_convnet_downloads_as_a_weights_folder_that_predict_reads(se
     folder = tmp_path / "yours"
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         archive.extractall(folder)
-    manifest = json.loads((folder / "manifest.json").read_text())
-    restored = models.from_manifest(manifest, lambda name: (folder / name).read_bytes())
+    restored = models.load(folder)
     images = session.subset["test"][0][:20]
     expected = session.run.model.predict(to_float(images))
     np.testing.assert_array_equal(restored.predict(to_float(images)), expected)

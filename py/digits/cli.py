@@ -122,7 +122,8 @@ def predict_main(argv):
     try:
         model = models.load(args.model)
     except models.WeightsError as error:
-        sys.exit(f"error: {error}")
+        remedy = f"\n'python3 build.py train --model {args.model}' makes its weights." if args.model in RECIPES else ""
+        sys.exit(f"error: {error}{remedy}")
     probabilities = model.predict(to_float(images))
     np.save(args.output, probabilities)
     print(f"Wrote {args.output}: {len(probabilities)} rows of 10 probabilities ({model.name}).", file=sys.stderr)
