@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT / "py"))
 
 from digits.images import pen_writers  # noqa: E402
 from digits.images.data import load_mnist  # noqa: E402
+from digits.images.pixels import to_float  # noqa: E402
 from digits.nets import models  # noqa: E402
-from digits.nets.trainer import to_float  # noqa: E402
 
 
 def networks(folders):

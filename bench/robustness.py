@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "py"))
 from digits.images import catalogue, distort, handwriting  # noqa: E402
 from digits.images.augment import ink_extent  # noqa: E402
 from digits.images.data import load_mnist  # noqa: E402
+from digits.images.pixels import to_float, to_uint8  # noqa: E402
 from digits.images.preprocess import resample_matrix, to_mnist  # noqa: E402
 from digits.nets import models
 
@@ -43,7 +44,7 @@ CANVAS = 280          # the pad's model canvas, for position and size
 
 def sheets(images):
     """MNIST digits (N, 28, 28) uint8 → float sheets (N, 144, 144): enlarged, ink 1, with margins."""
-    padded = np.pad(images.astype(np.float32) / 255, ((0, 0), (MARGIN, MARGIN), (MARGIN, MARGIN)))
+    padded = np.pad(to_float(images), ((0, 0), (MARGIN, MARGIN), (MARGIN, MARGIN)))
     return distort.enlarge(padded, ENLARGE)
 
 
@@ -141,7 +142,7 @@ def placed_images(images, seed):
 
 def as_uint8(image):
     """A preprocessed image in MNIST's convention; an empty page (nothing left to read) as blank."""
-    return np.zeros((28, 28), np.uint8) if image is None else np.round(image * 255).astype(np.uint8)
+    return np.zeros((28, 28), np.uint8) if image is None else to_uint8(image)
 
 
 def drawn_images(per_style, seed):
@@ -151,14 +152,10 @@ def drawn_images(per_style, seed):
         drawings = list(handwriting.samples(per_style, seed=seed, styles=styles))
         digits = np.array([digit for digit, _, _ in drawings])
         for pen_name, pen in PENS:
-            out[name, pen_name] = (as_uint8_batch(handwriting.as_mnist(drawings, pen)), digits)
+            out[name, pen_name] = (to_uint8(handwriting.as_mnist(drawings, pen)), digits)
         paths = [(digit, style, handwriting.trajectory(strokes)) for digit, style, strokes in drawings]
-        out["trajectories", f"8 points, {name}"] = (as_uint8_batch(handwriting.as_mnist(paths)), digits)
+        out["trajectories", f"8 points, {name}"] = (to_uint8(handwriting.as_mnist(paths)), digits)
     return out
-
-
-def as_uint8_batch(images):
-    return np.round(images * 255).astype(np.uint8)
 
 
 def table(network, rows):
@@ -167,7 +164,7 @@ def table(network, rows):
     print(f"  {'change':16}{'strength':22}{'accuracy':>9}   worst digit")
     weakest = []
     for (change, strength), (images, digits) in rows.items():
-        read = network.predict(images.astype(np.float32) / 255).argmax(axis=1)
+        read = network.predict(to_float(images)).argmax(axis=1)
         right = read == digits
         per_digit = {d: right[digits == d].mean() for d in np.unique(digits)}
         worst = min(per_digit, key=per_digit.get)

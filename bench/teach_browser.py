@@ -29,6 +29,7 @@ from static_server import serving  # noqa: E402
 from train_browser import open_page  # noqa: E402 — the same page, opened the same way
 
 from digits.images import handwriting  # noqa: E402
+from digits.images.pixels import to_uint8  # noqa: E402
 from digits.images.writers import people  # noqa: E402
 from digits.nets import models  # noqa: E402
 from digits.page import teach, training  # noqa: E402
@@ -60,7 +61,7 @@ def drawings():
     """Two drawings of each digit by one synthetic person: uint8 (20, 28, 28) and their digits."""
     person = people(1, seed=7)[0]
     drawn = person.drawings(2, seed=0)
-    return np.round(handwriting.as_mnist(drawn) * 255).astype(np.uint8), [digit for digit, _, _ in drawn]
+    return to_uint8(handwriting.as_mnist(drawn)), [digit for digit, _, _ in drawn]
 
 
 def cpython_seconds(name, images, labels):

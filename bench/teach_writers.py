@@ -44,9 +44,9 @@ import numpy as np  # noqa: E402
 
 from digits.images import distort, handwriting  # noqa: E402
 from digits.images.data import load_mnist  # noqa: E402
+from digits.images.pixels import to_float, to_uint8  # noqa: E402
 from digits.images.writers import people  # noqa: E402
 from digits.nets import finetune, models  # noqa: E402
-from digits.nets.trainer import to_float  # noqa: E402
 from digits.page import teach, training  # noqa: E402
 from digits.page.session import Session  # noqa: E402
 
@@ -70,7 +70,7 @@ def synthetic_people(count, seed):
 
 
 def pictures(drawings):
-    images = np.round(handwriting.as_mnist(drawings) * 255).astype(np.uint8)
+    images = to_uint8(handwriting.as_mnist(drawings))
     return images, np.array([digit for digit, _, _ in drawings])
 
 
@@ -127,7 +127,7 @@ def in_hand(images, hand):
     aspect = 1 + hand["aspect"]
     matrix = distort.linear_map(hand["turn"], hand["slant"], aspect ** 0.5, aspect ** -0.5)
     images = distort.warp(images, np.repeat(matrix[None], len(images), axis=0), np.zeros((len(images), 2)))
-    return np.round(np.clip(images, 0, 1) * 255).astype(np.uint8)
+    return to_uint8(images)
 
 
 def apply_settings(settings):

@@ -22,7 +22,6 @@ Run it with 'python3 build.py bench', which builds dist/ first.
 import base64
 import contextlib
 import io
-import json
 import os
 import sys
 import tempfile
@@ -39,6 +38,7 @@ sys.path.insert(0, str(ROOT / "py"))
 import chromium  # noqa: E402
 import numpy as np  # noqa: E402
 from static_server import serving  # noqa: E402
+from digits.images.pixels import to_float  # noqa: E402
 from digits.nets import models  # noqa: E402
 from digits.page import training
 from digits.page.session import Session  # noqa: E402
@@ -81,9 +81,9 @@ LEARNING = """async ([config, checkpoints]) => {
 def test_accuracy(zip_base64, test):
     """The downloaded network, loaded as `build.py predict` loads a weights folder, on the test digits."""
     with zipfile.ZipFile(io.BytesIO(base64.b64decode(zip_base64))) as archive:
-        model = models.from_manifest(json.loads(archive.read("manifest.json")), archive.read)
+        model, _ = models.read_saved("downloaded", archive.read)
     images, labels = test
-    return float((model.predict(images.astype(np.float32) / 255).argmax(axis=1) == labels).mean())
+    return float((model.predict(to_float(images)).argmax(axis=1) == labels).mean())
 
 
 def cpython_images_per_second(config, seconds=15.0):

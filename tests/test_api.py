@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from digits.images.data import load_mnist
+from digits.images.pixels import to_float
 from digits.images.preprocess import to_mnist
 from digits.nets import models
 from digits.page import api
@@ -52,7 +53,7 @@ def test_an_empty_drawing_is_not_a_digit(call, loaded_mlp):
 
 
 def test_explain_shows_the_strongest_neurons_and_feature_maps(call, loaded_mlp):
-    image = (load_mnist("test")[0][1].ravel() / 255).tolist()
+    image = to_float(load_mnist("test")[0][1].ravel()).tolist()
     why = call("explain", "mlp", image)["ok"]
     assert set(why) == {"kind", "hidden", "neurons"} and (why["kind"], why["hidden"]) == ("neurons", 128)
     activations = [n["activation"] for n in why["neurons"]]
@@ -66,7 +67,7 @@ def test_explain_shows_the_strongest_neurons_and_feature_maps(call, loaded_mlp):
 
 
 def test_compare_reads_the_image_with_every_loaded_network(call, loaded_mlp):
-    image = (load_mnist("test")[0][0].ravel() / 255).tolist()
+    image = to_float(load_mnist("test")[0][0].ravel()).tolist()
     call("load_model", "nielsen", str(models.WEIGHTS_DIR / "nielsen"))
     all_of_them = call("compare", image)["ok"]
     assert sorted(all_of_them) == ["mlp", "nielsen"]
@@ -90,8 +91,7 @@ def test_errors_come_back_as_sentences_not_tracebacks(call, tmp_path, loaded_mlp
 
 
 def test_a_folder_without_weights_is_a_sentence(call, tmp_path):
-    assert call("load_model", "mlp", str(tmp_path)) == {
-        "error": f"The mlp model has no readable manifest.json in {tmp_path}."}
+    assert call("load_model", "mlp", str(tmp_path)) == {"error": "Model 'mlp': manifest.json is missing."}
 
 
 def test_an_unexpected_failure_is_one_line_with_the_detail_apart(call, loaded_mlp, monkeypatch):
@@ -164,7 +164,7 @@ assert "digits.page.training" in sys.modules
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(Path(api.__file__).parents[2])})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == str(["digits.errors", "digits.images", "digits.images.preprocess", "digits.nets",
+    assert result.stdout.strip() == str(["digits.errors", "digits.images", "digits.images.pixels", "digits.images.preprocess", "digits.nets",
                                          "digits.nets.layers", "digits.nets.losses", "digits.nets.models",
                                          "digits.page", "digits.page.answers", "digits.page.answers.recognizer",
                                          "digits.page.api", "digits.page.recognizer",

@@ -1,6 +1,7 @@
 """MNIST reading, saving and loading models, training, and the predict command."""
 
 import gzip
+import io
 import json
 import shutil
 import subprocess
@@ -11,9 +12,10 @@ import numpy as np
 import pytest
 
 from digits.images.data import DATA_DIR, DataError, load_mnist, parse_idx, read_idx
+from digits.images.pixels import to_float
 from digits.nets import models
 from digits.nets.train import RECIPES, Recipe, augmented, fit, with_handwriting
-from digits.nets.trainer import accuracy, to_float
+from digits.nets.trainer import accuracy
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -58,24 +60,90 @@ def test_save_then_load_gives_the_same_predictions(tmp_path):
     np.testing.assert_array_equal(model.predict(x), again.predict(x))
 
 
-def test_loading_names_the_corrupt_or_misshapen_file(tmp_path):
-    models.save(models.mlp(), tmp_path, {})
-    data = bytearray((tmp_path / "2_W.npy").read_bytes())
+def rewrite_manifest(folder, change):
+    manifest = json.loads((folder / "manifest.json").read_text())
+    change(manifest)
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+
+
+def replace_weights(folder, filename, array):
+    """A weights file replaced by `array`, its sha256 in the manifest to match: only its content is wrong."""
+    data = models.npy_bytes(array) if array.dtype != object else pickled_npy(array)
+    (folder / filename).write_bytes(data)
+    rewrite_manifest(folder, lambda manifest: next(entry for entry in manifest["files"].values()
+                                                   if entry["file"] == filename).update(sha256=models.sha256(data)))
+
+
+def pickled_npy(array):
+    buffer = io.BytesIO()
+    np.save(buffer, array, allow_pickle=True)
+    return buffer.getvalue()
+
+
+def flip_last_byte(path):
+    data = bytearray(path.read_bytes())
     data[-1] ^= 0xFF
-    (tmp_path / "2_W.npy").write_bytes(bytes(data))
-    with pytest.raises(models.WeightsError, match=r"mlp.*2_W\.npy.*corrupt"):
-        models.load(tmp_path)
+    path.write_bytes(bytes(data))
 
-    manifest = json.loads((tmp_path / "manifest.json").read_text())
-    manifest["files"]["2.W"]["sha256"] = models.sha256(models.npy_bytes(np.zeros((3, 3), np.float32)))
-    (tmp_path / "2_W.npy").write_bytes(models.npy_bytes(np.zeros((3, 3), np.float32)))
-    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
-    with pytest.raises(models.WeightsError, match=r"2_W\.npy has shape \(3, 3\)"):
-        models.load(tmp_path)
 
-    (tmp_path / "0_W.npy").unlink()
-    with pytest.raises(models.WeightsError, match=r"0_W\.npy could not be read"):
-        models.load(tmp_path)
+# Each fault a saved mlp can have, made in its folder, and the one sentence that names it.
+FAULTS = {
+    "corrupt": (lambda folder: flip_last_byte(folder / "2_W.npy"),
+                "Model 'mlp': weights file 2_W.npy is corrupt (its sha256 does not match the manifest)."),
+    "wrong_shape": (lambda folder: replace_weights(folder, "2_W.npy", np.zeros((3, 3), np.float32)),
+                    "Model 'mlp': weights file 2_W.npy has shape (3, 3), expected (128, 64)."),
+    "not_numbers": (lambda folder: replace_weights(folder, "0_W.npy", np.array([object()])),
+                    "Model 'mlp': weights file 0_W.npy is not a .npy array of numbers."),
+    "missing weights": (lambda folder: (folder / "0_W.npy").unlink(),
+                        "Model 'mlp': weights file 0_W.npy is missing."),
+    "missing manifest": (lambda folder: (folder / "manifest.json").unlink(),
+                         "Model 'mlp': manifest.json is missing."),
+    "not_json": (lambda folder: (folder / "manifest.json").write_text("{"),
+                 "Model 'mlp': manifest.json is not valid JSON."),
+    "not_a_manifest": (lambda folder: rewrite_manifest(folder, lambda m: m["files"]["0.W"].update(file="../0_W.npy")),
+                       "Model 'mlp': manifest.json is not a saved network's manifest "
+                       "(a weights file and its sha256 for each tensor)."),
+    "unknown_architecture": (lambda folder: rewrite_manifest(
+                                 folder, lambda m: m["architecture"]["layers"][1].update(type="Attention")),
+                             "Model 'mlp': manifest.json does not describe a known architecture."),
+    "unlisted": (lambda folder: rewrite_manifest(folder, lambda m: m["files"].pop("4.b")),
+                 "Model 'mlp': manifest.json lists no weights file for ['4.b']."),
+    "stranger": (lambda folder: rewrite_manifest(folder, lambda m: m["files"].update(
+                     {"9.W": {"file": "9_W.npy", "shape": [1], "sha256": "0"}})),
+                 "Model 'mlp': weights file 9_W.npy does not belong to its architecture."),
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_each_fault_of_a_saved_model_has_one_sentence_naming_the_model_and_the_file(tmp_path, fault):
+    damage, sentence = FAULTS[fault]
+    folder = tmp_path / "mlp"
+    folder.mkdir()
+    models.save(models.mlp(), folder, {})
+    damage(folder)
+    with pytest.raises(models.WeightsError) as refused:
+        models.load(folder)
+    assert str(refused.value) == sentence
+
+
+def test_an_unreadable_file_and_a_manifest_that_declares_too_many_weights_have_their_sentences(tmp_path):
+    folder = tmp_path / "mlp"
+    folder.mkdir()
+    models.save(models.mlp(), folder, {})
+    with pytest.raises(models.WeightsError) as refused:
+        models.read_saved("mlp", models.folder_files(folder), most_parameters=1000)
+    assert str(refused.value) == (
+        "Model 'mlp': manifest.json declares 109,386 weights, more than the 1,000 a saved network may have.")
+    (folder / "0_W.npy").unlink()
+    (folder / "0_W.npy").mkdir()
+    with pytest.raises(models.WeightsError) as refused:
+        models.load(folder)
+    assert str(refused.value) == (f"Model 'mlp': weights file 0_W.npy could not be read "
+                                  f"([Errno 21] Is a directory: '{folder / '0_W.npy'}').")
+
+
+def test_every_fault_has_a_test():
+    assert set(models.FAULTS) == {fault.split(" ")[0] for fault in FAULTS} | {"unreadable", "too_big"}
 
 
 def test_a_short_training_run_lowers_the_loss_and_is_deterministic(mnist):

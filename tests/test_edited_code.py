@@ -12,6 +12,7 @@ from digits.errors import VisitorError
 from digits.explain import edited_code, source
 from digits.images import preprocess
 from digits.images.data import load_mnist
+from digits.images.pixels import to_float
 from digits.nets import layers as L, losses, models
 from digits.page.code import code_run, code_run_drawing, code_source
 from digits.page.session import Session
@@ -29,7 +30,7 @@ def session():
 
 @pytest.fixture(scope="module")
 def seven():
-    return (load_mnist("test")[0][0].astype(np.float32) / 255).ravel().tolist()
+    return to_float(load_mnist("test")[0][0]).ravel().tolist()
 
 
 def test_relu_that_passes_everything_gives_what_cpython_computes_without_the_bend(session, seven):

@@ -7,6 +7,7 @@ import pytest
 
 from digits.errors import VisitorError
 from digits.explain import evaluation
+from digits.images.pixels import to_float
 from digits.nets import models
 from digits.nets.models import WEIGHTS_DIR
 
@@ -26,7 +27,7 @@ def nets():
 
 def plain_confusion(model, images, labels):
     """The confusion matrix of one plain batch prediction, counted in the simplest way."""
-    predicted = model.predict(images.astype(np.float32) / 255).argmax(axis=1)
+    predicted = model.predict(to_float(images)).argmax(axis=1)
     matrix = [[0] * 10 for _ in range(10)]
     for t, p in zip(labels, predicted):
         matrix[t][p] += 1
@@ -85,7 +86,7 @@ def test_a_misread_cell_names_digits_whose_answer_is_its_column(nets, subset):
     t, p = np.unravel_index(off.argmax(), off.shape)
     cell = ev.cell(t, p)
     assert len(cell["indices"]) == off.max() > 0
-    reread = nets["nielsen"].predict(images[cell["indices"]].astype(np.float32) / 255)
+    reread = nets["nielsen"].predict(to_float(images[cell["indices"]]))
     assert reread.argmax(axis=1).tolist() == [p] * len(cell["indices"])
     np.testing.assert_allclose(cell["confidence"], reread[:, p], rtol=1e-5)
 
@@ -121,7 +122,7 @@ def test_the_gallery_shows_every_digit_with_some_the_networks_find_hard(nets, su
     for d in shown:
         assert d["label"] == labels[d["index"]]
         answers = {name: r["digit"] for name, r in d["readings"].items()}
-        assert answers == {name: int(net.predict(images[d["index"]][None] / np.float32(255)).argmax())
+        assert answers == {name: int(net.predict(to_float(images[d["index"]][None])).argmax())
                            for name, net in nets.items()}
         if d["kind"] == "ordinary":
             assert set(answers.values()) == {d["label"]}

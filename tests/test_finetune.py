@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from digits.errors import VisitorError
+from digits.images.pixels import to_float
 from digits.nets import finetune, models
-from digits.nets.trainer import accuracy, to_float
+from digits.nets.trainer import accuracy
 from digits.page import teach, training
 from digits.page.session import Session
 from test_finetune_recipe import small_cnn

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from digits.errors import VisitorError
+from digits.images.pixels import to_float
 from digits.nets import models
 from digits.page import api, guided, teach, training
 from digits.page.session import Session
@@ -44,7 +45,7 @@ def test_the_check_round_is_read_by_the_network_before_and_after_its_tuning(sess
     images, labels = upside_down(session, slice(200, 240))         # drawings neither learned from
     answer = guided.guided_check(session, "nielsen", "nielsen-tuned", images.ravel(), labels.tolist())
     assert answer["drawings"] == 40
-    before = models.load("nielsen").predict(images.astype(np.float32) / 255).argmax(axis=1)
+    before = models.load("nielsen").predict(to_float(images)).argmax(axis=1)
     assert answer["read_before"] == before.tolist()
     assert answer["right_before"] == int((before == labels).sum())
     assert answer["right_after"] == sum(int(r == d) for r, d in zip(answer["read_after"], labels))

@@ -102,7 +102,7 @@ def test_a_network_that_declares_a_billion_weights_is_refused_before_it_is_built
     manifest["architecture"]["layers"][0].update(inputs=784, outputs=2_000_000)
     liar = zipped({**network_members, "manifest.json": json.dumps(manifest)})
     assert refusal(saved_models.adopt_model_file, session, "liar", liar) == (
-        "That network file describes a network far bigger than its weights.")
+        "Model 'liar': manifest.json declares 1,570,000,310 weights, more than the 4,194,304 a saved network may have.")
     assert "liar" not in session.models
 
 
@@ -122,5 +122,5 @@ def test_a_network_file_with_pickled_weights_is_refused(session, network_members
     entry["sha256"] = models.sha256(pickled)
     evil = zipped({**network_members, entry["file"]: pickled, "manifest.json": json.dumps(manifest)})
     assert refusal(saved_models.adopt_model_file, session, "evil", evil) == (
-        "That file is not a saved network (ValueError).")
+        "Model 'evil': weights file 0_W.npy is not a .npy array of numbers.")
     assert "evil" not in session.models

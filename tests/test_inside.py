@@ -8,6 +8,7 @@ import pytest
 
 from digits.errors import VisitorError
 from digits.explain import inside
+from digits.images.pixels import to_float
 from digits.nets import models
 from digits.nets.models import WEIGHTS_DIR
 
@@ -23,7 +24,7 @@ def nets():
 def digit():
     """A real MNIST test digit (a 7) from the page's subset, as the networks see it."""
     with np.load(WEIGHTS_DIR.parent / "data" / "web" / "mnist-small.npz") as files:
-        return files["test_images"][0].astype(np.float32) / 255
+        return to_float(files["test_images"][0])
 
 
 def manifest(name):

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from digits.images.data import load_mnist
+from digits.images.pixels import to_float
 from digits.images.preprocess import to_mnist
 from digits.nets import models
 from digits.page import api
@@ -72,7 +73,7 @@ def test_an_evaluation_in_slices_counts_what_a_plain_batch_predict_counts(call):
     assert progress["done"] == 0 and progress["total"] == len(labels)
     while not progress["finished"]:
         progress = call("evaluate_run", 0.05)
-    predicted = models.load("mlp").predict(images.astype(np.float32) / 255).argmax(axis=1)
+    predicted = models.load("mlp").predict(to_float(images)).argmax(axis=1)
     expected = np.zeros((10, 10), int)
     np.add.at(expected, (labels, predicted), 1)
     assert progress["confusion"] == expected.tolist()

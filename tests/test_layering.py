@@ -76,6 +76,27 @@ def test_the_errors_module_depends_on_nothing():
     assert GRAPH["errors"] == set()
 
 
+# Each subpackage, and the modules at the top, by how low it stands: a module imports only from its
+# own level and the ones below (images are pixels and strokes, nets learn from them, explain and
+# toys look at nets, the page adapts them all).
+LEVELS = {"errors": 0, "images": 1, "nets": 2, "explain": 3, "toys": 3, "page": 4, "cli": 4}
+
+
+def level(name):
+    return LEVELS[name.split(".")[0]]
+
+
+def test_each_module_imports_only_from_its_level_and_below():
+    assert sorted((name, other) for name, imported in GRAPH.items() for other in imported
+                  if level(other) > level(name)) == []
+
+
+def test_only_the_page_shapes_what_the_page_is_told():
+    # An answer's or facts' shape (a TypedDict) is page wording: it lives in page/, not in the core.
+    typed = sorted(name for name, path in PATHS.items() if "TypedDict" in path.read_text())
+    assert typed and [name for name in typed if not in_page(name)] == []
+
+
 def test_every_subpackage_says_what_it_is_for():
     for package in PACKAGES:
         assert ast.get_docstring(ast.parse((PACKAGE / package.replace(".", "/") / "__init__.py").read_text()))

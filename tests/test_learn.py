@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from digits.errors import VisitorError
-from digits.images.data import load_mnist
+from digits.images.data import load_mnist, small_subset
 from digits.nets import models
 from digits.page import training
 from digits.page.session import Session
@@ -33,7 +33,7 @@ def config(**changes):
 
 
 def test_the_shipped_subset_is_exactly_the_documented_slice_of_mnist():
-    expected = training.small_subset(load_mnist("train"), load_mnist("test"))
+    expected = small_subset(load_mnist("train"), load_mnist("test"))
     with np.load(SUBSET) as shipped:
         assert sorted(shipped.files) == sorted(expected)
         for key, array in expected.items():

@@ -3,7 +3,6 @@ it describes its shape, shows its feature maps, and leaves as a weights/NAME/ zi
 
 import base64
 import io
-import json
 import zipfile
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from digits import cli
 from digits.errors import VisitorError
 from digits.images.augment import random_shift
+from digits.images.pixels import to_float
 from digits.nets import models
 from digits.page import training, saved_models
 from digits.page.session import Session
@@ -145,7 +145,7 @@ def test_shifting_moves_each_digit_by_whole_pixels_within_the_bound():
 def test_the_feature_maps_are_the_convnets_activations_after_each_convolution(session):
     training.learn_start(session, conv(filters1=6, filters2=10))
     training.learn_run(session, batches=3)
-    image = session.subset["test"][0][0].astype(np.float32) / 255
+    image = to_float(session.subset["test"][0][0])
     answer = training.learn_feature_maps(session, image.ravel().tolist())
     assert [m["dims"] for m in answer["maps"]] == [[24, 24, 6], [8, 8, 10]]
     outputs = session.run.model.activations(image)
@@ -175,11 +175,10 @@ def test_the_trained_convnet_downloads_as_a_weights_folder_that_predict_reads(se
     folder = tmp_path / "yours"
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         archive.extractall(folder)
-    manifest = json.loads((folder / "manifest.json").read_text())
-    restored = models.from_manifest(manifest, lambda name: (folder / name).read_bytes())
+    restored = models.load(folder)
     images = session.subset["test"][0][:20]
-    expected = session.run.model.predict(images.astype(np.float32) / 255)
-    np.testing.assert_array_equal(restored.predict(images.astype(np.float32) / 255), expected)
+    expected = session.run.model.predict(to_float(images))
+    np.testing.assert_array_equal(restored.predict(to_float(images)), expected)
 
     np.save(tmp_path / "x.npy", images)
     cli.predict_main(["--model", str(folder), "--input", str(tmp_path / "x.npy"), "--output", str(tmp_path / "p.npy")])

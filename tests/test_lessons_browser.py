@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
+from digits.images.pixels import to_float
 from digits.nets import models
 from digits.page.menu import DEFAULT_MODEL
 
@@ -44,7 +45,7 @@ def subset():
 def default_answers(subset):
     """CPython's reading of the subset's test digits by the page's default network, as evaluation.py reads them."""
     images, _ = subset
-    return models.load(DEFAULT_MODEL).predict(images.astype(np.float32) / 255.0).argmax(axis=1)
+    return models.load(DEFAULT_MODEL).predict(to_float(images)).argmax(axis=1)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ the ones trained in the page by their settings."""
 import json
 from pathlib import Path
 
-from digits.nets.network_names import architecture_name, names_facts, settings_name
+from digits.page.network_names import architecture_name, names_facts, settings_name
 from digits.page import training, menu
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "weights"

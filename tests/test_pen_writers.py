@@ -4,8 +4,8 @@ import numpy as np
 
 from digits.images import pen_writers
 from digits.images.data import load_mnist
+from digits.images.pixels import to_float
 from digits.nets import models
-from digits.nets.trainer import to_float
 
 
 def test_a_thick_bar_thins_to_a_line_one_pixel_wide_and_keeps_its_length():

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from hypothesis.extra.numpy import arrays
 
+from digits.images.pixels import to_float
 from digits.images.preprocess import to_mnist
 
 
@@ -49,7 +50,7 @@ def test_a_shifted_or_scaled_digit_gives_nearly_the_same_image(offset, scale):
 
 
 def test_any_bitmap_size_and_grayscale_floats():
-    small = to_mnist(stroke_bitmap(size=60, points=SEVEN).astype(np.float32) / 255)
+    small = to_mnist(to_float(stroke_bitmap(size=60, points=SEVEN)))
     large = to_mnist(stroke_bitmap(size=600, points=SEVEN))
     assert small.shape == large.shape == (28, 28)
     assert np.abs(small - large).mean() < 0.06

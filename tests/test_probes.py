@@ -6,6 +6,7 @@ import pytest
 from digits.errors import VisitorError
 from digits.explain import probes
 from digits.images import handwriting
+from digits.images.pixels import to_uint8
 from digits.images.preprocess import to_mnist
 from digits.nets import models
 
@@ -18,7 +19,7 @@ def cnn():
 def drawn(digit, style, seed=0):
     """A digit painted as the pad paints it: the 280x280 alpha bytes the page sends."""
     strokes = handwriting.draw(handwriting.STYLES[digit][style], np.random.default_rng(seed))
-    return np.round(handwriting.paint(strokes) * 255).astype(np.uint8)
+    return to_uint8(handwriting.paint(strokes))
 
 
 @pytest.mark.parametrize("name", list(probes.PROBES))

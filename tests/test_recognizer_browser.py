@@ -273,8 +273,8 @@ def test_a_corrupt_weights_file_is_named_and_other_models_still_work(open_app, s
     page = open_app("", wait_ready=False)
     status = page.get_by_test_id("status")
     expect(status).to_have_attribute("data-state", "error", timeout=60_000)
-    expect(status).to_contain_text(DEFAULT_MODEL)
-    expect(status).to_contain_text("9_W.npy")
+    expect(status).to_have_text(f"Model '{DEFAULT_MODEL}': weights file 9_W.npy is corrupt "
+                                "(its sha256 does not match the manifest).")
     page.get_by_test_id("model-select").select_option("mlp")
     assert draw_with_mouse(page, ONE) == "1"
     expect(status).to_have_attribute("data-state", "ready")

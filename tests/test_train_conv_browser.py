@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
+from digits.images.pixels import to_uint8
 from digits.nets import models
 from test_accessibility_browser import AUDIT, SCREENS
 from test_recognizer_browser import ZERO, draw_with_mouse, last_answer
@@ -73,7 +74,7 @@ def test_a_convnet_learns_its_filters_pauses_reads_a_drawing_and_downloads(open_
     assert [layer["type"] for layer in network.architecture()["layers"]] == [
         "Conv2D", "ReLU", "MaxPool2D", "Conv2D", "ReLU", "MaxPool2D", "Flatten", "Dense"]
     image = np.array(answer["image"], np.float32).reshape(1, 28, 28)
-    np.save(tmp_path / "x.npy", np.round(image * 255).astype(np.uint8))
+    np.save(tmp_path / "x.npy", to_uint8(image))
     subprocess.run([sys.executable, str(ROOT / "build.py"), "predict", "--model", str(folder),
                     "--input", str(tmp_path / "x.npy"), "--output", str(tmp_path / "p.npy")], check=True)
     predicted = np.load(tmp_path / "p.npy")

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from digits.images.data import load_mnist
+from digits.images.pixels import to_float
 from digits.nets.train import Recipe, augmented
-from digits.nets.trainer import to_float
 
 WRITER_CHANGES = {"rotate": 12.0, "scale": 0.1, "shift": 2.5, "slant": 0.3, "aspect": 0.4, "elastic": 1.5,
                   "thinner": 0.5, "bolder": 1.5, "gaps": 2, "speckle": 0.02}

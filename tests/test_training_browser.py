@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
+from digits.images.pixels import to_float
 from digits.page import personal, saved_models
 from digits.page.session import Session
 from test_recognizer_browser import SEVEN, ZERO, draw_with_mouse, last_answer
@@ -153,7 +154,7 @@ def test_teaching_fine_tuning_export_import_and_forgetting(open_app, tmp_path):
     download.value.save_as(exported)
     images, labels = personal.read_personal_set(exported.read_bytes())
     assert labels.tolist() == [6, 7] and images.shape == (2, 28, 28)
-    np.testing.assert_allclose(images[0] / 255, np.array(answer["image"]).reshape(28, 28), atol=0.5 / 255 + 1e-6)
+    np.testing.assert_allclose(to_float(images[0]), np.array(answer["image"]).reshape(28, 28), atol=0.5 / 255 + 1e-6)
 
     bad = tmp_path / "broken.npz"
     bad.write_bytes(b"this is not an npz file")

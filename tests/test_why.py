@@ -9,8 +9,9 @@ from digits.errors import VisitorError
 from digits.explain import attribution, nudge
 from digits.explain.digit_map import DigitMap, features, last_dense
 from digits.images.data import load_mnist
-from digits.nets import layers, models
-from digits.page import api, training
+from digits.images.pixels import to_float
+from digits.nets import layers, models, small_nets
+from digits.page import api
 
 NAMES = ("cnn", "mlp", "nielsen")
 
@@ -27,7 +28,7 @@ def networks():
 
 
 def floats(image):
-    return image.astype(np.float32) / 255
+    return to_float(image)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -58,7 +59,7 @@ def test_gradient_x_input_credits_only_ink(networks, mnist_test):
 def test_a_first_convolution_built_for_training_still_gives_the_input_gradient(networks, mnist_test):
     # A convnet trained in the page skips dL/dx in its first layer; attribution asks for it anyway.
     shipped = networks["cnn"]
-    trained_here = training.convnet(np.random.default_rng(0), 20, 40, 256)
+    trained_here = small_nets.convnet(np.random.default_rng(0), 20, 40, 256)
     for mine, theirs in zip(trained_here.parameters().values(), shipped.parameters().values()):
         mine[...] = theirs
     image = floats(mnist_test[0][0])

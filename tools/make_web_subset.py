@@ -11,8 +11,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "py"))
 
-from digits.images.data import load_mnist  # noqa: E402
-from digits.page.training import small_subset  # noqa: E402
+from digits.images.data import load_mnist, small_subset  # noqa: E402
 
 TARGET = ROOT / "data" / "web" / "mnist-small.npz"
 

@@ -15,9 +15,9 @@ import numpy as np
 
 from .images import catalogue, handwriting
 from .images.data import DataError, load_mnist
+from .images.pixels import to_float
 from .nets import models
 from .nets.train import RECIPES, fit, progress_printer, recipe_dict
-from .nets.trainer import to_float
 
 
 def train_main(argv):
@@ -122,7 +122,8 @@ def predict_main(argv):
     try:
         model = models.load(args.model)
     except models.WeightsError as error:
-        sys.exit(f"error: {error}")
+        remedy = f"\n'python3 build.py train --model {args.model}' makes its weights." if args.model in RECIPES else ""
+        sys.exit(f"error: {error}{remedy}")
     probabilities = model.predict(to_float(images))
     np.save(args.output, probabilities)
     print(f"Wrote {args.output}: {len(probabilities)} rows of 10 probabilities ({model.name}).", file=sys.stderr)

@@ -21,13 +21,12 @@ variance the two directions keep.
     digit_map.place(image)           # the visitor's digit on the same map, and its nearest test digit
 """
 
-import time
-
 import numpy as np
 
 from ..errors import VisitorError
+from ..images.pixels import to_float
 from ..nets import layers as L
-from .evaluation import as_floats
+from ..nets.slices import run_slice
 
 BATCH = 50              # digits per network call: the grain of a slice
 
@@ -86,20 +85,20 @@ class DigitMap:
     def run(self, seconds):
         """Compute the next digits' features until `seconds` have passed (at least one batch);
         with the last, the map itself. Returns progress()."""
-        start = time.perf_counter()
-        while self.done < self.total:
-            end = min(self.total, self.done + self.batch)
-            h = features(self.model, as_floats(self.images[self.done:end]))
-            if self.hidden is None:
-                self.hidden = np.empty((self.total, h.shape[1]), np.float32)
-            self.hidden[self.done:end] = h
-            self.done = end
-            if time.perf_counter() - start >= seconds:
-                break
+        run_slice(self.read_batch, lambda: self.done == self.total, seconds)
         if self.done == self.total and self.xy is None:
             self.mean, self.directions, self.spread = principal_directions(self.hidden)
             self.xy = self.project(self.hidden)
         return self.progress()
+
+    def read_batch(self):
+        """The next batch of digits' features."""
+        end = min(self.total, self.done + self.batch)
+        h = features(self.model, to_float(self.images[self.done:end]))
+        if self.hidden is None:
+            self.hidden = np.empty((self.total, h.shape[1]), np.float32)
+        self.hidden[self.done:end] = h
+        self.done = end
 
     def progress(self):
         return {"done": self.done, "total": self.total, "finished": self.finished}

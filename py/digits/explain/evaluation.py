@@ -14,21 +14,16 @@ Also here: `mnist_facts`, what the dataset is, and `gallery`, which MNIST digits
 """
 
 import base64
-import time
 
 import numpy as np
 
 from ..errors import VisitorError
+from ..images.pixels import to_float
+from ..nets.slices import run_slice
 
 DIGITS = 10
 BATCH = 25              # images per network call, the grain of a slice (the cnn: ~10 ms in CPython, ~50 ms in Pyodide)
 SURE = 0.1              # a gallery digit is ordinary when every network gives its label p ≥ 1 − SURE
-
-
-def as_floats(images):
-    """uint8 MNIST convention (0 background, 255 ink) → float32 in [0, 1]; floats stay as they are."""
-    images = np.asarray(images)
-    return images.astype(np.float32) / 255.0 if images.dtype == np.uint8 else images.astype(np.float32)
 
 
 class Evaluation:
@@ -59,17 +54,16 @@ class Evaluation:
         return `progress()`."""
         if seconds is None and count is None:
             raise ValueError("run needs seconds or count")
-        start = time.perf_counter()
         stop = self.total if count is None else min(self.total, self.done + int(count))
-        while self.done < stop:
-            end = min(stop, self.done + self.batch)
-            p = self.model.predict(as_floats(self.images[self.done:end]))
-            self.probabilities[self.done:end] = p
-            self.predicted[self.done:end] = p.argmax(axis=1)
-            self.done = end
-            if seconds is not None and time.perf_counter() - start >= seconds:
-                break
+        run_slice(lambda: self.read_until(min(stop, self.done + self.batch)), lambda: self.done >= stop, seconds)
         return self.progress()
+
+    def read_until(self, end):
+        """Read the images from the next one up to `end`."""
+        p = self.model.predict(to_float(self.images[self.done:end]))
+        self.probabilities[self.done:end] = p
+        self.predicted[self.done:end] = p.argmax(axis=1)
+        self.done = end
 
     def progress(self):
         """{"done", "total", "fraction", "finished", "correct", "accuracy"} over the images read so far."""
@@ -154,7 +148,7 @@ def gallery(images, labels, models, per_digit=8, odd=3, readings=None, pool=None
     images, labels = images[:pool], np.asarray(labels[:pool], dtype=np.int64)
     readings = dict(readings or {})
     probabilities = {name: np.asarray(readings[name])[:pool] if name in readings
-                     else model.predict(as_floats(images)) for name, model in models.items()}
+                     else model.predict(to_float(images)) for name, model in models.items()}
     answers = {name: p.argmax(axis=1) for name, p in probabilities.items()}
     of_label = np.stack([p[np.arange(len(labels)), labels] for p in probabilities.values()])
     doubt = 1 - of_label.min(axis=0)

@@ -73,3 +73,16 @@ def load_mnist(split: str = "train", data_dir: Path = DATA_DIR):
     if len(images) != len(labels):
         raise DataError(f"MNIST {split}: {len(images)} images but {len(labels)} labels.")
     return images, labels
+
+
+# The small MNIST that ships with the page (tools/make_web_subset.py writes it): enough to train
+# on in a browser in a minute, and to measure on in seconds.
+SUBSET_SIZES = {"train": 10_000, "test": 2_000}
+
+
+def small_subset(train, test, seed=0):
+    """A random 10,000 of MNIST's training images and the first 2,000 test images (uint8)."""
+    pick = np.sort(np.random.default_rng(seed).choice(len(train[0]), SUBSET_SIZES["train"], replace=False))
+    count = SUBSET_SIZES["test"]
+    return {"train_images": train[0][pick], "train_labels": train[1][pick],
+            "test_images": test[0][:count], "test_labels": test[1][:count]}

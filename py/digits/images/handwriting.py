@@ -22,15 +22,14 @@ everyone; a low score on a style does show what the networks miss, and is a
 style to add.
 """
 
-from typing import TypedDict
-
 import numpy as np
 
 from . import catalogue
 from .glyphs import Writer
+from .pixels import to_uint8
 from .preprocess import to_mnist
 
-# As in site/js/pad.js:
+# As the page paints (site/js/widgets/ink.js, from page/pad.py's facts):
 CANVAS = 280            # the side of the model canvas, in pixels
 PEN_WIDTH = 0.075       # the pen, as a fraction of the side
 FULL_PEN_EXTENT = 0.6   # a digit at least this tall or wide (of the side) gets the full pen
@@ -201,7 +200,7 @@ def training_images(count, rng, size_range=(0.2, 0.9)):
         choices = catalogue.styles_of(digit)
         style = choices[rng.integers(len(choices))]
         drawings.append((digit, style.name, write(style, rng, size_range)))
-    return np.round(as_mnist(drawings) * 255).astype(np.uint8), digits.astype(np.uint8)
+    return to_uint8(as_mnist(drawings)), digits.astype(np.uint8)
 
 
 def typical(style):
@@ -228,22 +227,6 @@ STYLES = {digit: {style.name: typical(style) for style in catalogue.styles_of(di
 def as_mnist(drawings, pen=None):
     """The (N, 28, 28) images the networks get for (digit, style, strokes) drawings, as on the page."""
     return np.stack([to_mnist(paint(strokes, pen=pen)) for _, _, strokes in drawings])
-
-
-class PadFacts(TypedDict):
-    """canvas: the side of the bitmap Python reads; pen_width: the pen, as a share of the pad's side, for a digit
-    whose extent (also a share of the side) is full_pen_extent or more; a smaller digit gets a pen finer in
-    proportion, as if its extent were at least min_extent."""
-    canvas: int
-    pen_width: float
-    full_pen_extent: float
-    min_extent: float
-
-
-def pad_facts() -> PadFacts:
-    """The pad's rules, which the page paints by (site/js/widgets/ink.js): the model canvas's
-    side and the pen, so that a drawing on the page and one painted here are the same pixels."""
-    return {"canvas": CANVAS, "pen_width": PEN_WIDTH, "full_pen_extent": FULL_PEN_EXTENT, "min_extent": MIN_EXTENT}
 
 
 def styles_read(networks, styles, writers=40, seed=101):

@@ -16,6 +16,7 @@ skeleton keeps the writer's shape and gives it the pad's ink:
 
 import numpy as np
 
+from .pixels import to_float, to_uint8
 from .preprocess import resample_matrix, to_mnist
 
 SCALE = 4                    # 28 px become 112 before thinning: enough for a smooth line
@@ -59,7 +60,7 @@ def redraw(images, rng):
     """MNIST-convention uint8 images (N, 28, 28) redrawn with the pad's pen, each by a writer of its own."""
     side = 28 * SCALE
     grow = resample_matrix(28, side)
-    large = np.einsum("ij,njk,lk->nil", grow, images.astype(np.float32) / 255, grow) > 0.5
+    large = np.einsum("ij,njk,lk->nil", grow, to_float(images), grow) > 0.5
     lines = skeleton(large)
     out = np.zeros(images.shape, np.uint8)
     for index, line in enumerate(lines):
@@ -70,7 +71,7 @@ def redraw(images, rng):
         points = wobble(np.stack([xs, ys], axis=1).astype(float) + 0.5, side, rng)
         extent = max(np.ptp(points[:, 0]), np.ptp(points[:, 1]), 1.0)
         radius = rng.uniform(*PEN_SHARE) * extent / 2
-        out[index] = np.round(to_mnist(stamp(points, radius, side)) * 255)
+        out[index] = to_uint8(to_mnist(stamp(points, radius, side)))
     return out
 
 

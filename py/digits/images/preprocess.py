@@ -11,6 +11,8 @@ Values run from 0 (background) to 1 (ink).
 
 import numpy as np
 
+from .pixels import to_float
+
 SIZE = 28        # the field
 BOX = 20         # the longer side of the digit inside it
 INK = 0.1        # a pixel counts as ink above this value (on a 0..1 scale)
@@ -49,7 +51,7 @@ def as_unit_floats(bitmap):
     if array.ndim != 2:
         raise ValueError(f"a bitmap must be 2-D (height, width), got shape {array.shape}")
     if array.dtype == np.uint8:
-        return array / 255.0
+        return to_float(array, np.float64)
     return np.clip(np.nan_to_num(array.astype(np.float64), nan=0.0, posinf=1.0, neginf=0.0), 0, 1)
 
 

@@ -23,10 +23,11 @@ import numpy as np
 
 from ..images import distort
 from ..images.augment import random_affine
+from ..images.pixels import to_float
 from .layers import Conv2D, MaxPool2D, ReLU
 from .models import Sequential, from_architecture
 from .optim import Adam
-from .trainer import Trainer, to_float
+from .trainer import Trainer
 
 
 @dataclass(frozen=True)

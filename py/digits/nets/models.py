@@ -20,7 +20,7 @@ WEIGHTS_DIR = Path(__file__).resolve().parents[3] / "weights"
 
 
 class WeightsError(VisitorError):
-    """A weights folder is missing a file, or a file is corrupt or the wrong shape."""
+    """A saved model is missing a file, or a file is corrupt or not what its manifest says (FAULTS)."""
 
 
 class Sequential:
@@ -143,8 +143,8 @@ def declared_parameters(manifest):
     """How many weights a manifest's architecture declares, counted before any is allocated.
 
     A file from outside could describe a network of billions of weights; this lets the
-    caller refuse it before building it. Anything malformed counts as 0 here and is
-    refused by from_manifest with its own sentence.
+    loader refuse it before building it. Anything malformed counts as 0 here and is
+    refused by from_architecture with its own sentence.
     """
     try:
         layers = manifest["architecture"]["layers"]
@@ -194,57 +194,119 @@ def saved_files(model, info, dtype=np.float32):
     return manifest, tensors
 
 
-def from_manifest(manifest, read_file):
-    """Rebuild a model from its manifest; `read_file(filename) -> bytes` supplies the tensors.
+MANIFEST = "manifest.json"
 
-    Every file must exist, match its sha256 and have the shape the manifest declares;
-    otherwise WeightsError names the model and the file.
+# The one sentence for each fault a saved model can have; `file` is "manifest.json" or
+# "weights file NAME.npy", and every sentence starts with the model's name (see `fault`).
+FAULTS = {
+    "missing": "{file} is missing.",
+    "unreadable": "{file} could not be read ({error}).",
+    "not_json": "{file} is not valid JSON.",
+    "not_a_manifest": "{file} is not a saved network's manifest (a weights file and its sha256 for each tensor).",
+    "unknown_architecture": "{file} does not describe a known architecture.",
+    "too_big": "{file} declares {count:,} weights, more than the {most:,} a saved network may have.",
+    "unlisted": "{file} lists no weights file for {tensors}.",
+    "stranger": "{file} does not belong to its architecture.",
+    "corrupt": "{file} is corrupt (its sha256 does not match the manifest).",
+    "not_numbers": "{file} is not a .npy array of numbers.",
+    "wrong_shape": "{file} has shape {shape}, expected {expected}.",
+}
+
+
+def fault(kind, name, filename, **details):
+    """The WeightsError for a fault of model `name`'s file `filename` (FAULTS[kind])."""
+    file = filename if filename == MANIFEST else f"weights file {filename}"
+    return WeightsError(f"Model '{name}': " + FAULTS[kind].format(file=file, **details))
+
+
+def load(name_or_folder, weights_dir=WEIGHTS_DIR):
+    """Load a saved model from `weights/NAME/` (or any folder holding a manifest); it is called as its folder."""
+    folder = Path(name_or_folder)
+    if not folder.is_dir():
+        folder = Path(weights_dir) / str(name_or_folder)
+    return read_saved(folder.name, folder_files(folder))[0]
+
+
+def folder_files(folder):
+    """`read_file` for a saved model kept in `folder`: filename → its bytes."""
+    return lambda filename: (Path(folder) / filename).read_bytes()
+
+
+def read_saved(name, read_file, most_parameters=None):
+    """A saved model, called `name`, and its manifest: (model, manifest). The one loader.
+
+    `read_file(filename) -> bytes` reads one of its files wherever they are kept (a folder, a
+    zip), raising FileNotFoundError (a folder) or KeyError (a zip) for a file that is not there.
+    A manifest that declares more than `most_parameters` weights is refused before anything is
+    built: a file from outside could declare billions. Every tensor's file must be there, match
+    its sha256 and hold numbers in the shape the architecture gives it. Any fault raises a
+    WeightsError with its one sentence (FAULTS), which names the model and the file.
     """
-    name = manifest.get("name", "?")
+    manifest = read_manifest(name, read_file)
+    if most_parameters is not None and (count := declared_parameters(manifest)) > most_parameters:
+        raise fault("too_big", name, MANIFEST, count=count, most=most_parameters)
     model = from_architecture(name, manifest.get("architecture"))
     expected = model.parameters()
     for key, entry in manifest["files"].items():
         if key not in expected:
-            raise WeightsError(f"Model '{name}': {entry['file']} does not belong to this architecture.")
-        try:
-            data = read_file(entry["file"])
-        except OSError as error:
-            raise WeightsError(f"Model '{name}': weights file {entry['file']} could not be read "
-                               f"({error}).") from None
-        if sha256(data) != entry["sha256"]:
-            raise WeightsError(f"Model '{name}': weights file {entry['file']} is corrupt "
-                               "(its sha256 does not match the manifest).")
-        array = np.load(io.BytesIO(data), allow_pickle=False)
-        if array.shape != expected[key].shape:
-            raise WeightsError(f"Model '{name}': weights file {entry['file']} has shape {array.shape}, "
-                               f"expected {expected[key].shape}.")
-        expected[key][...] = array
+            raise fault("stranger", name, entry["file"])
+        expected[key][...] = read_tensor(name, read_file, entry, expected[key].shape)
     missing = set(expected) - set(manifest["files"])
     if missing:
-        raise WeightsError(f"Model '{name}': the manifest lists no file for {sorted(missing)}.")
-    return model
+        raise fault("unlisted", name, MANIFEST, tensors=sorted(missing))
+    return model, manifest
+
+
+def read(name, read_file, filename):
+    """The bytes of one of model `name`'s files."""
+    try:
+        return read_file(filename)
+    except (FileNotFoundError, KeyError):
+        raise fault("missing", name, filename) from None
+    except OSError as error:
+        raise fault("unreadable", name, filename, error=error) from None
+
+
+def read_manifest(name, read_file):
+    """The manifest as a dict, its "files" each naming a plain file (no folder) and its sha256."""
+    data = read(name, read_file, MANIFEST)
+    try:
+        manifest = json.loads(data)
+    except ValueError:                    # UnicodeDecodeError too
+        raise fault("not_json", name, MANIFEST) from None
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    if not isinstance(files, dict) or not all(map(is_file_entry, files.values())):
+        raise fault("not_a_manifest", name, MANIFEST)
+    return manifest
+
+
+def is_file_entry(entry):
+    """Whether a manifest's entry names a file beside the manifest (never in another folder) and its sha256."""
+    filename = entry.get("file") if isinstance(entry, dict) else None
+    return (isinstance(filename, str) and filename not in ("", ".", "..") and filename == Path(filename).name
+            and isinstance(entry.get("sha256"), str))
+
+
+def read_tensor(name, read_file, entry, shape):
+    """The array in the manifest's `entry` ({"file", "sha256"}), once checked to be what it declares."""
+    filename = entry["file"]
+    data = read(name, read_file, filename)
+    if sha256(data) != entry["sha256"]:
+        raise fault("corrupt", name, filename)
+    try:
+        array = np.load(io.BytesIO(data), allow_pickle=False)
+    except (ValueError, EOFError, OSError):
+        array = None
+    if not isinstance(array, np.ndarray) or array.dtype.kind not in "fiu":
+        raise fault("not_numbers", name, filename)
+    if array.shape != shape:
+        raise fault("wrong_shape", name, filename, shape=array.shape, expected=shape)
+    return array
 
 
 def from_architecture(name, spec):
     """A model with the layers `spec` describes (as in a manifest), weights still unset."""
     try:
         return Sequential(name, [LAYER_TYPES[d["type"]](d) for d in spec["layers"]], spec["input_shape"])
-    except (KeyError, TypeError) as error:
-        raise WeightsError(f"The manifest of model '{name}' does not describe a known architecture "
-                           f"({error}).") from None
-
-
-def load(name_or_folder, weights_dir=WEIGHTS_DIR):
-    """Load a saved model from `weights/NAME/` (or any folder holding a manifest)."""
-    folder = Path(name_or_folder)
-    if not folder.is_dir():
-        folder = Path(weights_dir) / str(name_or_folder)
-    manifest_path = folder / "manifest.json"
-    if not manifest_path.exists():
-        raise WeightsError(f"No trained model in {folder} (manifest.json is missing): "
-                           f"run 'python3 build.py train --model {folder.name}'.")
-    try:
-        manifest = json.loads(manifest_path.read_text())
-    except json.JSONDecodeError as error:
-        raise WeightsError(f"{manifest_path} is not valid JSON ({error}).") from None
-    return from_manifest(manifest, lambda filename: (folder / filename).read_bytes())
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise fault("unknown_architecture", name, MANIFEST) from None

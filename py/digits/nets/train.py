@@ -12,9 +12,10 @@ from dataclasses import dataclass, asdict
 import numpy as np
 
 from ..images.augment import random_writer
+from ..images.pixels import to_float
 from .batches import Epochs
 from .optim import SGD, Adam
-from .trainer import Trainer, accuracy, to_float
+from .trainer import Trainer, accuracy
 
 
 @dataclass

@@ -8,17 +8,12 @@ generator, so a seed says exactly which network comes out.
 """
 
 import math
-import time
 from contextlib import contextmanager, nullcontext
 
 import numpy as np
 
 from .losses import softmax_cross_entropy
-
-
-def to_float(images):
-    """uint8 MNIST convention (0 background, 255 ink) → float32 in [0, 1]."""
-    return images.astype(np.float32) / 255.0
+from .slices import run_slice
 
 
 def accuracy(model, images, labels):
@@ -97,17 +92,10 @@ class Trainer:
     def train(self, steps=None, seconds=None):
         """Take `steps` steps, or steps for about `seconds` (at least one), stopping early at
         the end of an epoch or of training. Returns the loss of each step."""
-        losses, started = [], time.perf_counter()
-
-        def wants_more():
-            if steps is not None:
-                return len(losses) < steps
-            return not losses or time.perf_counter() - started < seconds
-
-        while not self.done and wants_more():
-            losses.append(self.take_step())
-            if self.at_epoch_end():
-                break
+        losses = []
+        run_slice(lambda: losses.append(self.take_step()),
+                  finished=lambda: self.done or bool(losses) and self.at_epoch_end(),
+                  seconds=seconds if steps is None else None, most=steps)
         return losses
 
     def at_epoch_end(self):

@@ -114,8 +114,8 @@ FACTS = {
     "guided_facts": "page.guided:guided_facts",
     "inside_facts": "page.inside:inside_facts",
     "code_facts": "page.code:code_facts",
-    "pad_facts": "images.handwriting:pad_facts",
-    "names_facts": "nets.network_names:names_facts",
+    "pad_facts": "page.pad:pad_facts",
+    "names_facts": "page.network_names:names_facts",
     "recognizer_facts": "page.menu:recognizer_facts",
     "number_facts": "page.number:number_facts",
 }

@@ -10,7 +10,7 @@ before and after (reading the drawings it learned from would flatter it).
 import numpy as np
 
 from ..errors import VisitorError
-from ..nets.trainer import to_float
+from ..images.pixels import to_float
 from .answers.guided import GuidedCheck, GuidedFacts
 
 PER_DIGIT_CHOICES = [1, 2, 3]   # drawings of each digit the visitor may choose to give

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from ..images import catalogue
 from ..nets.models import WEIGHTS_DIR
-from ..nets.network_names import architecture_name
 from .answers.menu import RecognizerFacts
+from .network_names import architecture_name
 
 DEFAULT_MODEL = "writers"   # the network that reads the drawing until the visitor picks another
 # What a shipped network is for, where its architecture alone does not tell it from another.

@@ -11,6 +11,7 @@ numbers of too many digits and ink that no digit fits get a sentence instead.
 import numpy as np
 
 from ..errors import VisitorError
+from ..images.pixels import to_uint8
 from ..images.segment import Memory, read_number as best_cuttings
 from ..images.stroke_groups import group_strokes
 from .answers.number import NumberFacts, NumberReading
@@ -50,7 +51,7 @@ def read_number(session, model: str, points: list[float], lengths: list[int], wi
     return {"status": "read", "digits": best.text, "score": float(np.exp(best.score)),
             "parts": [{"digit": d.digit, "box": fractions(d.box, width),
                        "probabilities": np.round(d.probabilities, 4).tolist(),
-                       "image": np.round(d.image * 255).astype(np.uint8).ravel().tolist()} for d in best.digits],
+                       "image": to_uint8(d.image).ravel().tolist()} for d in best.digits],
             "runner_up": {"digits": runner_up.text, "score": float(np.exp(runner_up.score)),
                           "boxes": [fractions(d.box, width) for d in runner_up.digits]} if close else None}
 

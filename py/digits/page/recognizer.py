@@ -6,26 +6,18 @@ session. Drawings arrive as the pad's alpha bytes, row by row, and are
 preprocessed the MNIST way (preprocess.to_mnist) before any network sees them.
 """
 
-import json
-from pathlib import Path
-
 import numpy as np
 
 from ..errors import VisitorError
 from ..images.preprocess import to_mnist
 from ..nets.layers import Conv2D
-from ..nets.models import from_manifest
+from ..nets.models import folder_files, read_saved
 from .answers.recognizer import Bitmap, Explanation, Image, Reading
 
 
 def load_model(session, name: str, folder: str):
     """Load the weights in `folder` (manifest.json and .npy files) as model `name`; describe it."""
-    try:
-        manifest = json.loads((Path(folder) / "manifest.json").read_text())
-    except (OSError, ValueError):
-        raise VisitorError(f"The {name} model has no readable manifest.json in {folder[:100]}.") from None
-    model = from_manifest(manifest, lambda filename: (Path(folder) / filename).read_bytes())
-    model.name = name
+    model, manifest = read_saved(name, folder_files(folder))
     session.models[name] = model
     return describe(model, manifest)
 

@@ -45,15 +45,11 @@ def adopt_model_file(session, name: str, data: np.ndarray) -> AdoptedModel:
     try:
         with checked_zip(data, MAX_UNPACKED_BYTES, "saved network",
                          "That file is not a saved network (it is no zip file, or it is cut short).") as archive:
-            manifest = json.loads(archive.read("manifest.json"))
-            if models.declared_parameters(manifest) * 4 > MAX_UNPACKED_BYTES:
-                raise VisitorError("That network file describes a network far bigger than its weights.")
-            model = models.from_manifest(manifest, archive.read)
+            model, manifest = models.read_saved(name, archive.read, most_parameters=MAX_UNPACKED_BYTES // 4)
     except VisitorError:
         raise
-    except Exception as error:  # noqa: BLE001 — a broken file of any kind gets one sentence
+    except Exception as error:  # noqa: BLE001 — a zip broken inside (a bad CRC, a cut stream) gets one sentence
         raise VisitorError(f"That file is not a saved network ({type(error).__name__}).") from None
-    model.name = name
     session.models[name] = model
     return {**describe(model, manifest), "base": manifest.get("base")}
 

@@ -18,7 +18,7 @@ class Session:
         self.models = {}       # name → Sequential: shipped networks loaded, and those made in the page
         self.subset = None     # the small MNIST the page trains on: {"train": (images, labels), "test": (...)}
         self.subset_floats = None   # (the subset, its images as float32 in [0, 1]): see training.training_floats
-        self.run = None        # the training from scratch in progress (training.Run), if any
+        self.run = None        # the training from scratch in progress (training.ShownRun), if any
         self.tuning = None     # the fine-tuning in progress (teach.Tuning), if any
         self.evaluation = None  # the reading of the subset's test digits in progress or done (evaluation.Evaluation)
         self.digit_map = None  # the subset's test digits placed by a network's last hidden layer (digit_map.DigitMap)

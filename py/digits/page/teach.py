@@ -9,8 +9,9 @@ reading drawings in between. When the steps are done the copy joins the recogniz
 import numpy as np
 
 from ..errors import VisitorError
+from ..images.pixels import to_float
 from ..nets.finetune import copy_model, fine_tuner, recipe_for, split, trunk_output
-from ..nets.trainer import accuracy, to_float
+from ..nets.trainer import accuracy
 from .personal import MAX_FILE_BYTES, MAX_PERSONAL
 from .answers.teach import TeachFacts, TuningResult, TuningSlice, TuningStarted
 

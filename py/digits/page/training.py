@@ -1,36 +1,28 @@
 """Watch it learn: a small network learns the small MNIST in slices of work.
 
-The page asks for a slice of training (a fraction of a second), draws what
-changed, and asks again; pausing is simply not asking. The loop is nets/trainer.py's,
-the one that trains the shipped networks, cut into slices. The run in
-progress lives in the visitor's session.
-
-Two kinds of network learn here: a dense one (Nielsen's 784-h-10, plain SGD) and
-a small convolutional one (two convolutions of 5x5 filters, each followed by ReLU
-and a 2x2 max-pool, then ten outputs; Adam). While the convnet learns, the page
-draws its first layer's kernels after every slice, and what its filters see in
-the digit the visitor drew.
+The networks are nets/small_nets.py's and the run in slices nets/run.py's; here the
+visitor's settings are checked, the run in progress lives in the visitor's session, and
+each slice is answered with what the page redraws. While the convnet learns, the page
+draws its first layer's kernels after every slice, and what its filters see in the digit
+the visitor drew.
 """
 
 import io
-import time
 
 import numpy as np
 
 from ..errors import VisitorError
 from ..explain.inside import architecture, encode, layer_outputs
-from ..images.augment import random_shift
+from ..images.data import SUBSET_SIZES
+from ..images.pixels import to_float
 from ..nets import layers as L
-from ..nets import models
-from ..nets.batches import Epochs
-from ..nets.network_names import settings_name
-from ..nets.optim import SGD, Adam
-from ..nets.trainer import Trainer, accuracy, to_float
+from ..nets import run
+from ..nets.small_nets import KERNEL_SIZE, network
 from .answers.training import (ConvShape, DenseShape, FeatureMapsWhileTraining, RunSlice, RunState, SubsetSizes,
                                TrainedSummary, TrainingConfig, TrainingFacts)
 from .answers.recognizer import Image
+from .network_names import settings_name
 
-SUBSET_SIZES = {"train": 10_000, "test": 2_000}
 # The network trained here, under this name in the session, the page's menu and the browser's store:
 # one at a time, each finished run replacing the last.
 TRAINED_NAME = "yours"
@@ -55,9 +47,8 @@ CONV_DEFAULTS = {"network": "conv", "filters1": 8, "filters2": 16, "dense": 0, "
                  "batch_size": 32, "epochs": 10}
 # A learning rate that works for each activation: ReLU's unbounded outputs need smaller steps.
 LEARNING_RATES = {"sigmoid": 0.5, "relu": 0.1}
-OPTIMIZERS = {"dense": "SGD", "conv": "Adam"}
+OPTIMIZERS = {kind: optimizer.__name__ for kind, optimizer in run.OPTIMIZERS.items()}   # "SGD", "Adam"
 ARCHITECTURE = {"dense": ("hidden", "activation"), "conv": ("filters1", "filters2", "dense")}   # what shapes each network
-KERNEL_SIZE = 5
 # The default convnet after 60 s of training in the page, against a dense network of about its size
 # trained for as long or for the most epochs the page allows (50, which took it 17 s), each then
 # reading the 2,000 test digits: measured by bench/train_conv.py (headless Chromium on a 2-core
@@ -80,15 +71,7 @@ def training_facts() -> TrainingFacts:
 
 
 # ---------------------------------------------------------------------------
-# The small MNIST that ships with the page
-
-def small_subset(train, test, seed=0):
-    """A random 10,000 of MNIST's training images and the first 2,000 test images (uint8)."""
-    pick = np.sort(np.random.default_rng(seed).choice(len(train[0]), SUBSET_SIZES["train"], replace=False))
-    count = SUBSET_SIZES["test"]
-    return {"train_images": train[0][pick], "train_labels": train[1][pick],
-            "test_images": test[0][:count], "test_labels": test[1][:count]}
-
+# The small MNIST that ships with the page (images/data.py's small_subset)
 
 def learn_data(session, npz: np.ndarray) -> SubsetSizes:
     """Take the subset's bytes (the page downloads them when first needed); say what is in it."""
@@ -105,87 +88,9 @@ def learn_data(session, npz: np.ndarray) -> SubsetSizes:
 # ---------------------------------------------------------------------------
 # Training from scratch, a slice at a time
 
-def network(config, rng=None):
-    """The network a checked configuration describes (weights at zero without an rng)."""
-    if config["network"] == "dense":
-        return models.nielsen(rng, config["hidden"], config["activation"])
-    return convnet(rng, config["filters1"], config["filters2"], config["dense"])
-
-
-def convnet(rng, filters1, filters2, dense=0):
-    """conv 5x5 (filters1) → ReLU → max-pool → conv 5x5 (filters2) → ReLU → max-pool → [dense → ReLU] → 10.
-
-    A 28x28 digit becomes filters1 maps of 24x24, pooled to 12x12, then filters2 maps
-    of 8x8, pooled to 4x4: 16·filters2 numbers for the ten outputs (or for `dense`
-    hidden neurons first). The first convolution reads the image itself, whose gradient
-    nothing needs (input_gradient=False saves a third of its backward pass).
-    """
-    k = KERNEL_SIZE
-    layers = [L.Conv2D(1, filters1, k, rng, input_gradient=False), L.ReLU(), L.MaxPool2D(),
-              L.Conv2D(filters1, filters2, k, rng), L.ReLU(), L.MaxPool2D(), L.Flatten()]
-    features = 16 * filters2
-    if dense:
-        layers += [L.Dense(features, dense, rng), L.ReLU()]
-        features = dense
-    return models.Sequential("convnet", layers + [L.Dense(features, 10, rng)], input_shape=(28, 28, 1))
-
-
-class Run:
-    """One network learning the small MNIST: its trainer, and the test accuracy after each epoch.
-
-    The dense network learns with plain SGD at a constant η, as in Nielsen's book. The
-    convnet learns with Adam, its η falling along a half cosine to 0 at the last epoch,
-    and sees each training image moved by up to `shift` pixels (a fresh move every time),
-    which teaches it that a digit a little off centre is the same digit.
-    """
-
-    def __init__(self, data, config):
-        """`data`: training_floats(session), which runs share and never change."""
-        self.config = config
-        rng = np.random.default_rng(config["seed"])
-        self.model = network(config, rng)
-        self.model.name = TRAINED_NAME
-        self.conv = config["network"] == "conv"
-        (self.train_images, self.train_labels), (self.test_images, self.test_labels) = data["train"], data["test"]
-        shift = config.get("shift", 0)
-        augment = (lambda images, rng: random_shift(images, rng, shift)) if shift else None  # noqa: E731
-        batches = Epochs(self.train_images, self.train_labels, config["batch_size"], augment)
-        self.epochs, self.batches = config["epochs"], batches.per_epoch
-        optimizer = Adam(config["learning_rate"]) if self.conv else SGD(config["learning_rate"])
-        self.trainer = Trainer(self.model, optimizer, batches, self.epochs * self.batches, rng,
-                               schedule="cosine" if self.conv else "constant")
-        self.history = []                      # test accuracy after each epoch
-        self.seconds = 0.0                     # time spent training, pauses excluded
-
-    @property
-    def done(self):
-        return self.trainer.done
-
-    @property
-    def epoch(self):
-        """Epochs finished."""
-        return self.trainer.epoch
-
-    @property
-    def batch(self):
-        """Batches done in the current epoch."""
-        return self.trainer.batch
-
-    def train(self, seconds=0.2, batches=None):
-        """Train for about `seconds` (or exactly `batches` minibatches), never past an epoch's end.
-
-        Returns the loss of each minibatch, and the test accuracy if an epoch ended.
-        """
-        images_before, started = self.trainer.images, time.perf_counter()
-        losses = self.trainer.train(steps=batches or None, seconds=seconds)
-        elapsed = time.perf_counter() - started
-        self.seconds += elapsed
-        images = self.trainer.images - images_before
-        result = {"losses": losses, "images_per_second": images / elapsed if elapsed else 0.0}
-        if losses and self.trainer.at_epoch_end():
-            self.history.append(accuracy(self.model, self.test_images, self.test_labels))
-            result["test_accuracy"] = self.history[-1]
-        return result
+class ShownRun(run.Run):
+    """A run (nets/run.py) as the page shows it: where it is, what its first layer looks for,
+    and what the recognizer's menu says of the network it trains."""
 
     def state(self):
         """Where the run is, and what its first layer looks for (what the page redraws)."""
@@ -266,7 +171,7 @@ def learn_shape(config: TrainingConfig) -> DenseShape | ConvShape:
 
 def learn_start(session, config: TrainingConfig) -> RunState:
     """Start a fresh run with the visitor's settings (replacing any earlier run)."""
-    session.run = Run(training_floats(session), checked_config(config))
+    session.run = ShownRun(training_floats(session), checked_config(config), TRAINED_NAME)
     return session.run.state()
 
 
