@@ -166,8 +166,7 @@ assert "digits.page.training" in sys.modules
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(["digits.errors", "digits.images", "digits.images.preprocess", "digits.nets",
                                          "digits.nets.layers", "digits.nets.losses", "digits.nets.models",
-                                         "digits.page", "digits.page.answers", "digits.page.answers.recognizer",
-                                         "digits.page.api", "digits.page.recognizer",
+                                         "digits.page", "digits.page.api", "digits.page.recognizer",
                                          "digits.page.session"])
 
 

@@ -9,11 +9,59 @@ A run of the visitor's code is given a time limit by the page (python.js `within
 Python is stopped and started again: a loop that never ends cannot be stopped from inside it.
 """
 
+from typing import Annotated, Literal, NotRequired, TypedDict
+
 from ..explain import edited_code
 from ..explain.source import source_of
-from .recognizer import as_image, bitmap_image
-from .answers.code import CodeFacts, CodeRun, CodeSource
-from .answers.recognizer import Bitmap, Image
+from .inside import InsideAnswer
+from .on_the_page import OnThePage
+from .recognizer import Bitmap, Image, as_image, bitmap_image
+
+
+class CodeExperiment(TypedDict):
+    part: str
+    title: str
+    lesson: str
+    text: str
+
+
+class CodeFacts(TypedDict):
+    """editable: the parts whose code a visitor may change and run; experiments: ready-made changes, each with what it teaches."""
+    editable: list[str]
+    experiments: list[CodeExperiment]
+    run_limit_seconds: float
+
+
+class CodeRun(TypedDict):
+    """probabilities: null where the changed code made something that is not a number; input: the 784 values read;
+    inside: every layer and softmax's steps with the changed code, as insideAnswer gives them, when all are numbers."""
+    part: str
+    function: str
+    digit: int | None
+    probabilities: list[float | None]
+    finite: bool
+    input: list[float]
+    inside: NotRequired[InsideAnswer]
+
+
+# A formula is a tree, [tag, child, ...], each child a tree or a text: a recursive type Python's
+# annotations do not spell, so the page's own name for it is used.
+MathTree = Annotated[list, OnThePage("lib/math.js", "MathTree")]
+
+TokenKind = Literal["keyword", "builtin", "definition", "string", "docstring", "comment", "number", "decorator"]
+
+
+class CodeSource(TypedDict):
+    """function: the qualified name, "digits.nets.layers.ReLU.forward"; file and line: where it starts in the package;
+    tokens: the coloured stretches of `source` as Python's tokenizer reads them, [kind, start, end);
+    formulas: the formulas its docstring writes, as MathML trees (explain/formulas.py)."""
+    part: str
+    function: str
+    source: str
+    file: str
+    line: int
+    tokens: list[tuple[TokenKind, int, int]]
+    formulas: list[MathTree]
 
 
 def code_facts() -> CodeFacts:

@@ -8,12 +8,19 @@ and `labels` uint8 (N,).
 
 import base64
 import io
+from typing import TypedDict
 
 import numpy as np
 
 from ..errors import VisitorError
 from .archives import checked_zip
-from .answers.personal import PersonalSet
+
+
+class PersonalSet(TypedDict):
+    """images: base64 of N·784 bytes."""
+    images: str
+    labels: list[int]
+
 
 MAX_PERSONAL = 2_000                  # drawings in a personal set
 MAX_FILE_BYTES = 8 * 2**20            # an imported personal set: 2,000 drawings take about 1.5 MB

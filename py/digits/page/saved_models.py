@@ -8,7 +8,7 @@ import base64
 import io
 import json
 import zipfile
-from typing import Literal
+from typing import Literal, TypedDict
 
 import numpy as np
 
@@ -16,7 +16,15 @@ from ..errors import VisitorError
 from ..nets import models
 from .archives import checked_zip
 from .recognizer import describe
-from .answers.saved_models import AdoptedModel
+
+
+class AdoptedModel(TypedDict):
+    name: str
+    parameters: int
+    test_accuracy: float | None
+    test_correct: int | None
+    base: str | None
+
 
 MAX_NETWORK_BYTES = 8 * 2**20     # the cnn, the largest network, zips to under 1 MB
 MAX_UNPACKED_BYTES = 16 * 2**20   # and unpacks to 0.8 MB: float32 weights, the manifest
