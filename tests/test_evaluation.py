@@ -1,7 +1,5 @@
 """How good is it: the confusion matrix in slices, MNIST's facts, the gallery."""
 
-import base64
-
 import numpy as np
 import pytest
 
@@ -50,7 +48,7 @@ def test_run_in_slices_counts_what_one_plain_batch_predicts(name, nets, subset):
     for t in range(10):
         for p in range(10):
             cell = ev.cell(t, p)
-            assert cell["indices"] == np.flatnonzero((labels == t) & (predicted == p)).tolist()
+            np.testing.assert_array_equal(cell["indices"], np.flatnonzero((labels == t) & (predicted == p)))
             assert len(cell["indices"]) == matrix[t][p]
 
 
@@ -73,7 +71,7 @@ def test_a_slice_by_time_stops_soon_and_reads_at_least_one_batch(nets, subset):
     assert first["done"] == evaluation.BATCH and not first["finished"]
     assert first["accuracy"] == first["correct"] / evaluation.BATCH
     assert sum(map(sum, ev.confusion())) == evaluation.BATCH
-    assert ev.cell(7, 7)["indices"] == [i for i in range(evaluation.BATCH) if subset["test_labels"][i] == 7]
+    assert ev.cell(7, 7)["indices"].tolist() == [i for i in range(evaluation.BATCH) if subset["test_labels"][i] == 7]
 
 
 def test_a_misread_cell_names_digits_whose_answer_is_its_column(nets, subset):
@@ -151,8 +149,3 @@ def test_the_gallery_can_reuse_an_evaluations_readings(nets, subset):
     small = evaluation.gallery(images, labels, {"nielsen": nets["nielsen"]}, pool=300)
     assert max(d["index"] for d in small["digits"]) < 300
 
-
-def test_pixels_are_the_subsets_bytes(subset):
-    images = subset["test_images"]
-    data = base64.b64decode(evaluation.pixels(images, [5, 0]))
-    assert data == images[5].tobytes() + images[0].tobytes() and len(data) == 2 * 784

@@ -108,9 +108,8 @@ class DigitMap:
         return ((h - self.mean) @ self.directions).astype(np.float32)
 
     def points(self):
-        """Every test digit's place and label: {"x", "y", "labels", "spread"}."""
-        return {"x": self.xy[:, 0].tolist(), "y": self.xy[:, 1].tolist(),
-                "labels": self.labels.tolist(), "spread": self.spread}
+        """Every test digit's place (x and y, arrays of float32) and label, and the map's spread."""
+        return {"x": self.xy[:, 0], "y": self.xy[:, 1], "labels": self.labels, "spread": self.spread}
 
     def place(self, image):
         """One image's place on the map, and the test digit nearest to it there:

@@ -13,7 +13,6 @@ The work runs in slices so the page can draw the progress and keep answering in 
 Also here: `mnist_facts`, what the dataset is, and `gallery`, which MNIST digits to show.
 """
 
-import base64
 import time
 
 import numpy as np
@@ -72,7 +71,8 @@ class Evaluation:
         return self.progress()
 
     def progress(self):
-        """{"done", "total", "fraction", "finished", "correct", "accuracy"} over the images read so far."""
+        """How far the reading is, and how many it read right so far (the page's type is
+        digits.page.evaluation.EvaluationProgress)."""
         correct = int(np.count_nonzero(self.predicted[:self.done] == self.labels[:self.done]))
         return {"done": self.done, "total": self.total, "fraction": self.done / self.total if self.total else 1.0,
                 "finished": self.finished, "correct": correct,
@@ -95,11 +95,11 @@ class Evaluation:
 
     def cell(self, true, predicted):
         """The indices (into the images) of the digits labelled `true` read as `predicted`,
-        in order, with the network's probability for its answer: {"indices", "confidence"}."""
+        in order, with the network's probability for its answer (arrays, one value per digit)."""
         read = slice(0, self.done)
         where = np.flatnonzero((self.labels[read] == int(true)) & (self.predicted[read] == int(predicted)))
-        return {"true": int(true), "predicted": int(predicted), "indices": where.tolist(),
-                "confidence": self.probabilities[where, int(predicted)].tolist()}
+        return {"true": int(true), "predicted": int(predicted), "indices": where,
+                "confidence": self.probabilities[where, int(predicted)]}
 
     def summary(self):
         """Everything the lesson shows: progress, the matrix, and each digit's accuracy."""
@@ -147,8 +147,9 @@ def gallery(images, labels, models, per_digit=8, odd=3, readings=None, pool=None
     `models` maps names to networks; `readings` may give, for some of the names, the
     probabilities (N, 10) already computed (by an Evaluation), which saves reading the
     digits again; `pool` limits the choice to the first `pool` digits (fewer to read).
-    Answer: {"digits": [{"index" (into images), "label", "kind", "readings": {name:
-    {"digit", "confidence"}}}], "per_digit", "odd"}, digit by digit.
+    Answer: the chosen digits in order, each with its index into `images`, its label, its
+    kind and every network's reading of it (digit and confidence), and the two counts asked
+    for (the page's type is digits.page.evaluation.Gallery).
     """
     pool = len(labels) if pool is None else int(pool)
     images, labels = images[:pool], np.asarray(labels[:pool], dtype=np.int64)
@@ -178,9 +179,3 @@ def gallery(images, labels, models, per_digit=8, odd=3, readings=None, pool=None
                                      for name in models}}
                        for i, kind in chosen]}
 
-
-def pixels(images, indices):
-    """The images at `indices`, their uint8 bytes exactly as stored (row by row, 784 each),
-    one after another, in base64."""
-    chosen = np.ascontiguousarray(np.asarray(images)[list(indices)], dtype=np.uint8)
-    return base64.b64encode(chosen.tobytes()).decode("ascii")

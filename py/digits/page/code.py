@@ -13,7 +13,8 @@ from typing import Annotated, Literal, NotRequired, TypedDict
 
 from ..explain import edited_code
 from ..explain.source import source_of
-from .inside import InsideAnswer
+from .arrays import PageArray, to_page
+from .inside import InsideAnswer, layers_on_page
 from .on_the_page import OnThePage
 from .recognizer import Bitmap, Image, as_image, bitmap_image
 
@@ -33,14 +34,14 @@ class CodeFacts(TypedDict):
 
 
 class CodeRun(TypedDict):
-    """probabilities: null where the changed code made something that is not a number; input: the 784 values read;
+    """probabilities: null where the changed code made something that is not a number; input: the 28x28 image read;
     inside: every layer and softmax's steps with the changed code, as insideAnswer gives them, when all are numbers."""
     part: str
     function: str
     digit: int | None
     probabilities: list[float | None]
     finite: bool
-    input: list[float]
+    input: PageArray
     inside: NotRequired[InsideAnswer]
 
 
@@ -77,17 +78,18 @@ def code_source(part: str) -> CodeSource:
 
 
 def code_run(session, model: str, part: str, text: str, image: Image) -> CodeRun:
-    """Read `image` with `model`, the function behind `part` replaced by `text`.
-
-    Answer: edited_code.read_with's, and "input": the 784 values read.
-    """
+    """Read `image` with `model`, the function behind `part` replaced by `text` (edited_code.read_with)."""
     x = as_image(image)
-    return {**edited_code.read_with(session.model(model), x, part, text), "input": x.ravel().tolist()}
+    return on_page({**edited_code.read_with(session.model(model), x, part, text), "input": x[0]})
 
 
 def code_run_drawing(session, model: str, text: str, bitmap: Bitmap, height: int, width: int) -> CodeRun:
-    """Preprocess the pad's pixels with the visitor's version of to_mnist, and read the result.
+    """Preprocess the pad's pixels with the visitor's version of to_mnist, and read the image it made
+    (edited_code.read_drawing_with)."""
+    return on_page(edited_code.read_drawing_with(session.model(model), bitmap_image(bitmap, height, width), text))
 
-    Answer: edited_code.read_drawing_with's (its "input": the 784 values their version made).
-    """
-    return edited_code.read_drawing_with(session.model(model), bitmap_image(bitmap, height, width), text)
+
+def on_page(run):
+    """A reading with the visitor's code as the page gets it: its large arrays as PageArrays."""
+    inside = {"inside": layers_on_page(run["inside"])} if "inside" in run else {}
+    return {**run, "input": to_page(run["input"]), **inside}

@@ -8,8 +8,8 @@ The page hands Python the subset first (training.learn_data), then:
     mnist_facts()                   what MNIST is, and what the subset holds
     mnist_gallery()                 ordinary and hard test digits of each class, with their pixels
 
-Pixels travel as the subset's own bytes (uint8, 784 per digit, base64), so what the page
-shows is exactly what the networks read.
+Pixels travel as the subset's own bytes (uint8, 28x28 per digit, in a PageArray), so what
+the page shows is exactly what the networks read.
 """
 
 from typing import Literal, NotRequired, TypedDict
@@ -17,6 +17,7 @@ from typing import Literal, NotRequired, TypedDict
 from ..errors import VisitorError
 from ..explain import evaluation
 from ..nets.models import ARCHITECTURES
+from .arrays import PageArray, to_page
 
 
 class DigitScore(TypedDict):
@@ -40,9 +41,10 @@ class EvaluationProgress(TypedDict):
 
 
 # "true" is a Python keyword, so this one is spelled the functional way.
-EvaluationCell = TypedDict("EvaluationCell", {"true": int, "predicted": int, "indices": list[int],
-                                              "confidence": list[float], "pixels": str})
-EvaluationCell.__doc__ = "pixels: the subset's uint8 bytes, 784 per digit, base64."
+EvaluationCell = TypedDict("EvaluationCell", {"true": int, "predicted": int, "indices": PageArray,
+                                              "confidence": PageArray, "pixels": PageArray})
+EvaluationCell.__doc__ = """indices: the cell's test digits (into the subset), in order; confidence: the network's
+probability for its answer, for each; pixels: their bytes as the subset keeps them, 28x28 each."""
 
 
 class SubsetFacts(TypedDict):
@@ -82,10 +84,10 @@ class GalleryDigit(TypedDict):
 
 
 class Gallery(TypedDict):
-    """pixels: the chosen digits' bytes, 784 each, base64."""
+    """pixels: the chosen digits' bytes as the subset keeps them, 28x28 each, in the order of `digits`."""
     per_digit: int
     odd: int
-    pixels: str
+    pixels: PageArray
     digits: list[GalleryDigit]
 
 
@@ -115,7 +117,8 @@ def evaluate_cell(session, true: int, predicted: int) -> EvaluationCell:
         raise VisitorError("A cell of the confusion matrix is a pair of digits from 0 to 9.")
     run = current(session)
     cell = run.cell(true, predicted)
-    return {**cell, "pixels": evaluation.pixels(run.images, cell["indices"])}
+    return {**cell, "indices": to_page(cell["indices"]), "confidence": to_page(cell["confidence"]),
+            "pixels": to_page(run.images[cell["indices"]])}
 
 
 def current(session):
@@ -140,5 +143,5 @@ def mnist_gallery(session) -> Gallery:
     readings = ({finished.name: finished.probabilities}
                 if finished is not None and finished.finished and finished.name in networks else None)
     chosen = evaluation.gallery(images, labels, networks, readings=readings, pool=500)
-    return {**chosen, "pixels": evaluation.pixels(images, [digit["index"] for digit in chosen["digits"]])}
+    return {**chosen, "pixels": to_page(images[[digit["index"] for digit in chosen["digits"]]])}
 

@@ -15,16 +15,16 @@ import numpy as np
 from ..errors import VisitorError
 from ..images.segment import Memory, read_number as best_cuttings
 from ..images.stroke_groups import group_strokes
+from .arrays import PageArray, to_page
 
 
 class NumberDigit(TypedDict):
     """One digit found: box, [left, top, right, bottom] as fractions of the pad's width and height;
-    image, the 28x28 picture the network saw as MNIST keeps its digits: 784 bytes (0 background, 255
-    ink), row by row."""
+    image, the 28x28 picture the network saw as MNIST keeps its digits: bytes, 0 background, 255 ink."""
     digit: int
     box: list[float]
     probabilities: list[float]
-    image: list[float]
+    image: PageArray
 
 
 class RunnerUp(TypedDict):
@@ -96,7 +96,7 @@ def read_number(session, model: str, points: list[float], lengths: list[int], wi
     return {"status": "read", "digits": best.text, "score": float(np.exp(best.score)),
             "parts": [{"digit": d.digit, "box": fractions(d.box, width),
                        "probabilities": np.round(d.probabilities, 4).tolist(),
-                       "image": np.round(d.image * 255).astype(np.uint8).ravel().tolist()} for d in best.digits],
+                       "image": to_page(np.round(d.image * 255).astype(np.uint8))} for d in best.digits],
             "runner_up": {"digits": runner_up.text, "score": float(np.exp(runner_up.score)),
                           "boxes": [fractions(d.box, width) for d in runner_up.digits]} if close else None}
 

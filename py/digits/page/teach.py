@@ -13,6 +13,7 @@ import numpy as np
 from ..errors import VisitorError
 from ..nets.finetune import copy_model, fine_tuner, recipe_for, split, trunk_output
 from ..nets.trainer import accuracy, to_float
+from .arrays import PageArray, to_page
 from .personal import MAX_FILE_BYTES, MAX_PERSONAL
 
 
@@ -32,7 +33,8 @@ class TuningStarted(TypedDict):
 
 
 class TuningSlice(TypedDict):
-    losses: list[float]
+    """losses: each step's of this slice."""
+    losses: PageArray
     step: int
     steps: int
     done: bool
@@ -117,7 +119,8 @@ def finetune_run(session, seconds: float = 0.3) -> TuningSlice:
     """One slice of fine-tuning steps."""
     if session.tuning is None:
         raise VisitorError("Press Fine-tune to start first.")
-    return session.tuning.train(seconds)
+    slice_ = session.tuning.train(seconds)
+    return {**slice_, "losses": to_page(slice_["losses"])}
 
 
 def finetune_finish(session) -> TuningResult:

@@ -19,7 +19,7 @@ from typing import Literal, NotRequired, TypedDict
 import numpy as np
 
 from ..errors import VisitorError
-from ..explain.inside import architecture, encode, layer_outputs
+from ..explain.inside import architecture, layer_outputs
 from ..images.augment import random_shift
 from ..nets import layers as L
 from ..nets import models
@@ -27,6 +27,7 @@ from ..nets.batches import Epochs
 from ..nets.network_names import settings_name
 from ..nets.optim import SGD, Adam
 from ..nets.trainer import Trainer, accuracy, to_float
+from .arrays import PageArray, to_page
 from .recognizer import Image
 
 
@@ -122,10 +123,10 @@ class SubsetSizes(TypedDict):
 
 
 class Kernels(TypedDict):
-    """the first convolution's count filters of size x size, filter after filter, row by row: float32 bytes in base64."""
+    """values: the first convolution's count filters, size x size each."""
     count: int
     size: int
-    values: str
+    values: PageArray
 
 
 class RunState(TypedDict):
@@ -137,13 +138,13 @@ class RunState(TypedDict):
     batches: int
     done: bool
     seconds: float
-    neurons: NotRequired[list[list[float]]]
+    neurons: NotRequired[PageArray]
     kernels: NotRequired[Kernels]
 
 
 class RunSlice(RunState):
-    """test_accuracy is there only when an epoch ended in this slice."""
-    losses: list[float]
+    """losses: each minibatch's of this slice; test_accuracy is there only when an epoch ended in it."""
+    losses: PageArray
     images_per_second: float
     test_accuracy: NotRequired[float]
 
@@ -159,12 +160,12 @@ class TrainedSummary(TypedDict):
 
 
 class LayerMaps(TypedDict):
-    """dims: [height, width, count]; values: the count maps one after another, row by row, float32 bytes in base64."""
+    """dims: [height, width, count]; values: the count maps one after another, float32."""
     layer: int
     dims: tuple[int, int, int]
     low: float
     high: float
-    values: str
+    values: PageArray
 
 
 class FeatureMapsWhileTraining(TypedDict):
@@ -335,15 +336,13 @@ class Run:
         return {**where, "kernels": self.kernels()} if self.conv else {**where, "neurons": self.neurons()}
 
     def neurons(self, count=6):
-        """The incoming weights of the first `count` hidden neurons, as 784 numbers each."""
-        W = self.model.layers[0].params["W"]
-        return [np.round(W[:, j], 3).tolist() for j in range(min(count, W.shape[1]))]
+        """The incoming weights of the first `count` hidden neurons, (count, 784)."""
+        return self.model.layers[0].params["W"][:, :count].T.copy()
 
     def kernels(self):
-        """The first convolution's filters: {"count", "size", "values"}, values the count·5·5
-        weights (filter after filter, each row by row) as float32 bytes in base64."""
+        """The first convolution's filters: how many, their size, and their weights (count, 1, 5, 5)."""
         W = self.model.layers[0].params["W"]           # (filters, 1, 5, 5)
-        return {"count": W.shape[0], "size": W.shape[-1], "values": encode(W, "base64")}
+        return {"count": W.shape[0], "size": W.shape[-1], "values": W.copy()}
 
     def summary(self):
         """The trained network as the recognizer's menu and the kept file describe it."""
@@ -408,7 +407,7 @@ def learn_shape(config: TrainingConfig) -> DenseShape | ConvShape:
 def learn_start(session, config: TrainingConfig) -> RunState:
     """Start a fresh run with the visitor's settings (replacing any earlier run)."""
     session.run = Run(training_floats(session), checked_config(config))
-    return session.run.state()
+    return run_on_page(session.run.state())
 
 
 def training_floats(session):
@@ -429,7 +428,15 @@ def learn_run(session, seconds: float = 0.2, batches: int = None) -> RunSlice:
     if session.run is None:
         raise VisitorError("Press Train to start a run first.")
     slice_ = session.run.train(seconds, batches)
-    return {**slice_, **session.run.state()}
+    return run_on_page({**slice_, **session.run.state()})
+
+
+def run_on_page(answer):
+    """A run's state (and slice) as the page gets it: the losses, neurons and kernels as PageArrays."""
+    arrays = {key: to_page(answer[key]) for key in ("losses", "neurons") if key in answer}
+    if "kernels" in answer:
+        arrays["kernels"] = {**answer["kernels"], "values": to_page(answer["kernels"]["values"])}
+    return {**answer, **arrays}
 
 
 def learn_use(session) -> TrainedSummary:
@@ -442,18 +449,14 @@ def learn_use(session) -> TrainedSummary:
 
 def learn_feature_maps(session, image: Image) -> FeatureMapsWhileTraining:
     """What the convnet being trained makes of one 28x28 image (784 values in [0, 1], the
-    recognizer's digit): the maps after each convolution's ReLU.
-
-    Answer: {"maps": [one per convolution: {"layer", "dims" [h, w, count], "low", "high",
-    "values"}]}, values map after map (each row by row) as float32 bytes in base64
-    (inside.layer_outputs, whose entries these are).
+    recognizer's digit): the maps after each convolution's ReLU, as inside.layer_outputs gives them.
     """
     if session.run is None or not session.run.conv:
         raise VisitorError("Only a convolutional network has feature maps: train one first.")
     if len(image) != 784:
         raise VisitorError(f"The image must have 784 values (28x28), not {len(image)}.")
-    entries = layer_outputs(session.run.model, image, "base64")["layers"]
+    entries = layer_outputs(session.run.model, image)["layers"]
     convolutions = [index for index, layer in enumerate(session.run.model.layers) if isinstance(layer, L.Conv2D)]
     wanted = {index + 1 for index in convolutions}        # the ReLU right after each convolution
-    return {"maps": [{key: entry[key] for key in ("layer", "dims", "low", "high", "values")}
+    return {"maps": [{**{key: entry[key] for key in ("layer", "dims", "low", "high")}, "values": to_page(entry["values"])}
                      for entry in entries if entry["layer"] in wanted]}

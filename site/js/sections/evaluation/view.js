@@ -3,6 +3,7 @@
 // chosen cell, each a button that shows it to the recognizer.
 
 import { MODELS } from "../../generated/facts.js";
+import { fromPython } from "../../lib/arrays.js";
 import { h, setText } from "../../lib/dom.js";
 import { count, percent, whole } from "../../lib/format.js";
 import { digitCanvas } from "../../widgets/pictures.js";
@@ -110,10 +111,11 @@ export class EvaluationView {
   }
 
   /** A cell's digits: `digits` are their bytes, in the order of cell.indices. */
-  showCell(cell, digits) {
-    const { true: truth, predicted, indices, confidence } = cell;
+  showCell(/** @type {import("../../api.js").EvaluationCell} */ cell, digits) {
+    const { true: truth, predicted } = cell;
+    const indices = fromPython(cell.indices), confidence = fromPython(cell.confidence);
     this.cellTitle.textContent = `${title(truth, predicted)}: ${count(indices.length, "digit")}`;
-    this.cellDigits.replaceChildren(...indices.map((index, i) => {
+    this.cellDigits.replaceChildren(...Array.from(indices, (index, i) => {
       const digit = { index, label: truth, bytes: digits[i] };
       return h("li", {},
         h("button", { type: "button", class: "cell-digit", "data-testid": "cell-digit", "data-index": index,
