@@ -71,8 +71,8 @@ def test_an_evaluation_in_slices_counts_what_a_plain_batch_predict_counts(call):
     images, labels = subset_test()
     call("learn_data", {"binary": 0}, binaries=[np.frombuffer(SUBSET.read_bytes(), np.uint8)])
     progress = call("evaluate_start", "mlp")
-    assert progress["done"] == 0 and progress["total"] == len(labels)
-    while not progress["finished"]:
+    assert progress["read"] == 0 and progress["total"] == len(labels) and not progress["done"]
+    while not progress["done"]:
         progress = call("evaluate_run", 0.05)
     predicted = models.load("mlp").predict(images.astype(np.float32) / 255).argmax(axis=1)
     expected = np.zeros((10, 10), int)

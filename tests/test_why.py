@@ -125,7 +125,7 @@ def test_the_map_is_the_last_hidden_layer_seen_along_its_two_widest_directions(n
     network = networks[name]
     images, labels = mnist_test[0][:300], mnist_test[1][:300]
     digit_map = DigitMap(network, images, labels)
-    while not digit_map.run(0.05)["finished"]:
+    while not digit_map.run(0.05)["done"]:
         pass
     h = features(network, floats(images))
     assert h.shape[1] == network.layers[last_dense(network)].params["W"].shape[0]

@@ -1,8 +1,8 @@
 """How good is a network? Its answers on test digits it never learned from, counted.
 
     evaluation = Evaluation(model, images, labels)
-    evaluation.run(seconds=0.1)      # a slice of the work, then {"done", "total", ...}
-    ...                              # again, until "finished"
+    evaluation.run(seconds=0.1)      # a slice of the work, then how far it is (digits read, done or not)
+    ...                              # again, until done
     evaluation.confusion()           # C[t][p]: how many digits t were read as p
     evaluation.cell(3, 5)            # which 3s were read as 5s (indices into `images`)
 
@@ -40,7 +40,7 @@ class Evaluation:
         self.images = images
         self.labels = np.asarray(labels, dtype=np.int64)
         self.batch = batch
-        self.done = 0                                            # images read so far, in order
+        self.read = 0                                            # images read so far, in order
         self.probabilities = np.zeros((len(labels), DIGITS), dtype=np.float32)
         self.predicted = np.zeros(len(labels), dtype=np.int64)
 
@@ -49,8 +49,8 @@ class Evaluation:
         return len(self.labels)
 
     @property
-    def finished(self):
-        return self.done == self.total
+    def done(self):
+        return self.read == self.total
 
     def run(self, seconds=None, count=None):
         """Read the next images, batch after batch, until `seconds` have passed or `count`
@@ -59,13 +59,13 @@ class Evaluation:
         if seconds is None and count is None:
             raise ValueError("run needs seconds or count")
         start = time.perf_counter()
-        stop = self.total if count is None else min(self.total, self.done + int(count))
-        while self.done < stop:
-            end = min(stop, self.done + self.batch)
-            p = self.model.predict(as_floats(self.images[self.done:end]))
-            self.probabilities[self.done:end] = p
-            self.predicted[self.done:end] = p.argmax(axis=1)
-            self.done = end
+        stop = self.total if count is None else min(self.total, self.read + int(count))
+        while self.read < stop:
+            end = min(stop, self.read + self.batch)
+            p = self.model.predict(as_floats(self.images[self.read:end]))
+            self.probabilities[self.read:end] = p
+            self.predicted[self.read:end] = p.argmax(axis=1)
+            self.read = end
             if seconds is not None and time.perf_counter() - start >= seconds:
                 break
         return self.progress()
@@ -73,17 +73,17 @@ class Evaluation:
     def progress(self):
         """How far the reading is, and how many it read right so far (the page's type is
         digits.page.evaluation.EvaluationProgress)."""
-        correct = int(np.count_nonzero(self.predicted[:self.done] == self.labels[:self.done]))
-        return {"done": self.done, "total": self.total, "fraction": self.done / self.total if self.total else 1.0,
-                "finished": self.finished, "correct": correct,
-                "accuracy": correct / self.done if self.done else None}
+        correct = int(np.count_nonzero(self.predicted[:self.read] == self.labels[:self.read]))
+        return {"read": self.read, "total": self.total, "fraction": self.read / self.total if self.total else 1.0,
+                "done": self.done, "correct": correct,
+                "accuracy": correct / self.read if self.read else None}
 
     def confusion(self):
         """The 10x10 confusion matrix C (lists of ints): C[t][p] counts the digits labelled t
         that the network read as p. Rows are the truth, columns the answers; the diagonal is
         what it got right."""
         matrix = np.zeros((DIGITS, DIGITS), dtype=np.int64)
-        np.add.at(matrix, (self.labels[:self.done], self.predicted[:self.done]), 1)
+        np.add.at(matrix, (self.labels[:self.read], self.predicted[:self.read]), 1)
         return matrix.tolist()
 
     def per_digit(self):
@@ -96,8 +96,8 @@ class Evaluation:
     def cell(self, true, predicted):
         """The indices (into the images) of the digits labelled `true` read as `predicted`,
         in order, with the network's probability for its answer (arrays, one value per digit)."""
-        read = slice(0, self.done)
-        where = np.flatnonzero((self.labels[read] == int(true)) & (self.predicted[read] == int(predicted)))
+        so_far = slice(0, self.read)
+        where = np.flatnonzero((self.labels[so_far] == int(true)) & (self.predicted[so_far] == int(predicted)))
         return {"true": int(true), "predicted": int(predicted), "indices": where,
                 "confidence": self.probabilities[where, int(predicted)]}
 

@@ -3,7 +3,7 @@
 The page hands Python the subset first (training.learn_data), then:
 
     evaluate_start(model)           begin reading the subset's test digits with `model`
-    evaluate_run(seconds)           read for about `seconds`; the summary once finished
+    evaluate_run(seconds)           read for about `seconds`; the summary once done
     evaluate_cell(true, predicted)  the digits of one cell of the confusion matrix, with their pixels
     mnist_facts()                   what MNIST is, and what the subset holds
     mnist_gallery()                 ordinary and hard test digits of each class, with their pixels
@@ -28,12 +28,13 @@ class DigitScore(TypedDict):
 
 
 class EvaluationProgress(TypedDict):
-    """confusion[t][p]: how many test digits t were read as p; with per_digit, once finished."""
+    """read: the test digits read so far, of total; done: whether all are; then confusion[t][p]: how many test
+    digits t were read as p, and per_digit."""
     model: str
-    done: int
+    read: int
     total: int
     fraction: float
-    finished: bool
+    done: bool
     correct: int
     accuracy: float | None
     confusion: NotRequired[list[list[int]]]
@@ -103,12 +104,12 @@ def evaluate_start(session, model: str) -> EvaluationProgress:
 
 
 def evaluate_run(session, seconds: float) -> EvaluationProgress:
-    """Read test digits for about `seconds`; the progress, and the whole summary once finished."""
+    """Read test digits for about `seconds`; the progress, and the whole summary once done."""
     if not 0 < seconds <= SLICE_LIMIT:
         raise VisitorError(f"A slice of evaluation lasts more than 0 and at most {SLICE_LIMIT:g} seconds.")
     run = current(session)
     progress = run.run(seconds=seconds)
-    return {"model": run.name, **(run.summary() if run.finished else progress)}
+    return {"model": run.name, **(run.summary() if run.done else progress)}
 
 
 def evaluate_cell(session, true: int, predicted: int) -> EvaluationCell:
@@ -139,9 +140,8 @@ def mnist_gallery(session) -> Gallery:
     networks = {name: network for name, network in session.models.items() if name in ARCHITECTURES}
     if not networks:
         raise VisitorError("No shipped network is loaded yet to sort the gallery's digits.")
-    finished = session.evaluation
-    readings = ({finished.name: finished.probabilities}
-                if finished is not None and finished.finished and finished.name in networks else None)
+    read = session.evaluation
+    readings = ({read.name: read.probabilities} if read is not None and read.done and read.name in networks else None)
     chosen = evaluation.gallery(images, labels, networks, readings=readings, pool=500)
     return {**chosen, "pixels": to_page(images[[digit["index"] for digit in chosen["digits"]]])}
 

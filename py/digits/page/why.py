@@ -5,7 +5,7 @@ The recognizer answers first; the page then asks, with the 784-value image that 
     why_attribution(model, image, digit, method)  which pixels push `digit` up or down
     why_nudge(model, image, target)               the image changed a little until it reads `target`
     why_map_start(model)                          begin placing the page's MNIST test digits on a map
-    why_map_run(seconds)                          place them for about `seconds`; every point once finished
+    why_map_run(seconds)                          place them for about `seconds`; every point once done
     why_map_place(image)                          the visitor's digit on that map, and its nearest test digit
     why_map_digit(index)                          one test digit of the map, with its pixels
 
@@ -49,15 +49,16 @@ class Nudge(TypedDict):
 
 
 class MapProgress(TypedDict):
+    """placed: the test digits placed so far, of total; done: whether all are."""
     model: str
-    done: int
+    placed: int
     total: int
-    finished: bool
+    done: bool
 
 
 class MapSlice(MapProgress):
     """x, y, labels (one each per test digit) and spread (the share of the features' variance the two axes keep)
-    once finished."""
+    once done."""
     x: NotRequired[PageArray]
     y: NotRequired[PageArray]
     labels: NotRequired[PageArray]
@@ -120,7 +121,7 @@ def why_map_run(session, seconds: float) -> MapSlice:
         raise VisitorError(f"A slice of the map lasts more than 0 and at most {SLICE_LIMIT:g} seconds.")
     digit_map = current_map(session)
     progress = digit_map.run(seconds)
-    if not digit_map.finished:
+    if not digit_map.done:
         return {"model": digit_map.name, **progress}
     points = digit_map.points()
     return {"model": digit_map.name, **progress, "x": to_page(points["x"]), "y": to_page(points["y"]),

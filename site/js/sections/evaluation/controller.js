@@ -54,7 +54,7 @@ export function setupEvaluation(root, python, networks, recognizer) {
       mnist ??= await api.mnistFacts(python);
       await networks.ensure(model);
       let progress = await api.evaluateStart(python, model);
-      while (!progress.finished) {
+      while (!progress.done) {
         if (ticket.stale) return;
         progress = await api.evaluateRun(python, SLICE_SECONDS);
         if (ticket.stale) return;

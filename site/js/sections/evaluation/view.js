@@ -58,9 +58,9 @@ export class EvaluationView {
   }
 
   /** @param {EvaluationProgress} progress */
-  showProgress({ done, total, correct }) {
-    this.progress.value = done / total;
-    setText(this.summary, `The ${this.model} network has read ${whole(done)} of ${whole(total)} test digits: `
+  showProgress({ read, total, correct }) {
+    this.progress.value = read / total;
+    setText(this.summary, `The ${this.model} network has read ${whole(read)} of ${whole(total)} test digits: `
       + `${whole(correct)} right so far.`);
   }
 
@@ -69,21 +69,21 @@ export class EvaluationView {
    * @param {EvaluationProgress} progress
    * @param {Record<string, any>} mnist
    */
-  showSummary({ model, done, total, correct, accuracy, confusion, per_digit: perDigit }, mnist) {
+  showSummary({ model, read, total, correct, accuracy, confusion, per_digit: perDigit }, mnist) {
     this.progress.value = 1;
     this.start.disabled = false;
     this.matrix.show(confusion, perDigit);
     this.matrix.setState("finished");
-    setText(this.summary, `${model} read ${whole(correct)} of ${whole(done)} test digits right: ${percent(accuracy, 2)}.`);
+    setText(this.summary, `${model} read ${whole(correct)} of ${whole(read)} test digits right: ${percent(accuracy, 2)}.`);
     const shipped = MODELS.find((entry) => entry.name === model);
     setText(this.source, `The page carries ${mnist.subset.chosen}: these are its ${whole(total)} test digits, and no `
       + "network learned from any of them. "
       + (shipped ? `The ${percent(shipped.test_accuracy, 2)} in the recognizer's menu counts all `
         + `${whole(shipped.test_images)} (${whole(shipped.test_correct)} right, measured when it was trained); `
         + "the first digits of the test set are harder for these networks than the rest." : ""));
-    const wrong = done - correct;
+    const wrong = read - correct;
     this.testSet.numbers.textContent = `MNIST keeps ${whole(mnist.test)} test digits apart from its ${whole(mnist.train)} `
-      + `training digits. This matrix: ${whole(correct)} on the diagonal out of ${whole(done)}, so `
+      + `training digits. This matrix: ${whole(correct)} on the diagonal out of ${whole(read)}, so `
       + `${percent(accuracy, 2)}; the other ${count(wrong, "digit")} are the misreadings.`;
   }
 

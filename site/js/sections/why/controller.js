@@ -113,11 +113,11 @@ export function setupWhy(root, python, networks, recognizer) {
       await ensureSubset(python);
       await networks.ensure(model);
       let slice = await api.whyMapStart(python, model);
-      while (!slice.finished) {
+      while (!slice.done) {
         if (ticket.stale) return;
         slice = await api.whyMapRun(python, SLICE_SECONDS);
         if (ticket.stale) return;
-        view.map.showProgress(slice.done, slice.total);
+        view.map.showProgress(slice.placed, slice.total);
       }
       view.map.showPoints(/** @type {Required<import("../../api.js").MapSlice>} */ (slice));
       mapReady = true;

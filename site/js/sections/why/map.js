@@ -63,9 +63,9 @@ export class MapPanel {
   }
 
   /** Python's progress placing the test digits. */
-  showProgress(done, total) {
+  showProgress(placed, total) {
     this.frame.dataset.state = "placing";
-    this.progress.textContent = `Placing the test digits: ${whole(done)} of ${whole(total)}…`;
+    this.progress.textContent = `Placing the test digits: ${whole(placed)} of ${whole(total)}…`;
   }
 
   /** Every test digit's point. */
