@@ -112,8 +112,8 @@ class DigitMap:
         return {"x": self.xy[:, 0], "y": self.xy[:, 1], "labels": self.labels, "spread": self.spread}
 
     def place(self, image):
-        """One image's place on the map, and the test digit nearest to it there:
-        {"x", "y", "nearest" (its index among the test digits), "nearest_label"}."""
+        """One image's place on the map (x, y), and the test digit nearest to it there, its index and label
+        (the page's type is digits.page.why.MapPlace)."""
         if not self.done:
             raise VisitorError("The map of test digits is not finished yet.")
         x, y = self.project(features(self.model, np.asarray(image, np.float32).reshape(1, 28, 28)))[0]

@@ -8,7 +8,8 @@ from typing import TypedDict
 import numpy as np
 
 from ..errors import VisitorError
-from ..toys.machine import CELLS, DIGITS, EXAMPLE_DRAWINGS, HIDDEN, KNOB_LIMIT, SIDE, START_DIGIT, Machine, cells_of, descend
+from ..toys.machine import (CELLS, DIGITS, EXAMPLE_DRAWINGS, HIDDEN, KNOB_LIMIT, SIDE, START_DIGIT, Machine,
+                            cells_of, descend)
 from ..toys.machine import Knobs as KnobArrays      # the toy's arrays; Knobs below is the page's plain lists
 
 
@@ -133,10 +134,7 @@ def machine_set_losses(knobs: Knobs, examples: list[Example]) -> MachineSetLosse
 
 def machine_auto(knobs: Knobs, examples: list[Example], learning_rate: float = 2.0, steps: int = 300,
                  frames: int = 30) -> MachineFrames:
-    """Gradient descent on the examples' mean loss, as a few frames to animate.
-
-    Returns {"frames": [{"step", "knobs", "loss"}, ...]} from the starting knobs to the last step.
-    """
+    """Gradient descent on the examples' mean loss for `steps` steps, as `frames` frames to animate."""
     x, targets = check_examples(examples)
     learning_rate = check_learning_rate(learning_rate)
     steps, frames = int(steps), int(frames)

@@ -123,7 +123,7 @@ def predict(session, model: str, bitmap: Bitmap, height: int, width: int) -> Rea
 
 
 def read_image(session, model: str, image: Image) -> Reading:
-    """Read a 28x28 image that is already in MNIST's form (an MNIST digit): no preprocessing, the answer as predict's."""
+    """Read a 28x28 image that is already in MNIST's form (an MNIST digit): no preprocessing; answered as predict."""
     network, values = session.model(model), as_image(image)
     probabilities = network.predict(values)[0]
     return {"empty": False, "image": to_page(values[0]),

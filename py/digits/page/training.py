@@ -458,5 +458,5 @@ def learn_feature_maps(session, image: Image) -> FeatureMapsWhileTraining:
     entries = layer_outputs(session.run.model, image)["layers"]
     convolutions = [index for index, layer in enumerate(session.run.model.layers) if isinstance(layer, L.Conv2D)]
     wanted = {index + 1 for index in convolutions}        # the ReLU right after each convolution
-    return {"maps": [{**{key: entry[key] for key in ("layer", "dims", "low", "high")}, "values": to_page(entry["values"])}
-                     for entry in entries if entry["layer"] in wanted]}
+    return {"maps": [{"layer": entry["layer"], "dims": entry["dims"], "low": entry["low"], "high": entry["high"],
+                      "values": to_page(entry["values"])} for entry in entries if entry["layer"] in wanted]}
