@@ -1,13 +1,17 @@
 """How arrays travel to the page (py/digits/page/arrays.py): their own numbers, bit for bit, in
 the typed array of their dtype, and files as their bytes."""
 
+import ast
 import base64
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from digits.images.data import load_mnist
 from digits.page.arrays import file_to_page, from_page, to_page
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("values, dtype", [
@@ -48,3 +52,16 @@ def test_what_has_no_typed_array_is_refused():
 def test_a_file_travels_as_its_bytes():
     data = bytes(range(256))
     assert base64.b64decode(file_to_page(data)) == data
+
+
+def test_python_encodes_in_one_place_and_the_page_decodes_in_one_place():
+    def imports_base64(path):
+        return any(isinstance(node, (ast.Import, ast.ImportFrom)) and "base64" in
+                   ([alias.name for alias in node.names] if isinstance(node, ast.Import) else [node.module])
+                   for node in ast.walk(ast.parse(path.read_text())))
+    package = ROOT / "py" / "digits"
+    assert [path.relative_to(package).as_posix() for path in sorted(package.rglob("*.py")) if imports_base64(path)] == [
+        "page/arrays.py"]
+    site = ROOT / "site" / "js"
+    assert [path.relative_to(site).as_posix() for path in sorted(site.rglob("*.js")) if "atob(" in path.read_text()] == [
+        "lib/arrays.js"]
