@@ -24,7 +24,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "py"))
 
-import numpy as np  # noqa: E402
 from static_server import serving  # noqa: E402
 from train_browser import open_page  # noqa: E402 — the same page, opened the same way
 

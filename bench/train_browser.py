@@ -40,7 +40,7 @@ THROUGHPUT = """async (epochs) => {
     const started = performance.now();
     slice = await python.call("learn_run", 0.15, null);
     seconds += (performance.now() - started) / 1000;   // wall time, messages to and from the worker included
-    images += slice.losses.length * 10;
+    images += slice.losses.shape[0] * 10;             // a loss per minibatch (a PageArray: page/arrays.py)
     if (slice.test_accuracy !== undefined) {
       epochsDone.push({seconds, accuracy: slice.test_accuracy});
       if (seconds <= 10) at10 = slice.test_accuracy;

@@ -63,7 +63,7 @@ LEARNING = """async ([config, checkpoints]) => {
     const started = performance.now();
     slice = await python.call("learn_run", 0.15, null);
     seconds += (performance.now() - started) / 1000;
-    images += slice.losses.length * config.batch_size;
+    images += slice.losses.shape[0] * config.batch_size;     // a loss per minibatch (a PageArray)
     if (slice.test_accuracy !== undefined) epochs.push({ seconds, accuracy: slice.test_accuracy });
     if (seconds >= checkpoints[next]) {
       await python.call("learn_use");
@@ -93,7 +93,7 @@ def cpython_images_per_second(config, seconds=15.0):
     training.learn_start(session, config)
     images, started = 0, time.perf_counter()
     while time.perf_counter() - started < seconds:
-        images += len(training.learn_run(session, 0.15)["losses"]) * config["batch_size"]
+        images += training.learn_run(session, 0.15)["losses"]["shape"][0] * config["batch_size"]
     return images / (time.perf_counter() - started)
 
 

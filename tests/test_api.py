@@ -14,6 +14,7 @@ from digits.images.pixels import to_float
 from digits.images.preprocess import to_mnist
 from digits.nets import models
 from digits.page import api
+from digits.page.arrays import from_page
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_predict_a_bitmap_like_the_page_sends_it(call, loaded_mlp):
     bitmap = np.kron(images[0], np.ones((10, 10), np.uint8))        # a 280x280 "drawing" of a 7
     answer = call("predict", "mlp", {"binary": 0}, 280, 280, binaries=[bitmap.ravel()])["ok"]
     assert answer["digit"] == labels[0] and not answer["empty"]
-    np.testing.assert_allclose(answer["image"], to_mnist(bitmap).ravel(), atol=1e-7)
+    np.testing.assert_array_equal(from_page(answer["image"]), to_mnist(bitmap))
     assert sum(answer["probabilities"]) == pytest.approx(1, abs=1e-5)
 
 
@@ -53,23 +54,23 @@ def test_an_empty_drawing_is_not_a_digit(call, loaded_mlp):
 
 
 def test_explain_shows_the_strongest_neurons_and_feature_maps(call, loaded_mlp):
-    image = to_float(load_mnist("test")[0][1].ravel()).tolist()
-    why = call("explain", "mlp", image)["ok"]
+    image = to_float(load_mnist("test")[0][1].ravel())
+    why = call("explain", "mlp", {"binary": 0}, binaries=[image])["ok"]
     assert set(why) == {"kind", "hidden", "neurons"} and (why["kind"], why["hidden"]) == ("neurons", 128)
     activations = [n["activation"] for n in why["neurons"]]
-    assert activations == sorted(activations, reverse=True) and len(why["neurons"][0]["weights"]) == 784
+    assert activations == sorted(activations, reverse=True) and from_page(why["neurons"][0]["weights"]).shape == (784,)
 
     call("load_model", "cnn", str(models.WEIGHTS_DIR / "cnn"))
-    maps = call("explain", "cnn", image)["ok"]
+    maps = call("explain", "cnn", {"binary": 0}, binaries=[image])["ok"]
     assert set(maps) == {"kind", "size", "maps"} and (maps["kind"], maps["size"]) == ("feature_maps", 24)
-    assert len(maps["maps"]) == 20 and len(maps["maps"][0]) == 24 * 24
-    assert min(min(m) for m in maps["maps"]) == 0 and max(max(m) for m in maps["maps"]) == 1
+    pictures = from_page(maps["maps"])
+    assert pictures.shape == (20, 24, 24) and pictures.min() == 0 and pictures.max() == 1
 
 
 def test_compare_reads_the_image_with_every_loaded_network(call, loaded_mlp):
-    image = to_float(load_mnist("test")[0][0].ravel()).tolist()
+    image = to_float(load_mnist("test")[0][0].ravel())
     call("load_model", "nielsen", str(models.WEIGHTS_DIR / "nielsen"))
-    all_of_them = call("compare", image)["ok"]
+    all_of_them = call("compare", {"binary": 0}, binaries=[image])["ok"]
     assert sorted(all_of_them) == ["mlp", "nielsen"]
     assert all(np.argmax(p) == 7 for p in all_of_them.values())
 
@@ -81,7 +82,8 @@ def test_each_page_has_its_own_session(call, loaded_mlp):
 
 def test_errors_come_back_as_sentences_not_tracebacks(call, tmp_path, loaded_mlp):
     assert call("nonsense") == {"error": "Python has no page function called 'nonsense'."}
-    assert call("explain", "nobody", [0] * 784) == {"error": "The model 'nobody' is not loaded."}
+    assert call("explain", "nobody", {"binary": 0}, binaries=[np.zeros(784, np.float32)]) == {
+        "error": "The model 'nobody' is not loaded."}
     models.save(models.nielsen(), tmp_path, {})
     (tmp_path / "0_b.npy").write_bytes(b"garbage")
     assert call("load_model", "nielsen", str(tmp_path)) == {
@@ -98,16 +100,26 @@ def test_an_unexpected_failure_is_one_line_with_the_detail_apart(call, loaded_ml
     def broken(network, batch):
         raise ZeroDivisionError("division by zero")
     monkeypatch.setattr(models.Sequential, "predict", broken)
-    answer = call("compare", [0.0] * 784)
+    answer = call("compare", {"binary": 0}, binaries=[np.zeros(784, np.float32)])
     assert answer["error"] == "Python failed in compare: ZeroDivisionError: division by zero"
     assert answer["detail"].startswith("Traceback")
 
 
-@pytest.mark.parametrize("image", [[], [0.5] * 783, [0.5] * 785, [[0.5] * 28] * 28, [2.0] * 784, [-0.1] * 784,
-                                   [None] * 784, ["0"] * 784, [[0.5, [0.5]]] * 392])
+@pytest.mark.parametrize("image", [[], [0.5] * 783, [0.5] * 785, [2.0] * 784, [-0.1] * 784, [np.nan] * 784,
+                                   [np.inf] * 784, np.full(784, 255, np.uint8), np.full((28, 28), 0.5)])
 def test_an_image_that_is_not_28x28_in_0_to_1_is_refused(call, loaded_mlp, image):
-    assert call("compare", image) == {"error": "An image must be 784 numbers (28x28, row by row), each from 0 to 1."}
-    assert call("explain", "mlp", image) == {"error": "An image must be 784 numbers (28x28, row by row), each from 0 to 1."}
+    sent = [np.asarray(image, np.float32) if isinstance(image, list) else image]
+    assert call("compare", {"binary": 0}, binaries=sent) == {
+        "error": "An image must be 784 numbers (28x28, row by row), each from 0 to 1."}
+    assert call("explain", "mlp", {"binary": 0}, binaries=sent) == {
+        "error": "An image must be 784 numbers (28x28, row by row), each from 0 to 1."}
+
+
+@pytest.mark.parametrize("image", [[0.5] * 784, [[0.5] * 28] * 28, [None] * 784, ["0"] * 784, [[0.5, [0.5]]] * 392])
+def test_an_image_sent_as_json_is_refused(call, loaded_mlp, image):
+    # The page sends images as it got them, typed arrays: anything else is not one of its images.
+    assert call("compare", image) == {"error": "compare needs a typed array for image, not a list."}
+    assert call("explain", "mlp", image) == {"error": "explain needs a typed array for image, not a list."}
 
 
 @pytest.mark.parametrize("height, width", [(0, 0), (-28, -28), (100_000, 1), (1, 5000)])
@@ -120,7 +132,7 @@ def test_a_drawing_of_impossible_size_is_refused(call, loaded_mlp, height, width
 @pytest.mark.parametrize("name, args, sentence", [
     ("predict", ["mlp", {"binary": 0}, 280],
      "predict takes 4 arguments (model, bitmap, height, width); the page sent 3."),
-    ("explain", ["mlp", [0] * 784, 6, "more"],
+    ("explain", ["mlp", {"binary": 0}, 6, "more"],
      "explain takes 2 to 3 arguments (model, image, top); the page sent 4."),
     ("runtime", [1], "runtime takes no arguments; the page sent 1."),
     ("finetune_run", [0.1, 2], "finetune_run takes 0 to 1 arguments (seconds); the page sent 2."),
@@ -154,6 +166,7 @@ def test_the_other_sections_load_when_the_page_first_asks_for_them():
     script = """
 import json, sys
 from digits.page import api
+from digits.page.arrays import from_page
 ours = lambda: sorted(name for name in sys.modules if name.startswith("digits."))
 print(ours())
 assert "error" in json.loads(api.dispatch("machine_forward", "[[0], {}, 1]"))
@@ -166,9 +179,8 @@ assert "digits.page.training" in sys.modules
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(["digits.errors", "digits.images", "digits.images.pixels", "digits.images.preprocess", "digits.nets",
                                          "digits.nets.layers", "digits.nets.losses", "digits.nets.models",
-                                         "digits.page", "digits.page.answers", "digits.page.answers.recognizer",
-                                         "digits.page.api", "digits.page.recognizer",
-                                         "digits.page.session"])
+                                         "digits.page", "digits.page.api", "digits.page.arrays",
+                                         "digits.page.on_the_page", "digits.page.recognizer", "digits.page.session"])
 
 
 def test_all_facts_gathers_every_sections_rules_as_json():

@@ -14,6 +14,7 @@ from digits.images import preprocess
 from digits.images.data import load_mnist
 from digits.images.pixels import to_float
 from digits.nets import layers as L, losses, models
+from digits.page.arrays import from_page
 from digits.page.code import code_run, code_run_drawing, code_source
 from digits.page.session import Session
 
@@ -41,7 +42,7 @@ def test_relu_that_passes_everything_gives_what_cpython_computes_without_the_ben
             x, _ = layer.forward(x)
     np.testing.assert_allclose(run["probabilities"], losses.softmax(x)[0], rtol=1e-5, atol=1e-6)
     assert run["digit"] == int(np.argmax(run["probabilities"])) and run["finite"]
-    assert run["input"] == seven
+    assert from_page(run["input"]).ravel().tolist() == seven
     assert [layer["kind"] for layer in run["inside"]["layers"]] == [type(layer).__name__ for layer in session.models["cnn"].layers]
 
 
@@ -108,5 +109,5 @@ def test_a_preprocessing_that_returns_no_picture_is_a_sentence(session):
     assert str(refused.value) == ("Your version must return the drawing as a 28x28 numpy array of numbers, "
                                   "not an array of shape (10, 280).")
     shipped = code_run_drawing(session, "cnn", textwrap.dedent(inspect.getsource(preprocess.to_mnist)), pad.ravel(), 280, 280)
-    np.testing.assert_array_equal(np.array(shipped["input"], dtype=np.float32), preprocess.to_mnist(pad).ravel())
+    np.testing.assert_array_equal(from_page(shipped["input"]), preprocess.to_mnist(pad))
     assert shipped["digit"] == 1

@@ -10,6 +10,7 @@ from digits.images.pixels import to_float
 from digits.nets import finetune, models
 from digits.nets.trainer import accuracy
 from digits.page import teach, training
+from digits.page.arrays import from_page
 from digits.page.session import Session
 from test_finetune_recipe import small_cnn
 from test_trainer import fingerprint, same
@@ -55,7 +56,7 @@ def test_fine_tuning_runs_in_slices_and_the_recognizer_keeps_the_original_until_
     started = teach.finetune_start(session, "nielsen", images[:8].ravel(), labels[:8].tolist(), 30, 16)
     assert started["name"] == "nielsen-tuned" and started["steps"] == 30
     first = teach.finetune_run(session, seconds=0)                     # a slice is at least one step
-    assert first["step"] == len(first["losses"]) == 1 and first["steps"] == 30 and not first["done"]
+    assert first["step"] == len(from_page(first["losses"])) == 1 and first["steps"] == 30 and not first["done"]
     assert "nielsen-tuned" not in session.models
     with pytest.raises(VisitorError) as refused:
         teach.finetune_finish(session)

@@ -1,6 +1,5 @@
 """Inside the network: the architecture, every layer's output, kernels, neurons, softmax and loss."""
 
-import base64
 import json
 
 import numpy as np
@@ -11,6 +10,8 @@ from digits.explain import inside
 from digits.images.pixels import to_float
 from digits.nets import models
 from digits.nets.models import WEIGHTS_DIR
+from digits.page.arrays import from_page
+from digits.page.inside import layers_on_page
 
 NAMES = ("cnn", "mlp", "nielsen")
 
@@ -80,10 +81,10 @@ def test_layer_outputs_are_the_models_own_activations(name, nets, digit):
         got = values[entry["same_as"]] if "same_as" in entry else np.asarray(entry["values"])
         values[index] = got
         # Maps come one after another (channel, row, column); rows of neurons in order.
-        want_flat = np.moveaxis(want, -1, 0).ravel() if want.ndim == 3 else want
-        assert np.array_equal(got, want_flat)
+        want_first = np.moveaxis(want, -1, 0) if want.ndim == 3 else want
+        assert got.dtype == np.float32 and np.array_equal(got, want_first)
         assert entry["low"] == float(want.min()) and entry["high"] == float(want.max())
-    np.testing.assert_array_equal(values["input"], digit.ravel())
+    np.testing.assert_array_equal(values["input"], digit)
 
 
 def test_only_dropout_repeats_its_input(nets, digit):
@@ -94,25 +95,23 @@ def test_only_dropout_repeats_its_input(nets, digit):
     np.testing.assert_array_equal(first_maps[7], conv[:, :, 7])
 
 
-def test_base64_carries_the_same_float32_values(nets, digit):
-    as_list = inside.layer_outputs(nets["cnn"], digit)
-    as_bytes = inside.layer_outputs(nets["cnn"], digit, encoding="base64")
-    for a, b in zip(as_list["layers"], as_bytes["layers"]):
+def test_the_page_gets_the_same_float32_values(nets, digit):
+    layers = inside.layer_outputs(nets["cnn"], digit)
+    sent = layers_on_page(layers)
+    for a, b in zip([layers["input"], *layers["layers"]], [sent["input"], *sent["layers"]]):
+        assert ("values" in a) == ("values" in b)
         if "values" in a:
-            decoded = np.frombuffer(base64.b64decode(b["values"]), dtype="<f4")
-            np.testing.assert_array_equal(decoded, np.asarray(a["values"], dtype=np.float32))
-    with pytest.raises(ValueError, match="encoding must be 'list' or 'base64', not 'hex'"):
-        inside.encode(np.zeros(3), "hex")
+            assert b["values"]["dtype"] == "float32"
+            np.testing.assert_array_equal(from_page(b["values"]), a["values"])
 
 
 def test_a_feature_map_of_the_second_convolution_comes_from_twenty_kernels(nets, digit):
     net = nets["cnn"]
     detail = inside.feature_map_detail(net, 4, 13)
-    assert detail["layer"] == 4 and detail["size"] == 5 and len(detail["kernels"]) == 20
-    assert all(len(kernel) == 25 for kernel in detail["kernels"])
+    assert detail["layer"] == 4 and detail["size"] == 5 and detail["kernels"].shape == (20, 5, 5)
     # Recompute map 13 from the kernels and the first pooling's output: the convolution's sum.
     pooled = net.activations(digit)[2]                                   # (12, 12, 20)
-    kernels = np.asarray(detail["kernels"]).reshape(20, 5, 5)
+    kernels = detail["kernels"]
     windows = np.lib.stride_tricks.sliding_window_view(pooled, (5, 5), axis=(0, 1))   # (8, 8, 20, 5, 5)
     recomputed = np.einsum("ijcuv,cuv->ij", windows, kernels) + detail["bias"]
     np.testing.assert_allclose(recomputed, net.activations(digit)[4][:, :, 13], atol=1e-4)
@@ -120,7 +119,9 @@ def test_a_feature_map_of_the_second_convolution_comes_from_twenty_kernels(nets,
 
 def test_a_pooled_map_is_traced_back_to_its_convolution(nets):
     net = nets["cnn"]
-    assert inside.feature_map_detail(net, 2, 5) == inside.feature_map_detail(net, 0, 5)
+    pooled, convolved = inside.feature_map_detail(net, 2, 5), inside.feature_map_detail(net, 0, 5)
+    assert pooled.keys() == convolved.keys() and np.array_equal(pooled.pop("kernels"), convolved.pop("kernels"))
+    assert pooled == convolved
     assert len(inside.feature_map_detail(net, 0, 5)["kernels"]) == 1
     with pytest.raises(VisitorError, match="^Layer 0 has 20 feature maps, numbered 0 to 19; there is no feature map 20.$"):
         inside.feature_map_detail(net, 1, 20)

@@ -9,6 +9,7 @@ from digits.errors import VisitorError
 from digits.images.data import load_mnist, small_subset
 from digits.nets import models
 from digits.page import training
+from digits.page.arrays import from_page
 from digits.page.session import Session
 from test_trainer import fingerprint, same
 
@@ -77,21 +78,22 @@ def test_every_run_reads_one_float_copy_of_the_subset_until_a_new_subset_comes(s
 
 def test_one_epoch_in_slices_learns_far_above_chance(session):
     started = training.learn_start(session, config(epochs=1))
-    assert started["batches"] == 1000 and started["epoch"] == 0 and len(started["neurons"]) == 6
+    assert started["batches"] == 1000 and started["epoch"] == 0 and from_page(started["neurons"]).shape == (6, 784)
     slices = []
     while not session.run.done:
         slices.append(training.learn_run(session, seconds=0.05))
     assert len(slices) > 1                                  # it really was cut into slices
-    assert sum(len(s["losses"]) for s in slices) == 1000    # ... that together make exactly one epoch
+    losses = [from_page(s["losses"]) for s in slices]
+    assert sum(map(len, losses)) == 1000                    # ... that together make exactly one epoch
     assert slices[-1]["test_accuracy"] > 0.85
-    assert np.mean(slices[-1]["losses"]) < np.mean(slices[0]["losses"])
+    assert np.mean(losses[-1]) < np.mean(losses[0])
 
 
 def test_a_step_is_exactly_one_minibatch_and_changes_the_weights(session):
     training.learn_start(session, config(hidden=8, activation="relu", learning_rate=0.1, batch_size=32, epochs=1))
     before = session.run.model.layers[0].params["W"].copy()
     answer = training.learn_run(session, batches=1)
-    assert len(answer["losses"]) == 1 and answer["batch"] == 1
+    assert len(from_page(answer["losses"])) == 1 and answer["batch"] == 1
     assert not np.allclose(before, session.run.model.layers[0].params["W"])
 
 
@@ -99,7 +101,7 @@ def test_same_seed_same_run(session):
     runs = []
     for _ in range(2):
         training.learn_start(session, config(hidden=10, batch_size=50, epochs=1))
-        runs.append(training.learn_run(session, batches=20)["losses"])
+        runs.append(from_page(training.learn_run(session, batches=20)["losses"]).tolist())
     assert runs[0] == runs[1]
 
 
@@ -110,7 +112,7 @@ def test_a_run_with_a_seed_trains_the_same_network_as_before(session):
     training.learn_start(session, config(hidden=10, batch_size=50, epochs=2))
     losses = []
     while not session.run.done:
-        losses += training.learn_run(session, batches=7)["losses"]
+        losses += from_page(training.learn_run(session, batches=7)["losses"]).tolist()
     assert len(losses) == 20 and same(losses[::5], [2.27129273891449, 2.174564151763916, 2.025762777328491,
                                                      1.9573486161231994])
     assert session.run.history == [0.278, 0.438]

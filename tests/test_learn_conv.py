@@ -15,6 +15,7 @@ from digits.images.augment import random_shift
 from digits.images.pixels import to_float
 from digits.nets import models
 from digits.page import training, saved_models
+from digits.page.arrays import from_page
 from digits.page.session import Session
 from test_trainer import fingerprint, same
 
@@ -41,10 +42,6 @@ def conv(**changes):
     return {**training.CONV_DEFAULTS, **changes}
 
 
-def floats(text):
-    return np.frombuffer(base64.b64decode(text), dtype="<f4")
-
-
 def test_the_facts_give_the_convnets_defaults_and_they_are_accepted():
     facts = training.training_facts()
     assert facts["networks"] == ["dense", "conv"] and facts["optimizers"] == {"dense": "SGD", "conv": "Adam"}
@@ -60,7 +57,7 @@ def test_a_convnet_learns_from_a_few_hundred_digits(session):
     slices = []
     while not session.run.done:
         slices.append(training.learn_run(session, seconds=0.05))
-    losses = [loss for s in slices for loss in s["losses"]]
+    losses = [loss for s in slices for loss in from_page(s["losses"])]
     assert len(losses) == 3 * 30                                 # 480 digits in batches of 16, three times
     assert np.mean(losses[-10:]) < 0.6 * np.mean(losses[:10])
     assert session.run.history[-1] > 0.6                         # on 200 test digits; chance is 0.1
@@ -73,9 +70,9 @@ def test_the_first_layers_kernels_change_from_one_slice_to_the_next(session):
     for _ in range(2):
         kernels.append(training.learn_run(session, batches=2)["kernels"])
     assert all((k["count"], k["size"]) == (6, 5) for k in kernels)
-    values = [floats(k["values"]) for k in kernels]
-    assert all(len(v) == 6 * 25 for v in values)
-    np.testing.assert_array_equal(values[-1].reshape(6, 1, 5, 5), session.run.model.layers[0].params["W"])
+    values = [from_page(k["values"]) for k in kernels]
+    assert all(v.shape == (6, 1, 5, 5) for v in values)
+    np.testing.assert_array_equal(values[-1], session.run.model.layers[0].params["W"])
     assert not np.allclose(values[0], values[1]) and not np.allclose(values[1], values[2])
 
 
@@ -96,7 +93,7 @@ def test_a_run_with_a_seed_trains_the_same_convnet_as_before(session):
     training.learn_start(session, conv(filters1=4, filters2=6, dense=8, batch_size=32, epochs=2))
     losses = []
     while not session.run.done:
-        losses += training.learn_run(session, batches=3)["losses"]
+        losses += from_page(training.learn_run(session, batches=3)["losses"]).tolist()
     assert same(losses[::3], [2.394256316125393, 2.326201532036066, 2.29606294631958, 2.2681694515049458])
     assert session.run.history == [0.13125, 0.15625]
     assert same(fingerprint(session.run.model), PIN_CONV)
@@ -150,8 +147,7 @@ def test_the_feature_maps_are_the_convnets_activations_after_each_convolution(se
     assert [m["dims"] for m in answer["maps"]] == [[24, 24, 6], [8, 8, 10]]
     outputs = session.run.model.activations(image)
     for found, expected in zip(answer["maps"], (outputs[1], outputs[4])):
-        values = floats(found["values"]).reshape(found["dims"][2], found["dims"][0], found["dims"][1])
-        np.testing.assert_array_equal(values, np.moveaxis(expected, -1, 0))
+        np.testing.assert_array_equal(from_page(found["values"]), np.moveaxis(expected, -1, 0))
         assert (found["low"], found["high"]) == (float(expected.min()), float(expected.max()))
 
 

@@ -117,7 +117,8 @@ def test_the_page_gets_digits_boxes_images_and_probabilities(page):
         left, top, right, bottom = part["box"]
         x = np.concatenate(strokes)[:, 0].mean() / 4.0
         assert 0 <= left < x < right <= 1 and 0 <= top < bottom <= 1
-        assert len(part["image"]) == 784 and abs(sum(part["probabilities"]) - 1) < 1e-3
+        assert (part["image"]["dtype"], part["image"]["shape"]) == ("uint8", [28, 28])
+        assert abs(sum(part["probabilities"]) - 1) < 1e-3
         assert part["digit"] == int(np.argmax(part["probabilities"]))
 
 

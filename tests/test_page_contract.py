@@ -15,7 +15,7 @@ import pytest
 import page_client
 from from_python import add_from_python
 from digits.page import api
-from digits.page.answers.on_the_page import OnThePage
+from digits.page.on_the_page import OnThePage
 from page_client import Shapes, camel_case, client_files, client_function, typedef_of_dict
 
 JS = Path(__file__).resolve().parents[1] / "site" / "js"
@@ -26,7 +26,7 @@ WORKER_CALL = re.compile(r'\bcall\("(\w+)",\s*\[([^\]]*)\]')                # wo
 def loose(annotation):
     """The parts of an annotation that say nothing of the shape: a bare list or dict, or Any."""
     if any(isinstance(note, OnThePage) for note in typing.get_args(annotation)[1:]):
-        return []                                 # a type the page names itself (answers.OnThePage)
+        return []                                 # a type the page names itself (page/on_the_page.py)
     found = [annotation] if annotation in (list, dict, Any) else []
     if typing.is_typeddict(annotation):
         return found

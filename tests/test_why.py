@@ -12,8 +12,10 @@ from digits.images.data import load_mnist
 from digits.images.pixels import to_float
 from digits.nets import layers, models, small_nets
 from digits.page import api
+from digits.page.arrays import from_page
 
 NAMES = ("cnn", "mlp", "nielsen")
+IMAGE = {"binary": 0}           # the image among a call's arguments: binaries=[the image]
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +126,7 @@ def test_the_map_is_the_last_hidden_layer_seen_along_its_two_widest_directions(n
     network = networks[name]
     images, labels = mnist_test[0][:300], mnist_test[1][:300]
     digit_map = DigitMap(network, images, labels)
-    while not digit_map.run(0.05)["finished"]:
+    while not digit_map.run(0.05)["done"]:
         pass
     h = features(network, floats(images))
     assert h.shape[1] == network.layers[last_dense(network)].params["W"].shape[0]
@@ -146,30 +148,34 @@ def test_the_map_is_the_last_hidden_layer_seen_along_its_two_widest_directions(n
 def call():
     page = api.Page()
 
-    def call(name, *args):
-        return json.loads(page.dispatch(name, json.dumps(list(args))))
+    def call(name, *args, binaries=None):
+        return json.loads(page.dispatch(name, json.dumps(list(args)), binaries))
     for name in NAMES:
         call("load_model", name, str(models.WEIGHTS_DIR / name))
     return call
 
 
 def test_bad_requests_are_sentences(call, mnist_test):
-    image = (floats(mnist_test[0][0]).ravel()).tolist()
-    assert call("why_attribution", "cnn", image, 7, "saliency") == {
+    image = [floats(mnist_test[0][0]).ravel()]                     # a typed array, as the page sends it
+    assert call("why_attribution", "cnn", IMAGE, 7, "saliency", binaries=image) == {
         "error": "There is no attribution method called 'saliency': choose gradient-x-input or occlusion."}
-    assert call("why_attribution", "cnn", image, 12, "occlusion") == {"error": "The digit to explain must be from 0 to 9."}
-    assert call("why_attribution", "cnn", [0.5] * 10, 7, "occlusion") == {
+    assert call("why_attribution", "cnn", IMAGE, 12, "occlusion", binaries=image) == {
+        "error": "The digit to explain must be from 0 to 9."}
+    assert call("why_attribution", "cnn", IMAGE, 7, "occlusion", binaries=[np.full(10, 0.5, np.float32)]) == {
         "error": "An image must be 784 numbers (28x28, row by row), each from 0 to 1."}
-    assert call("why_map_place", image) == {"error": "The map of test digits has not started: come near the map first."}
+    assert call("why_attribution", "cnn", [0.5] * 784, 7, "occlusion") == {
+        "error": "why_attribution needs a typed array for image, not a list."}
+    assert call("why_map_place", IMAGE, binaries=image) == {
+        "error": "The map of test digits has not started: come near the map first."}
     assert call("why_map_start", "cnn") == {"error": "The MNIST subset is not loaded yet."}
 
 
 def test_attribution_through_the_door_is_the_modules(call, networks, mnist_test):
     x = floats(mnist_test[0][0])
     for method, compute in attribution.METHODS.items():
-        answer = call("why_attribution", "mlp", x.ravel().tolist(), 1, method)["ok"]
+        answer = call("why_attribution", "mlp", IMAGE, 1, method, binaries=[x.ravel()])["ok"]
         assert answer["digit"] == 1 and answer["method"] == method and answer["answer"] == 7
-        np.testing.assert_array_equal(np.float32(answer["values"]), compute(networks["mlp"], x, 1).ravel())
+        np.testing.assert_array_equal(from_page(answer["values"]), compute(networks["mlp"], x, 1))
 
 
 def test_a_layer_without_a_backward_pass_is_a_sentence(networks, mnist_test):

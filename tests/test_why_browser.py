@@ -152,7 +152,7 @@ def test_the_map_places_the_test_digits_and_follows_the_drawing(why_app, network
     assert len(points) == len(labels) == 2000
     assert points[:, 2].astype(int).tolist() == labels.tolist()
     digit_map = DigitMap(networks[DEFAULT_MODEL], images, labels)
-    while not digit_map.run(1.0)["finished"]:
+    while not digit_map.run(1.0)["done"]:
         pass
     expected = digit_map.points()
     np.testing.assert_allclose(points[:, 0], expected["x"], rtol=1e-4, atol=1e-4)

@@ -3,10 +3,10 @@
 Every page function (digits.page.api.PAGE_FUNCTIONS) becomes a JavaScript function of the same
 name in camelCase, `predict(python, model, bitmap, height, width)`, that asks the worker for it,
 with JSDoc types read from the Python function's annotations and its docstring as its comment.
-The TypedDicts those annotations name (page/answers/, and any other the facts functions
-return) become JSDoc typedefs, so tsc (tests/test_types.py) holds every section's use of an
-answer to what Python says it answers. One file per Python module: a page module's functions
-and the typedefs of its answers/ module of the same name go together.
+The TypedDicts those annotations name (each defined in the page module whose functions answer
+it, and any other the facts functions return) become JSDoc typedefs, so tsc (tests/test_types.py)
+holds every section's use of an answer to what Python says it answers. One file per Python
+module: a page module's functions and its answer types go together.
 
 This runs in a CPython with numpy (build.py's own Python may have none): from_python.py
 runs it there, together with page_facts.py, in one run.
@@ -66,7 +66,7 @@ function given(/** @type {any[]} */ ...values) {
 
 
 def file_of(module):
-    """digits.page.recognizer and digits.page.answers.recognizer both → recognizer.js."""
+    """digits.page.recognizer → recognizer.js, digits.images.handwriting → handwriting.js."""
     return module.rpartition(".")[2] + ".js"
 
 
@@ -122,7 +122,7 @@ class Shapes:
         if origin in (typing.NotRequired, typing.Required):      # a field's, which typedef_of_dict marks
             return self.js(arguments[0], here)
         if origin is typing.Annotated:
-            from digits.page.answers.on_the_page import OnThePage    # here, not above: see client_files
+            from digits.page.on_the_page import OnThePage    # here, not above: see client_files
             named = [note for note in arguments[1:] if isinstance(note, OnThePage)]
             return f'import("../../{named[0].file}").{named[0].name}' if named else self.js(arguments[0], here)
         if origin is typing.Literal:

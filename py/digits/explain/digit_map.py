@@ -16,8 +16,8 @@ still overlap on the flat map; the `spread` it reports says how much of the feat
 variance the two directions keep.
 
     digit_map = DigitMap(model, images, labels, name)
-    digit_map.run(seconds=0.1)       # a slice of the features, then {"done", "total", "finished"}
-    digit_map.points()               # once finished: every test digit's (x, y) and label
+    digit_map.run(seconds=0.1)       # a slice of the features, then how far it is (digits placed, done or not)
+    digit_map.points()               # once done: every test digit's (x, y) and label
     digit_map.place(image)           # the visitor's digit on the same map, and its nearest test digit
 """
 
@@ -69,7 +69,7 @@ class DigitMap:
         self.images = images
         self.labels = np.asarray(labels, dtype=np.int64)
         self.batch = batch
-        self.done = 0
+        self.placed = 0
         self.hidden = None                 # (N, features), filled slice by slice
         self.mean = self.directions = self.xy = None
         self.spread = None
@@ -79,42 +79,41 @@ class DigitMap:
         return len(self.labels)
 
     @property
-    def finished(self):
+    def done(self):
         return self.xy is not None
 
     def run(self, seconds):
         """Compute the next digits' features until `seconds` have passed (at least one batch);
         with the last, the map itself. Returns progress()."""
-        run_slice(self.read_batch, lambda: self.done == self.total, seconds)
-        if self.done == self.total and self.xy is None:
+        run_slice(self.read_batch, lambda: self.placed == self.total, seconds)
+        if self.placed == self.total and self.xy is None:
             self.mean, self.directions, self.spread = principal_directions(self.hidden)
             self.xy = self.project(self.hidden)
         return self.progress()
 
     def read_batch(self):
         """The next batch of digits' features."""
-        end = min(self.total, self.done + self.batch)
-        h = features(self.model, to_float(self.images[self.done:end]))
+        end = min(self.total, self.placed + self.batch)
+        h = features(self.model, to_float(self.images[self.placed:end]))
         if self.hidden is None:
             self.hidden = np.empty((self.total, h.shape[1]), np.float32)
-        self.hidden[self.done:end] = h
-        self.done = end
+        self.hidden[self.placed:end] = h
+        self.placed = end
 
     def progress(self):
-        return {"done": self.done, "total": self.total, "finished": self.finished}
+        return {"placed": self.placed, "total": self.total, "done": self.done}
 
     def project(self, h):
         return ((h - self.mean) @ self.directions).astype(np.float32)
 
     def points(self):
-        """Every test digit's place and label: {"x", "y", "labels", "spread"}."""
-        return {"x": self.xy[:, 0].tolist(), "y": self.xy[:, 1].tolist(),
-                "labels": self.labels.tolist(), "spread": self.spread}
+        """Every test digit's place (x and y, arrays of float32) and label, and the map's spread."""
+        return {"x": self.xy[:, 0], "y": self.xy[:, 1], "labels": self.labels, "spread": self.spread}
 
     def place(self, image):
-        """One image's place on the map, and the test digit nearest to it there:
-        {"x", "y", "nearest" (its index among the test digits), "nearest_label"}."""
-        if not self.finished:
+        """One image's place on the map (x, y), and the test digit nearest to it there, its index and label
+        (the page's type is digits.page.why.MapPlace)."""
+        if not self.done:
             raise VisitorError("The map of test digits is not finished yet.")
         x, y = self.project(features(self.model, np.asarray(image, np.float32).reshape(1, 28, 28)))[0]
         nearest = int(np.argmin((self.xy[:, 0] - x) ** 2 + (self.xy[:, 1] - y) ** 2))

@@ -12,7 +12,6 @@ link or from storage. A loop that never ends cannot be stopped from inside Pytho
 gives each run a time limit and starts a fresh Python past it (python.js `callWithin`).
 """
 
-import base64
 import contextlib
 import sys
 import traceback
@@ -34,9 +33,10 @@ MAX_TEXT = 20_000                 # characters: far more than any of the functio
 def read_with(network, image, part, text):
     """Read `image` (1, 28, 28) with `network`, the function behind `part` replaced by `text`.
 
-    Answer: {"part", "function", "digit", "probabilities" (ten, None where not a number),
-    "finite", and, when every value is a number, "inside": every layer and softmax's steps,
-    as the page's inside_answer gives them}.
+    Answer: the part and its function, the digit read and the ten probabilities (None
+    where one is not a number), whether all are numbers, and, when every value is a number,
+    every layer and softmax's steps as inside.layer_outputs and softmax_steps give them (the
+    page's type is digits.page.code.CodeRun).
     """
     if part not in EDITABLE:
         raise VisitorError(f"The page cannot run a changed version of '{part[:40]}': "
@@ -52,7 +52,7 @@ def read_drawing_with(network, bitmap, text):
     """Make the pad's pixels `bitmap` into 28x28 with the visitor's version of the preprocessing
     (to_mnist), and read that image with `network`.
 
-    Answer: read_with's, and "input": the 784 values their version made.
+    Answer: read_with's, and the 28x28 image their version made ("input").
     """
     version = compiled(PARTS["Input"], text)
     with np.errstate(all="ignore"), told_where():
@@ -62,7 +62,7 @@ def read_drawing_with(network, bitmap, text):
         raise VisitorError("Your version must return the drawing as a 28x28 numpy array of numbers, "
                            f"not {describe(made)}.")
     image = np.clip(image, 0, 1).astype(np.float32)
-    return {**reading(network, image[None], "Input"), "input": image.ravel().tolist()}
+    return {**reading(network, image[None], "Input"), "input": image}
 
 
 def describe(value):
@@ -75,8 +75,8 @@ def reading(network, image, part):
     """What `network` makes of `image` (1, 28, 28), with whatever function is in place: read_with's answer."""
     with np.errstate(all="ignore"), told_where():
         probabilities = network.predict(image)[0].astype(np.float64)
-        layers = inside.layer_outputs(network, image[0], "base64")
-    logits = np.frombuffer(base64.b64decode(layers["layers"][-1]["values"]), "<f4")    # the last layer is dense
+        layers = inside.layer_outputs(network, image[0])
+    logits = layers["layers"][-1]["values"]              # the last layer is dense
     finite = bool(np.isfinite(probabilities).all() and np.isfinite(logits).all())
     answer = {"part": part, "function": PARTS[part], "finite": finite,
               "digit": int(np.nanargmax(probabilities)) if np.isfinite(probabilities).any() else None,

@@ -1,8 +1,8 @@
 """How good is a network? Its answers on test digits it never learned from, counted.
 
     evaluation = Evaluation(model, images, labels)
-    evaluation.run(seconds=0.1)      # a slice of the work, then {"done", "total", ...}
-    ...                              # again, until "finished"
+    evaluation.run(seconds=0.1)      # a slice of the work, then how far it is (digits read, done or not)
+    ...                              # again, until done
     evaluation.confusion()           # C[t][p]: how many digits t were read as p
     evaluation.cell(3, 5)            # which 3s were read as 5s (indices into `images`)
 
@@ -12,8 +12,6 @@ The work runs in slices so the page can draw the progress and keep answering in 
 
 Also here: `mnist_facts`, what the dataset is, and `gallery`, which MNIST digits to show.
 """
-
-import base64
 
 import numpy as np
 
@@ -36,7 +34,7 @@ class Evaluation:
         self.images = images
         self.labels = np.asarray(labels, dtype=np.int64)
         self.batch = batch
-        self.done = 0                                            # images read so far, in order
+        self.read = 0                                            # images read so far, in order
         self.probabilities = np.zeros((len(labels), DIGITS), dtype=np.float32)
         self.predicted = np.zeros(len(labels), dtype=np.int64)
 
@@ -45,8 +43,8 @@ class Evaluation:
         return len(self.labels)
 
     @property
-    def finished(self):
-        return self.done == self.total
+    def done(self):
+        return self.read == self.total
 
     def run(self, seconds=None, count=None):
         """Read the next images, batch after batch, until `seconds` have passed or `count`
@@ -54,30 +52,31 @@ class Evaluation:
         return `progress()`."""
         if seconds is None and count is None:
             raise ValueError("run needs seconds or count")
-        stop = self.total if count is None else min(self.total, self.done + int(count))
-        run_slice(lambda: self.read_until(min(stop, self.done + self.batch)), lambda: self.done >= stop, seconds)
+        stop = self.total if count is None else min(self.total, self.read + int(count))
+        run_slice(lambda: self.read_until(min(stop, self.read + self.batch)), lambda: self.read >= stop, seconds)
         return self.progress()
 
     def read_until(self, end):
         """Read the images from the next one up to `end`."""
-        p = self.model.predict(to_float(self.images[self.done:end]))
-        self.probabilities[self.done:end] = p
-        self.predicted[self.done:end] = p.argmax(axis=1)
-        self.done = end
+        p = self.model.predict(to_float(self.images[self.read:end]))
+        self.probabilities[self.read:end] = p
+        self.predicted[self.read:end] = p.argmax(axis=1)
+        self.read = end
 
     def progress(self):
-        """{"done", "total", "fraction", "finished", "correct", "accuracy"} over the images read so far."""
-        correct = int(np.count_nonzero(self.predicted[:self.done] == self.labels[:self.done]))
-        return {"done": self.done, "total": self.total, "fraction": self.done / self.total if self.total else 1.0,
-                "finished": self.finished, "correct": correct,
-                "accuracy": correct / self.done if self.done else None}
+        """How far the reading is, and how many it read right so far (the page's type is
+        digits.page.evaluation.EvaluationProgress)."""
+        correct = int(np.count_nonzero(self.predicted[:self.read] == self.labels[:self.read]))
+        return {"read": self.read, "total": self.total, "fraction": self.read / self.total if self.total else 1.0,
+                "done": self.done, "correct": correct,
+                "accuracy": correct / self.read if self.read else None}
 
     def confusion(self):
         """The 10x10 confusion matrix C (lists of ints): C[t][p] counts the digits labelled t
         that the network read as p. Rows are the truth, columns the answers; the diagonal is
         what it got right."""
         matrix = np.zeros((DIGITS, DIGITS), dtype=np.int64)
-        np.add.at(matrix, (self.labels[:self.done], self.predicted[:self.done]), 1)
+        np.add.at(matrix, (self.labels[:self.read], self.predicted[:self.read]), 1)
         return matrix.tolist()
 
     def per_digit(self):
@@ -89,11 +88,11 @@ class Evaluation:
 
     def cell(self, true, predicted):
         """The indices (into the images) of the digits labelled `true` read as `predicted`,
-        in order, with the network's probability for its answer: {"indices", "confidence"}."""
-        read = slice(0, self.done)
-        where = np.flatnonzero((self.labels[read] == int(true)) & (self.predicted[read] == int(predicted)))
-        return {"true": int(true), "predicted": int(predicted), "indices": where.tolist(),
-                "confidence": self.probabilities[where, int(predicted)].tolist()}
+        in order, with the network's probability for its answer (arrays, one value per digit)."""
+        so_far = slice(0, self.read)
+        where = np.flatnonzero((self.labels[so_far] == int(true)) & (self.predicted[so_far] == int(predicted)))
+        return {"true": int(true), "predicted": int(predicted), "indices": where,
+                "confidence": self.probabilities[where, int(predicted)]}
 
     def summary(self):
         """Everything the lesson shows: progress, the matrix, and each digit's accuracy."""
@@ -141,8 +140,9 @@ def gallery(images, labels, models, per_digit=8, odd=3, readings=None, pool=None
     `models` maps names to networks; `readings` may give, for some of the names, the
     probabilities (N, 10) already computed (by an Evaluation), which saves reading the
     digits again; `pool` limits the choice to the first `pool` digits (fewer to read).
-    Answer: {"digits": [{"index" (into images), "label", "kind", "readings": {name:
-    {"digit", "confidence"}}}], "per_digit", "odd"}, digit by digit.
+    Answer: the chosen digits in order, each with its index into `images`, its label, its
+    kind and every network's reading of it (digit and confidence), and the two counts asked
+    for (the page's type is digits.page.evaluation.Gallery).
     """
     pool = len(labels) if pool is None else int(pool)
     images, labels = images[:pool], np.asarray(labels[:pool], dtype=np.int64)
@@ -172,9 +172,3 @@ def gallery(images, labels, models, per_digit=8, odd=3, readings=None, pool=None
                                      for name in models}}
                        for i, kind in chosen]}
 
-
-def pixels(images, indices):
-    """The images at `indices`, their uint8 bytes exactly as stored (row by row, 784 each),
-    one after another, in base64."""
-    chosen = np.ascontiguousarray(np.asarray(images)[list(indices)], dtype=np.uint8)
-    return base64.b64encode(chosen.tobytes()).decode("ascii")

@@ -10,12 +10,10 @@ For a loaded model (models.Sequential) and one image x, float (28, 28) in [0, 1]
     softmax_steps(z)             from the ten logits z to the probabilities, one step at a time
     loss_if(p, k)                the loss −log p_k if the digit were k, and dL/dz = p − onehot(k)
 
-Every answer is made of plain lists, dicts, strings and numbers (JSON-ready). Arrays of
-numbers are float32 values as Python floats (exact, no rounding), or, where they are
-large, optionally the float32 bytes in base64 (see `encode`).
+Every answer is a dict of numbers, strings and short lists; a large array (a layer's values,
+kernels, weights) stays a numpy array of the model's own float32 values, which the page's
+adapter encodes for the page (page/arrays.py) and a test compares as it is.
 """
-
-import base64
 
 import numpy as np
 
@@ -34,11 +32,11 @@ TOP_TERMS = 8         # the terms of a weighted sum shown one by one; the rest a
 def architecture(model_or_manifest):
     """The network as blocks, in order: the input, each layer, then softmax.
 
-    Each block: {"block": position, "layer": index in model.layers (None for the input
-    and softmax), "kind", "title", "shape" ("24x24x20"), "dims" ([24, 24, 20]),
-    "parameters", "role"}. The shapes are measured by passing a blank image through the
-    layers, so they are the network's, not a copy of its rules; the parameters add up
-    to model.count_parameters().
+    Each block says which layer it is (none for the input and softmax), what kind, a title,
+    its output's shape ("24x24x20") and dims ([24, 24, 20]), its parameters and its role in
+    words (the page's type is digits.page.inside.Architecture). The shapes are measured by
+    passing a blank image through the layers, so they are the network's, not a copy of its
+    rules; the parameters add up to model.count_parameters().
     """
     model = as_model(model_or_manifest)
     x = np.zeros((1,) + model.input_shape, dtype=np.float32)
@@ -117,20 +115,17 @@ def title_and_role(layer, in_dims, out_dims):
 # ---------------------------------------------------------------------------
 # One image, through every layer
 
-def layer_outputs(model, image, encoding="list"):
+def layer_outputs(model, image):
     """Every layer's output for one image: the same numbers as model.activations(image).
 
-    Answer: {"input": {...}, "layers": [one per model layer, in order]}, each entry
-    {"layer", "kind", "shape", "dims", "low", "high", "values"}: low and high are the
-    smallest and largest value (one colour scale per layer), and values run map by map
-    for images (channel, then row, then column: map c is values[c·h·w : (c+1)·h·w]),
-    in order for rows of neurons (a flatten's row keeps its own order: row, column, channel,
-    which is the order the next dense layer's weights read). A layer that hands its input
-    on unchanged when reading (dropout) says {"same_as": the layer whose values it repeats}
-    and carries no values, which keeps the answer small (the cnn's: 33,000 numbers, not 36,000).
-
-    encoding "list": values as a list of floats (float32 values, exact);
-    encoding "base64": values as little-endian float32 bytes in base64 (see `encode`).
+    The input picture, then one entry per model layer, in order (the page's type is
+    digits.page.inside.LayerOutput): its kind and shape, its smallest and largest value
+    (one colour scale per layer), and its values, map by map for images (channel, then
+    row, then column: `channels_first`), in order for rows of neurons (a flatten's row
+    keeps its own order: row, column, channel, which is the order the next dense layer's
+    weights read). A layer that hands its input on unchanged when reading (dropout) names
+    the layer whose values it repeats (`same_as`) and carries none, which keeps the answer
+    small (the cnn's: 33,000 numbers, not 36,000).
     """
     x = np.asarray(image, dtype=np.float32).reshape(28, 28)
     outputs = model.activations(x)
@@ -142,30 +137,17 @@ def layer_outputs(model, image, encoding="list"):
         if isinstance(layer, PASS_THROUGH):
             entry["same_as"] = source
         else:
-            entry["values"] = encode(channels_first(out), encoding)
+            entry["values"] = channels_first(out).astype(np.float32, copy=False)
             source = index
         entries.append(entry)
     picture = {"layer": None, "kind": "Input", "dims": [28, 28, 1], "shape": "28x28x1",
-               "low": float(x.min()), "high": float(x.max()), "values": encode(x, encoding)}
+               "low": float(x.min()), "high": float(x.max()), "values": x}
     return {"input": picture, "layers": entries}
 
 
 def channels_first(values):
     """(height, width, channels) as (channels, height, width): one feature map after another."""
     return np.moveaxis(values, -1, 0) if values.ndim == 3 else values
-
-
-def encode(values, encoding="list"):
-    """An array as a flat list of floats, or ("base64") its float32 bytes, little-endian, in base64.
-
-    In the page: new Float32Array(Uint8Array.from(atob(text), c => c.charCodeAt(0)).buffer).
-    """
-    flat = np.ascontiguousarray(values, dtype="<f4").ravel()
-    if encoding == "base64":
-        return base64.b64encode(flat.tobytes()).decode("ascii")
-    if encoding == "list":
-        return flat.tolist()
-    raise ValueError(f"encoding must be 'list' or 'base64', not {encoding!r}")
 
 
 # ---------------------------------------------------------------------------
@@ -179,25 +161,25 @@ def feature_map_detail(model, layer_index, channel):
     One k x k kernel per input channel (1 for the first convolution, 20 for the cnn's
     second). `layer_index` may also name a ReLU, max-pool or dropout after the
     convolution: their map `channel` is made from the convolution's map `channel`.
-    Answer: {"layer": the convolution's index, "channel", "size", "kernels": [k·k floats,
-    row by row, one list per input channel], "bias", "low", "high"} (the weights' range).
+    Answer: the convolution's index, the kernels (in_channels, k, k) with their size, the
+    bias and the weights' range (the page's type is digits.page.inside.FeatureMapKernels).
     """
     conv_index, W, b = weights_of(model, layer_index, L.Conv2D, channel, "feature map")
     kernels = W[channel]                                   # (in_channels, k, k)
     return {"layer": conv_index, "channel": int(channel), "size": int(W.shape[-1]),
-            "kernels": [kernel.ravel().tolist() for kernel in kernels], "bias": float(b[channel]),
+            "kernels": kernels.copy(), "bias": float(b[channel]),
             "low": float(kernels.min()), "high": float(kernels.max())}
 
 
 def neuron_detail(model, image, layer_index, neuron, top=TOP_TERMS):
     """One neuron of a dense layer for this image: weighted_sum = Σ wᵢxᵢ + b, then its activation.
 
-    Answer: {"layer": the dense layer's index, "neuron", "weights" (its incoming wᵢ),
-    "weights_dims" ([28, 28] when it reads the pixels, else [inputs]), "inputs" (the xᵢ),
-    "terms": the `top` largest |wᵢxᵢ| as {"input": i, "weight", "x", "term"}, "rest": the
-    sum of all other terms, "bias", "weighted_sum" (the network's own z), "activation":
-    {"kind": "ReLU" | "Sigmoid" | "Softmax", "value"}}. top terms + rest + bias = z up to
-    float32 rounding. `layer_index` may also name the activation after the dense layer.
+    Answer: the dense layer's index, the neuron's incoming weights wᵢ (shown as 28x28 when
+    it reads the pixels), its inputs xᵢ, the `top` largest terms wᵢxᵢ one by one and the sum
+    of the rest, the bias, the network's own weighted sum z, and what the activation after
+    the layer makes of z (the page's type is digits.page.inside.NeuronSum). top terms + rest
+    + bias = z up to float32 rounding. `layer_index` may also name the activation after the
+    dense layer.
     """
     dense_index, W, b = weights_of(model, layer_index, L.Dense, neuron, "neuron")
     outputs = model.activations(np.asarray(image, dtype=np.float32).reshape(28, 28))
@@ -208,8 +190,8 @@ def neuron_detail(model, image, layer_index, neuron, top=TOP_TERMS):
     rest = np.delete(terms, shown).sum()
     reads_pixels = dense_index == 0 and len(w) == 784
     return {"layer": dense_index, "neuron": int(neuron),
-            "weights": w.tolist(), "weights_dims": [28, 28] if reads_pixels else [len(w)],
-            "inputs": x.tolist(),
+            "weights": w.copy(), "weights_dims": [28, 28] if reads_pixels else [len(w)],
+            "inputs": x,
             "terms": [{"input": int(i), "weight": float(w[i]), "x": float(x[i]), "term": float(terms[i])}
                       for i in shown],
             "rest": float(rest), "bias": float(b[neuron]),
@@ -290,8 +272,8 @@ def loss_if(probabilities, k, logits=None):
     negative, is pushed up; every other z_j is pushed down, by as much as its p_j.
     With `logits`, L is computed as log Σ_j e^(z_j − m) − (z_k − m), which stays finite even
     where p_k has rounded to 0 in float32.
-    Answer: {"digit", "probability", "loss", "gradient": ten floats, "push": ten of "up",
-    "down" or "none"}.
+    Answer: the digit, p_k, the loss, the ten gradients and which way each output is pushed
+    (the page's type is digits.page.inside.LossStep).
     """
     p = np.asarray(probabilities, dtype=np.float64).ravel()
     k = int(k)

@@ -1,6 +1,6 @@
 """The smallest change that fools the network: an adversarial example, made one small step at a time.
 
-    nudge(model, x, target) → {"image", "digit", "steps", "converged", ...}
+    nudge(model, x, target) → the changed image, what the network reads now, and how it got there
 
 Gradient descent, but on the picture instead of the weights. Training moves every weight
 a little downhill on the loss −log p_target; here the weights stay still and the pixels
@@ -32,9 +32,9 @@ def nudge(model, image, target, steps=MAX_STEPS, pixels=PIXELS_PER_STEP, step=ST
     Each step: g = ∂ log p_target / ∂x; among the pixels that can still move the way g
     points (ink below 1 where g > 0, ink above 0 where g < 0, and never back towards where
     it started), the `pixels` with the largest |g| move by `step` in g's direction, clipped
-    to 0..1. Answer: {"image" (28x28 float32),
-    "digit" (what the network reads now), "probability" (p_target), "steps",
-    "converged" (True when digit == target), "changed" (pixels moved by more than CHANGED)}.
+    to 0..1. Answer: the changed image (28x28 float32), the digit the network reads now and
+    all ten probabilities, p_target, the steps taken, whether it reads `target`, and how many
+    pixels moved by more than CHANGED (the page's type is digits.page.why.Nudge).
     """
     if not 0 <= target <= 9:
         raise VisitorError("The digit to aim for must be from 0 to 9.")

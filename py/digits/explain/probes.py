@@ -5,7 +5,7 @@ Each probe makes one kind of change at a series of strengths (turn the digit by 
 and reads every changed digit in ONE batch through the network:
 
     probe(model, image, "rotate", [-30, -15, 0, 15, 30])
-      → {"probe", "unit", "strengths", "images", "probabilities", "digits", "confidence"}
+      → the five turned images, and the ten probabilities, the digit and the confidence for each
 
 Strength 0 is always the image itself, bit for bit, so its answer is the plain answer
 (the same digit, and the same probabilities up to float32 rounding: a batch's matrix
@@ -32,7 +32,6 @@ import numpy as np
 from ..errors import VisitorError
 from ..images import distort
 from ..images.preprocess import to_mnist
-from .inside import encode
 
 MAX_STRENGTHS = 64
 
@@ -112,13 +111,13 @@ def strengths_of(name, strengths=None):
     return values.tolist()
 
 
-def probe(model, image, name, strengths=None, seed=0, encoding="list"):
+def probe(model, image, name, strengths=None, seed=0):
     """The 28x28 `image` changed by probe `name` at each strength, and what the network reads.
 
-    Answer: {"probe", "unit", "strengths", "images" (each 784 values, row by row; see
-    inside.encode for `encoding`), "probabilities" (ten per strength), "digits",
-    "confidence" (the probability of each answer)}. `seed` fixes the noise and the order
-    in which ink is erased.
+    Answer: the probe, its unit and strengths, the changed images (N, 28, 28) float32, and
+    for each the ten probabilities, the digit read and its probability (the page's type is
+    digits.page.inside.ProbeReading). `seed` fixes the noise and the order in which ink is
+    erased.
     """
     strengths = strengths_of(name, strengths)
     change, unit = PROBES[name][:2]
@@ -127,16 +126,16 @@ def probe(model, image, name, strengths=None, seed=0, encoding="list"):
     images = change(copies, strengths, np.random.default_rng(seed)).astype(np.float32)
     probabilities = model.predict(images)
     return {"probe": name, "unit": unit, "strengths": strengths,
-            "images": [encode(i, encoding) for i in images],
+            "images": images,
             "probabilities": probabilities.tolist(),
             "digits": probabilities.argmax(axis=1).tolist(),
             "confidence": probabilities.max(axis=1).tolist()}
 
 
-def probe_drawing(model, bitmap, name, strengths=None, seed=0, encoding="list"):
+def probe_drawing(model, bitmap, name, strengths=None, seed=0):
     """`probe` on a drawing (2-D bitmap, ink high), preprocessed as for the bars;
     {"empty": True} when nothing is drawn."""
     image = to_mnist(bitmap)
     if image is None:
         return {"empty": True}
-    return {"empty": False, **probe(model, image, name, strengths, seed, encoding)}
+    return {"empty": False, **probe(model, image, name, strengths, seed)}

@@ -6,9 +6,9 @@ The page shows, beside a layer's pictures, the function that made them. It asks 
 from the code that runs. The colours come from Python's own tokenizer: what the page paints
 as a keyword, a string or a comment is what this Python reads as one.
 
-    source_of("ReLU") → {"part", "function": "digits.nets.layers.ReLU.forward",
-                         "source", "file", "line", "tokens": [[kind, start, end], ...],
-                         "formulas": its docstring's formulas as MathML (formulas.py)}
+    source_of("ReLU") → the source of digits.nets.layers.ReLU.forward, where it is, its
+                        coloured stretches, and its docstring's formulas as MathML (formulas.py)
+                        (the page's type is digits.page.code.CodeSource)
 """
 
 import builtins

@@ -10,8 +10,6 @@ generator, so a seed says exactly which network comes out.
 import math
 from contextlib import contextmanager, nullcontext
 
-import numpy as np
-
 from .losses import softmax_cross_entropy
 from .slices import run_slice
 

@@ -9,11 +9,60 @@ A run of the visitor's code is given a time limit by the page (python.js `within
 Python is stopped and started again: a loop that never ends cannot be stopped from inside it.
 """
 
+from typing import Annotated, Literal, NotRequired, TypedDict
+
 from ..explain import edited_code
 from ..explain.source import source_of
-from .recognizer import as_image, bitmap_image
-from .answers.code import CodeFacts, CodeRun, CodeSource
-from .answers.recognizer import Bitmap, Image
+from .arrays import PageArray, to_page
+from .inside import InsideAnswer, layers_on_page
+from .on_the_page import OnThePage
+from .recognizer import Bitmap, Image, as_image, bitmap_image
+
+
+class CodeExperiment(TypedDict):
+    part: str
+    title: str
+    lesson: str
+    text: str
+
+
+class CodeFacts(TypedDict):
+    """editable: the parts whose code a visitor may change and run; experiments: ready-made changes, each with what it teaches."""
+    editable: list[str]
+    experiments: list[CodeExperiment]
+    run_limit_seconds: float
+
+
+class CodeRun(TypedDict):
+    """probabilities: null where the changed code made something that is not a number; input: the 28x28 image read;
+    inside: every layer and softmax's steps with the changed code, as insideAnswer gives them, when all are numbers."""
+    part: str
+    function: str
+    digit: int | None
+    probabilities: list[float | None]
+    finite: bool
+    input: PageArray
+    inside: NotRequired[InsideAnswer]
+
+
+# A formula is a tree, [tag, child, ...], each child a tree or a text: a recursive type Python's
+# annotations do not spell, so the page's own name for it is used.
+MathTree = Annotated[list, OnThePage("lib/math.js", "MathTree")]
+
+TokenKind = Literal["keyword", "builtin", "definition", "string", "docstring", "comment", "number", "decorator"]
+
+
+class CodeSource(TypedDict):
+    """function: the qualified name, "digits.nets.layers.ReLU.forward"; file and line: where it starts in the package;
+    tokens: the coloured stretches of `source` as Python's tokenizer reads them, [kind, start, end);
+    formulas: the formulas its docstring writes, as MathML trees (explain/formulas.py)."""
+    part: str
+    function: str
+    source: str
+    file: str
+    line: int
+    tokens: list[tuple[TokenKind, int, int]]
+    formulas: list[MathTree]
 
 
 def code_facts() -> CodeFacts:
@@ -29,17 +78,18 @@ def code_source(part: str) -> CodeSource:
 
 
 def code_run(session, model: str, part: str, text: str, image: Image) -> CodeRun:
-    """Read `image` with `model`, the function behind `part` replaced by `text`.
-
-    Answer: edited_code.read_with's, and "input": the 784 values read.
-    """
+    """Read `image` with `model`, the function behind `part` replaced by `text` (edited_code.read_with)."""
     x = as_image(image)
-    return {**edited_code.read_with(session.model(model), x, part, text), "input": x.ravel().tolist()}
+    return on_page({**edited_code.read_with(session.model(model), x, part, text), "input": x[0]})
 
 
 def code_run_drawing(session, model: str, text: str, bitmap: Bitmap, height: int, width: int) -> CodeRun:
-    """Preprocess the pad's pixels with the visitor's version of to_mnist, and read the result.
+    """Preprocess the pad's pixels with the visitor's version of to_mnist, and read the image it made
+    (edited_code.read_drawing_with)."""
+    return on_page(edited_code.read_drawing_with(session.model(model), bitmap_image(bitmap, height, width), text))
 
-    Answer: edited_code.read_drawing_with's (its "input": the 784 values their version made).
-    """
-    return edited_code.read_drawing_with(session.model(model), bitmap_image(bitmap, height, width), text)
+
+def on_page(run):
+    """A reading with the visitor's code as the page gets it: its large arrays as PageArrays."""
+    inside = {"inside": layers_on_page(run["inside"])} if "inside" in run else {}
+    return {**run, "input": to_page(run["input"]), **inside}

@@ -7,11 +7,33 @@ drawings, so reading them with the network before and after its tuning is an hon
 before and after (reading the drawings it learned from would flatter it).
 """
 
+from typing import TypedDict
+
 import numpy as np
 
 from ..errors import VisitorError
 from ..images.pixels import to_float
-from .answers.guided import GuidedCheck, GuidedFacts
+
+
+class GuidedFacts(TypedDict):
+    """per_digit_choices: the drawings of each digit the visitor may give (1, 2, 3); per_digit: the
+    default; check_per_digit: the check round's; sure_otherwise: how sure a reading of another
+    digit than the one asked makes the page ask before teaching it."""
+    per_digit_choices: list[int]
+    per_digit: int
+    check_per_digit: int
+    sure_otherwise: float
+
+
+class GuidedCheck(TypedDict):
+    """The check round read by the network before its tuning and after: how many of `drawings`
+    each reads right, and the digit each read, drawing by drawing."""
+    drawings: int
+    right_before: int
+    right_after: int
+    read_before: list[int]
+    read_after: list[int]
+
 
 PER_DIGIT_CHOICES = [1, 2, 3]   # drawings of each digit the visitor may choose to give
 PER_DIGIT = 2                   # by default: 20 drawings, about a minute

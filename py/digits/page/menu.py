@@ -6,11 +6,49 @@ own module, which the page imports first, does not carry them.
 
 import json
 from pathlib import Path
+from typing import TypedDict
 
 from ..images import catalogue
 from ..nets.models import WEIGHTS_DIR
-from .answers.menu import RecognizerFacts
 from .network_names import architecture_name
+
+
+class PoorlyReadStyle(TypedDict):
+    style: str
+    digit: int
+    read_right: float
+    mistaken_for: int | None
+
+
+class ShippedModel(TypedDict):
+    """a network that ships with the page, from its weights/NAME/manifest.json; label: what it is, in words;
+    role: what it is for, where that tells it from a network of the same architecture ('' otherwise);
+    label_smoothing, handwriting, pen_mnist: its training recipe's (0 when it used none); learned_scripts and
+    learned_variants: the school scripts and personal variants its pad drawings were written in;
+    held_out_read: the share it reads right of the styles held out of its training (null if unmeasured),
+    reads_poorly: those it reads right less than 90% of the time, worst first."""
+    name: str
+    label: str
+    role: str
+    parameters: int
+    test_accuracy: float
+    test_correct: int
+    test_images: int
+    label_smoothing: float
+    handwriting: float
+    pen_mnist: int
+    learned_scripts: list[str]
+    learned_variants: int
+    held_out_scripts: list[str]
+    held_out_read: float | None
+    reads_poorly: list[PoorlyReadStyle]
+
+
+class RecognizerFacts(TypedDict):
+    """default_model: the network that reads the drawing until the visitor picks another."""
+    default_model: str
+    models: list[ShippedModel]
+
 
 DEFAULT_MODEL = "writers"   # the network that reads the drawing until the visitor picks another
 # What a shipped network is for, where its architecture alone does not tell it from another.

@@ -8,13 +8,59 @@ saw and its ten probabilities, and the runner-up when it came close. Empty pads,
 numbers of too many digits and ink that no digit fits get a sentence instead.
 """
 
+from typing import Literal, TypedDict
+
 import numpy as np
 
 from ..errors import VisitorError
 from ..images.pixels import to_uint8
 from ..images.segment import Memory, read_number as best_cuttings
 from ..images.stroke_groups import group_strokes
-from .answers.number import NumberFacts, NumberReading
+from .arrays import PageArray, to_page
+
+
+class NumberDigit(TypedDict):
+    """One digit found: box, [left, top, right, bottom] as fractions of the pad's width and height;
+    image, the 28x28 picture the network saw as MNIST keeps its digits: bytes, 0 background, 255 ink."""
+    digit: int
+    box: list[float]
+    probabilities: list[float]
+    image: PageArray
+
+
+class RunnerUp(TypedDict):
+    """The second best way of cutting the ink: its digits, its score (a product of probabilities and
+    priors, as `score` of the best) and its boxes."""
+    digits: str
+    score: float
+    boxes: list[list[float]]
+
+
+class NumberRead(TypedDict):
+    """digits: the number read, one character per digit; score: the best cutting's product of its
+    digits' probabilities and the width prior; runner_up: the second best cutting when it came close."""
+    status: Literal["read"]
+    digits: str
+    score: float
+    parts: list[NumberDigit]
+    runner_up: RunnerUp | None
+
+
+class NumberRefused(TypedDict):
+    """Nothing read: the pad is empty (empty), holds more digits than are read (too_many), or ink no
+    digit fits (no_digit); message says so in a sentence."""
+    status: Literal["empty", "too_many", "no_digit"]
+    message: str
+
+
+NumberReading = NumberRead | NumberRefused
+
+
+class NumberFacts(TypedDict):
+    """max_digits: the most digits read at once; max_points: the most points the pad sends."""
+    max_digits: int
+    max_points: int
+
 
 MAX_DIGITS = 12
 MAX_POINTS = 20_000        # far more than a hand draws on the pad; more would only cost time
@@ -51,7 +97,7 @@ def read_number(session, model: str, points: list[float], lengths: list[int], wi
     return {"status": "read", "digits": best.text, "score": float(np.exp(best.score)),
             "parts": [{"digit": d.digit, "box": fractions(d.box, width),
                        "probabilities": np.round(d.probabilities, 4).tolist(),
-                       "image": to_uint8(d.image).ravel().tolist()} for d in best.digits],
+                       "image": to_page(to_uint8(d.image))} for d in best.digits],
             "runner_up": {"digits": runner_up.text, "score": float(np.exp(runner_up.score)),
                           "boxes": [fractions(d.box, width) for d in runner_up.digits]} if close else None}
 

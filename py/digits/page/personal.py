@@ -6,14 +6,21 @@ import one, or to fine-tune a network on it (teach.py). As a file it is an
 and `labels` uint8 (N,).
 """
 
-import base64
 import io
+from typing import TypedDict
 
 import numpy as np
 
 from ..errors import VisitorError
 from .archives import checked_zip
-from .answers.personal import PersonalSet
+from .arrays import PageArray, file_to_page, to_page
+
+
+class PersonalSet(TypedDict):
+    """images: N drawings of 28x28 bytes, 0 background, 255 ink; labels: the N digits they are."""
+    images: PageArray
+    labels: PageArray
+
 
 MAX_PERSONAL = 2_000                  # drawings in a personal set
 MAX_FILE_BYTES = 8 * 2**20            # an imported personal set: 2,000 drawings take about 1.5 MB
@@ -65,11 +72,11 @@ def read_personal_set(data):
 
 
 def personal_export(images: np.ndarray, labels: list[int]) -> str:
-    """The personal set as an .npz file, base64 (images: N·784 bytes, labels: N digits)."""
-    return base64.b64encode(personal_set_bytes(images, labels)).decode("ascii")
+    """The personal set (images: N·784 bytes, labels: N digits) as an .npz file to download."""
+    return file_to_page(personal_set_bytes(images, labels))
 
 
 def personal_import(data: np.ndarray) -> PersonalSet:
-    """An imported personal set as {"images": base64 of N·784 bytes, "labels": [...]}."""
+    """An imported personal set (an .npz file's bytes), checked: its drawings and their digits."""
     images, labels = read_personal_set(data)
-    return {"images": base64.b64encode(images.tobytes()).decode("ascii"), "labels": labels.tolist()}
+    return {"images": to_page(images), "labels": to_page(labels)}

@@ -1,10 +1,12 @@
 """The recognizer: read a drawing, compare the networks, look inside one.
 
-Everything takes and returns plain values (lists, numbers, strings), the way
-they travel to and from the page; the networks come from the visitor's
-session. Drawings arrive as the pad's alpha bytes, row by row, and are
+Everything takes and returns values the way they travel to and from the page (lists,
+numbers, strings, and large arrays as page/arrays.py says); the networks come from the
+visitor's session. Drawings arrive as the pad's alpha bytes, row by row, and are
 preprocessed the MNIST way (preprocess.to_mnist) before any network sees them.
 """
+
+from typing import Annotated, Literal, TypedDict
 
 import numpy as np
 
@@ -12,7 +14,53 @@ from ..errors import VisitorError
 from ..images.preprocess import to_mnist
 from ..nets.layers import Conv2D
 from ..nets.models import folder_files, read_saved
-from .answers.recognizer import Bitmap, Explanation, Image, Reading
+from .arrays import PageArray, to_page
+from .on_the_page import OnThePage
+
+
+# What the page sends: a drawing's pixels, and the preprocessed image a reading answered, as it
+# came (a Float32Array) or made by the page (an MNIST digit's bytes over 255).
+Image = Annotated[np.ndarray, OnThePage("lib/arrays.js", "Numbers"), "784 values in [0, 1], row by row"]
+Bitmap = Annotated[np.ndarray, "the drawing's alpha bytes, row by row"]
+
+
+class Empty(TypedDict):
+    """Nothing is drawn."""
+    empty: Literal[True]
+
+
+class Answer(TypedDict):
+    """image: the 28x28 picture the network saw, float32 values in [0, 1]."""
+    empty: Literal[False]
+    image: PageArray
+    probabilities: list[float]
+    digit: int
+
+
+Reading = Empty | Answer
+
+
+class HiddenNeuron(TypedDict):
+    index: int
+    activation: float
+    weights: PageArray
+
+
+class FeatureMaps(TypedDict):
+    """maps: the first convolution's maps after ReLU, one size x size map per filter, scaled to [0, 1]."""
+    kind: Literal["feature_maps"]
+    size: int
+    maps: PageArray
+
+
+class Neurons(TypedDict):
+    """the first layer's most active hidden neurons, with their 784 incoming weights."""
+    kind: Literal["neurons"]
+    hidden: int
+    neurons: list[HiddenNeuron]
+
+
+Explanation = FeatureMaps | Neurons
 
 
 def load_model(session, name: str, folder: str):
@@ -57,24 +105,21 @@ def as_image(image):
 
 
 def predict(session, model: str, bitmap: Bitmap, height: int, width: int) -> Reading:
-    """Preprocess a drawing and read it: {'empty': False, 'image', 'probabilities', 'digit'}, or {'empty': True}."""
+    """Preprocess a drawing and read it: the image the network saw and its ten probabilities, or empty."""
     network = session.model(model)
     image = to_mnist(bitmap_image(bitmap, height, width))
     if image is None:
         return {"empty": True}
     probabilities = network.predict(image[None])[0]
-    return {"empty": False, "image": image.ravel().tolist(),
+    return {"empty": False, "image": to_page(image),
             "probabilities": probabilities.tolist(), "digit": int(probabilities.argmax())}
 
 
 def read_image(session, model: str, image: Image) -> Reading:
-    """Read a 28x28 image that is already in MNIST's form (an MNIST digit): no preprocessing.
-
-    Answer as predict's: {'empty': False, 'image', 'probabilities', 'digit'}.
-    """
+    """Read a 28x28 image that is already in MNIST's form (an MNIST digit): no preprocessing; answered as predict."""
     network, values = session.model(model), as_image(image)
     probabilities = network.predict(values)[0]
-    return {"empty": False, "image": values.ravel().tolist(),
+    return {"empty": False, "image": to_page(values[0]),
             "probabilities": probabilities.tolist(), "digit": int(probabilities.argmax())}
 
 
@@ -98,18 +143,10 @@ def explain(session, model: str, image: Image, top: int = 6) -> Explanation:
     if isinstance(first, Conv2D):
         maps = outputs[1]                                     # (24, 24, filters) after ReLU
         peak = float(maps.max()) or 1.0
-        return {"kind": "feature_maps", "size": maps.shape[0],
-                "maps": [np.round(maps[..., f] / peak, 3).ravel().tolist() for f in range(maps.shape[-1])]}
+        return {"kind": "feature_maps", "size": maps.shape[0], "maps": to_page(np.moveaxis(maps / peak, -1, 0))}
     activation = outputs[1]                                   # after the first nonlinearity
     W = first.params["W"]
     return {"kind": "neurons", "hidden": len(activation),
-            "neurons": [{"index": int(j), "activation": float(activation[j]), "weights": np.round(W[:, j], 4).tolist()}
+            "neurons": [{"index": int(j), "activation": float(activation[j]), "weights": to_page(W[:, j])}
                         for j in np.argsort(-activation)[:top]]}
 
-
-def kernels(network):
-    """The first convolution's filters, one list of 5x5 weights (row by row) per filter."""
-    first = network.layers[0]
-    if not isinstance(first, Conv2D):
-        return []
-    return [np.round(kernel[0], 4).ravel().tolist() for kernel in first.params["W"]]

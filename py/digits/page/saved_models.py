@@ -4,26 +4,34 @@ A network's file is a zip holding `manifest.json` and one `.npy` per tensor,
 exactly the layout of `weights/NAME/`, so a downloaded network is a shipped one.
 """
 
-import base64
 import io
 import json
 import zipfile
-from typing import Literal
+from typing import Literal, TypedDict
 
 import numpy as np
 
 from ..errors import VisitorError
 from ..nets import models
 from .archives import checked_zip
+from .arrays import file_to_page
 from .recognizer import describe
-from .answers.saved_models import AdoptedModel
+
+
+class AdoptedModel(TypedDict):
+    name: str
+    parameters: int
+    test_accuracy: float | None
+    test_correct: int | None
+    base: str | None
+
 
 MAX_NETWORK_BYTES = 8 * 2**20     # the cnn, the largest network, zips to under 1 MB
 MAX_UNPACKED_BYTES = 16 * 2**20   # and unpacks to 0.8 MB: float32 weights, the manifest
 
 
 def model_file(session, model: str, info: dict = None) -> str:
-    """A loaded model as a zip of manifest.json and .npy files (the weights/NAME/ layout), base64.
+    """A loaded model as a zip of manifest.json and .npy files (the weights/NAME/ layout), to download or keep.
 
     `info` joins the manifest (the page records how the network was made: its
     settings, its accuracy, the network it was tuned from).
@@ -34,7 +42,7 @@ def model_file(session, model: str, info: dict = None) -> str:
         for filename, data in tensors.items():
             archive.writestr(filename, data)
         archive.writestr("manifest.json", json.dumps(manifest, indent=2))
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
+    return file_to_page(buffer.getvalue())
 
 
 def adopt_model_file(session, name: str, data: np.ndarray) -> AdoptedModel:

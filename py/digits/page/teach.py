@@ -6,14 +6,50 @@ reading drawings in between. When the steps are done the copy joins the recogniz
 '<name>-tuned'; the network it was tuned from stays as it was.
 """
 
+from typing import TypedDict
+
 import numpy as np
 
 from ..errors import VisitorError
 from ..images.pixels import to_float
 from ..nets.finetune import copy_model, fine_tuner, recipe_for, split, trunk_output
 from ..nets.trainer import accuracy
+from .arrays import PageArray, to_page
 from .personal import MAX_FILE_BYTES, MAX_PERSONAL
-from .answers.teach import TeachFacts, TuningResult, TuningSlice, TuningStarted
+
+
+class TeachFacts(TypedDict):
+    """max_personal: drawings a personal set keeps at most; max_file_bytes: the largest file imported;
+    mnist_digits: how many MNIST test digits a tuning is measured on, before and after."""
+    max_personal: int
+    max_file_bytes: int
+    mnist_digits: int
+
+
+class TuningStarted(TypedDict):
+    """name: the tuned network's, e.g. "cnn-tuned"."""
+    name: str
+    before: float
+    steps: int
+
+
+class TuningSlice(TypedDict):
+    """losses: each step's of this slice."""
+    losses: PageArray
+    step: int
+    steps: int
+    done: bool
+
+
+class TuningResult(TypedDict):
+    """How well the tuned network reads, before and after: the personal set, and 1,000 MNIST test digits."""
+    name: str
+    base: str
+    before: float
+    after: float
+    mnist_before: float
+    mnist_after: float
+
 
 MNIST_DIGITS = 1_000        # the MNIST test digits a tuning is measured on, before and after
 
@@ -84,7 +120,8 @@ def finetune_run(session, seconds: float = 0.3) -> TuningSlice:
     """One slice of fine-tuning steps."""
     if session.tuning is None:
         raise VisitorError("Press Fine-tune to start first.")
-    return session.tuning.train(seconds)
+    slice_ = session.tuning.train(seconds)
+    return {**slice_, "losses": to_page(slice_["losses"])}
 
 
 def finetune_finish(session) -> TuningResult:

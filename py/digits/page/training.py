@@ -8,20 +8,162 @@ the visitor drew.
 """
 
 import io
+from typing import Literal, NotRequired, TypedDict
 
 import numpy as np
 
 from ..errors import VisitorError
-from ..explain.inside import architecture, encode, layer_outputs
+from ..explain.inside import architecture, layer_outputs
 from ..images.data import SUBSET_SIZES
 from ..images.pixels import to_float
 from ..nets import layers as L
 from ..nets import run
 from ..nets.small_nets import KERNEL_SIZE, network
-from .answers.training import (ConvShape, DenseShape, FeatureMapsWhileTraining, RunSlice, RunState, SubsetSizes,
-                               TrainedSummary, TrainingConfig, TrainingFacts)
-from .answers.recognizer import Image
+from .arrays import PageArray, to_page
 from .network_names import settings_name
+from .recognizer import Image
+
+
+class DenseConfig(TypedDict):
+    network: Literal["dense"]
+    hidden: int
+    activation: str
+    learning_rate: float
+    batch_size: int
+    epochs: int
+
+
+class ConvConfig(TypedDict):
+    """filters1, filters2: the filters of the two convolutions; dense: hidden neurons before the ten outputs (0: none);
+    shift: each training image is moved by up to this many pixels."""
+    network: Literal["conv"]
+    filters1: int
+    filters2: int
+    dense: int
+    shift: int
+    learning_rate: float
+    batch_size: int
+    epochs: int
+
+
+TrainingConfig = DenseConfig | ConvConfig
+
+
+class ConvMeasured(TypedDict):
+    parameters: int
+    images: int
+    accuracy: float
+
+
+class DenseMeasured(TypedDict):
+    hidden: int
+    parameters: int
+    epochs: int
+    seconds: float
+    images: int
+    accuracy: float
+
+
+class Comparison(TypedDict):
+    """the default convnet after `seconds` of training in the page against a dense network of about its size,
+    as measured by bench/train_conv.py: images seen, and the share of the test digits each read."""
+    seconds: float
+    conv: ConvMeasured
+    dense: DenseMeasured
+
+
+class TrainingFacts(TypedDict):
+    """limits: each setting's [lowest, highest]; learning_rates: the usual learning rate for each activation;
+    optimizers: "SGD" or "Adam" for each network; trained_name: the name of the network trained in the page."""
+    limits: dict[str, tuple[float, float]]
+    activations: list[str]
+    networks: list[str]
+    defaults: DenseConfig
+    conv_defaults: ConvConfig
+    learning_rates: dict[str, float]
+    optimizers: dict[str, str]
+    kernel_size: int
+    comparison: Comparison
+    trained_name: str
+    train_images: int
+    test_images: int
+
+
+class DenseShape(TypedDict):
+    """A dense network's layer sizes."""
+    sizes: list[int]
+    parameters: int
+
+
+class ShapeBlock(TypedDict):
+    """e.g. "Conv2D", "conv 5x5, 8", "24x24x8"."""
+    kind: str
+    title: str
+    shape: str
+    parameters: int
+
+
+class ConvShape(TypedDict):
+    """A convnet's blocks: the input, each layer, softmax."""
+    blocks: list[ShapeBlock]
+    parameters: int
+
+
+class SubsetSizes(TypedDict):
+    """how many digits of each."""
+    train: int
+    test: int
+
+
+class Kernels(TypedDict):
+    """values: the first convolution's count filters, size x size each."""
+    count: int
+    size: int
+    values: PageArray
+
+
+class RunState(TypedDict):
+    """neurons (a dense network): the first hidden neurons' 784 incoming weights each;
+    kernels (a convnet): its first layer's filters."""
+    epoch: int
+    epochs: int
+    batch: int
+    batches: int
+    done: bool
+    seconds: float
+    neurons: NotRequired[PageArray]
+    kernels: NotRequired[Kernels]
+
+
+class RunSlice(RunState):
+    """losses: each minibatch's of this slice; test_accuracy is there only when an epoch ended in it."""
+    losses: PageArray
+    images_per_second: float
+    test_accuracy: NotRequired[float]
+
+
+class TrainedSummary(TypedDict):
+    """label: what the network is, in words, from its settings: "784-30-10 sigmoid", "convnet 8-16"."""
+    name: str
+    label: str
+    parameters: int
+    test_accuracy: float | None
+    test_images: int
+    config: TrainingConfig
+
+
+class LayerMaps(TypedDict):
+    """dims: [height, width, count]; values: the count maps one after another, float32."""
+    layer: int
+    dims: tuple[int, int, int]
+    low: float
+    high: float
+    values: PageArray
+
+
+class FeatureMapsWhileTraining(TypedDict):
+    maps: list[LayerMaps]
+
 
 # The network trained here, under this name in the session, the page's menu and the browser's store:
 # one at a time, each finished run replacing the last.
@@ -99,15 +241,13 @@ class ShownRun(run.Run):
         return {**where, "kernels": self.kernels()} if self.conv else {**where, "neurons": self.neurons()}
 
     def neurons(self, count=6):
-        """The incoming weights of the first `count` hidden neurons, as 784 numbers each."""
-        W = self.model.layers[0].params["W"]
-        return [np.round(W[:, j], 3).tolist() for j in range(min(count, W.shape[1]))]
+        """The incoming weights of the first `count` hidden neurons, (count, 784)."""
+        return self.model.layers[0].params["W"][:, :count].T.copy()
 
     def kernels(self):
-        """The first convolution's filters: {"count", "size", "values"}, values the count·5·5
-        weights (filter after filter, each row by row) as float32 bytes in base64."""
+        """The first convolution's filters: how many, their size, and their weights (count, 1, 5, 5)."""
         W = self.model.layers[0].params["W"]           # (filters, 1, 5, 5)
-        return {"count": W.shape[0], "size": W.shape[-1], "values": encode(W, "base64")}
+        return {"count": W.shape[0], "size": W.shape[-1], "values": W.copy()}
 
     def summary(self):
         """The trained network as the recognizer's menu and the kept file describe it."""
@@ -172,7 +312,7 @@ def learn_shape(config: TrainingConfig) -> DenseShape | ConvShape:
 def learn_start(session, config: TrainingConfig) -> RunState:
     """Start a fresh run with the visitor's settings (replacing any earlier run)."""
     session.run = ShownRun(training_floats(session), checked_config(config), TRAINED_NAME)
-    return session.run.state()
+    return run_on_page(session.run.state())
 
 
 def training_floats(session):
@@ -193,7 +333,15 @@ def learn_run(session, seconds: float = 0.2, batches: int = None) -> RunSlice:
     if session.run is None:
         raise VisitorError("Press Train to start a run first.")
     slice_ = session.run.train(seconds, batches)
-    return {**slice_, **session.run.state()}
+    return run_on_page({**slice_, **session.run.state()})
+
+
+def run_on_page(answer):
+    """A run's state (and slice) as the page gets it: the losses, neurons and kernels as PageArrays."""
+    arrays = {key: to_page(answer[key]) for key in ("losses", "neurons") if key in answer}
+    if "kernels" in answer:
+        arrays["kernels"] = {**answer["kernels"], "values": to_page(answer["kernels"]["values"])}
+    return {**answer, **arrays}
 
 
 def learn_use(session) -> TrainedSummary:
@@ -206,18 +354,14 @@ def learn_use(session) -> TrainedSummary:
 
 def learn_feature_maps(session, image: Image) -> FeatureMapsWhileTraining:
     """What the convnet being trained makes of one 28x28 image (784 values in [0, 1], the
-    recognizer's digit): the maps after each convolution's ReLU.
-
-    Answer: {"maps": [one per convolution: {"layer", "dims" [h, w, count], "low", "high",
-    "values"}]}, values map after map (each row by row) as float32 bytes in base64
-    (inside.layer_outputs, whose entries these are).
+    recognizer's digit): the maps after each convolution's ReLU, as inside.layer_outputs gives them.
     """
     if session.run is None or not session.run.conv:
         raise VisitorError("Only a convolutional network has feature maps: train one first.")
     if len(image) != 784:
         raise VisitorError(f"The image must have 784 values (28x28), not {len(image)}.")
-    entries = layer_outputs(session.run.model, image, "base64")["layers"]
+    entries = layer_outputs(session.run.model, image)["layers"]
     convolutions = [index for index, layer in enumerate(session.run.model.layers) if isinstance(layer, L.Conv2D)]
     wanted = {index + 1 for index in convolutions}        # the ReLU right after each convolution
-    return {"maps": [{key: entry[key] for key in ("layer", "dims", "low", "high", "values")}
-                     for entry in entries if entry["layer"] in wanted]}
+    return {"maps": [{"layer": entry["layer"], "dims": entry["dims"], "low": entry["low"], "high": entry["high"],
+                      "values": to_page(entry["values"])} for entry in entries if entry["layer"] in wanted]}

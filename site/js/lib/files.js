@@ -1,8 +1,10 @@
 // Files out of the page: downloads the visitor keeps.
 
-/** Offer bytes (base64, as Python sends them) as a file download. */
+import { fileBytes } from "./arrays.js";
+
+/** Offer a file Python made (its bytes in base64, as Python sends a file) as a download. */
 export function offerDownload(/** @type {string} */ filename, /** @type {string} */ base64, type = "application/octet-stream") {
-  offerFile(filename, bytesFromBase64(base64), type);
+  offerFile(filename, fileBytes(base64), type);
 }
 
 /** Offer `contents` (bytes or text) as a file download named `filename`. */
@@ -13,8 +15,4 @@ export function offerFile(/** @type {string} */ filename, /** @type {BlobPart} *
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function bytesFromBase64(/** @type {string} */ base64) {
-  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }

@@ -20,21 +20,20 @@
  * @property {() => boolean} [paused] true once the visitor paused: the answer under way is still heard of, but no
  *   slice is asked after it
  * @property {boolean} [paced] wait for the next frame after each answer, so the page paints it before Python works on
- * @property {(answer: Answer) => boolean} [finished] whether an answer ends the work: its `done`, unless told otherwise
  */
 
 /**
  * Ask `ask(seconds)` for slice after slice until an answer is done (resolves to it), or until the
  * work goes stale or is paused (resolves to null). A slice that fails rejects with its error.
- * @template Answer
+ * @template {{done: boolean}} Answer
  * @param {(seconds: number) => Promise<Answer>} ask
  * @param {Slices<Answer>} slices
  * @returns {Promise<Answer | null>}
  */
 export async function runSlices(ask, { seconds, from = null, each = () => {}, stale = () => false,
-                                       paused = () => false, paced = false, finished = saysDone }) {
+                                       paused = () => false, paced = false }) {
   let answer = from;
-  while (answer === null || !finished(answer)) {
+  while (answer === null || !answer.done) {
     if (stale() || (answer !== null && paused())) return null;
     answer = await ask(seconds);
     if (stale()) return null;
@@ -42,11 +41,6 @@ export async function runSlices(ask, { seconds, from = null, each = () => {}, st
     if (paced) await nextFrame();
   }
   return answer;
-}
-
-/** Python's answers say they are finished in `done` (true or false). */
-function saysDone(/** @type {unknown} */ answer) {
-  return typeof answer === "object" && answer !== null && "done" in answer && answer.done === true;
 }
 
 /** Resolves when the browser is about to paint the next frame.

@@ -26,11 +26,11 @@ export function drawGray(canvas, values, size) {
 /**
  * Signed values: positive warm, negative cool, zero neutral, scaled by the largest |value|.
  * @param {HTMLCanvasElement} canvas
- * @param {number[]} values
+ * @param {ArrayLike<number>} values
  * @param {number} size
  */
 export function drawDiverging(canvas, values, size) {
-  const peak = Math.max(1e-9, ...values.map(Math.abs));
+  const peak = Math.max(1e-9, ...Array.from(values, Math.abs));
   const dark = matchMedia("(prefers-color-scheme: dark)").matches;
   const zero = dark ? [26, 31, 38] : [255, 255, 255];
   const warm = dark ? [251, 146, 60] : [194, 65, 12];

@@ -9,7 +9,8 @@ import * as api from "../../api.js";
 import { ensureSubset } from "../../subset.js";
 import { Generation } from "../../lib/generation.js";
 import { InterruptedError } from "../../python.js";
-import { asImage, splitDigits } from "../../lib/digits.js";
+import { rowsOf } from "../../lib/arrays.js";
+import { asImage } from "../../lib/digits.js";
 import { whenNear } from "../../lib/near.js";
 import { runSlices } from "../../lib/slices.js";
 import { EvaluationView } from "./view.js";
@@ -57,7 +58,6 @@ export function setupEvaluation(root, python, networks, recognizer) {
       const last = await runSlices((seconds) => api.evaluateRun(python, seconds), {
         seconds: SLICE_SECONDS, from: started, paced: true,
         each: (progress) => view.showProgress(progress), stale: () => ticket.stale,
-        finished: (progress) => progress.finished,
       });
       if (!last) return;
       view.showSummary(last, mnist);
@@ -77,7 +77,7 @@ export function setupEvaluation(root, python, networks, recognizer) {
     try {
       const cell = await api.evaluateCell(python, truth, predicted);
       if (ticket.stale) return;
-      view.showCell(cell, splitDigits(cell.pixels));
+      view.showCell(cell, rowsOf(cell.pixels));
     } catch (error) {
       if (!ticket.stale) view.showCellFailure(error.message);
     }

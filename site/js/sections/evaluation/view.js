@@ -3,6 +3,7 @@
 // chosen cell, each a button that shows it to the recognizer.
 
 import { MODELS } from "../../generated/facts.js";
+import { fromPython } from "../../lib/arrays.js";
 import { h, setText } from "../../lib/dom.js";
 import { count, percent, whole } from "../../lib/format.js";
 import { digitCanvas } from "../../widgets/pictures.js";
@@ -57,9 +58,9 @@ export class EvaluationView {
   }
 
   /** @param {EvaluationProgress} progress */
-  showProgress({ done, total, correct }) {
-    this.progress.value = done / total;
-    setText(this.summary, `The ${this.model} network has read ${whole(done)} of ${whole(total)} test digits: `
+  showProgress({ read, total, correct }) {
+    this.progress.value = read / total;
+    setText(this.summary, `The ${this.model} network has read ${whole(read)} of ${whole(total)} test digits: `
       + `${whole(correct)} right so far.`);
   }
 
@@ -68,21 +69,21 @@ export class EvaluationView {
    * @param {EvaluationProgress} progress
    * @param {Record<string, any>} mnist
    */
-  showSummary({ model, done, total, correct, accuracy, confusion, per_digit: perDigit }, mnist) {
+  showSummary({ model, read, total, correct, accuracy, confusion, per_digit: perDigit }, mnist) {
     this.progress.value = 1;
     this.start.disabled = false;
     this.matrix.show(confusion, perDigit);
     this.matrix.setState("finished");
-    setText(this.summary, `${model} read ${whole(correct)} of ${whole(done)} test digits right: ${percent(accuracy, 2)}.`);
+    setText(this.summary, `${model} read ${whole(correct)} of ${whole(read)} test digits right: ${percent(accuracy, 2)}.`);
     const shipped = MODELS.find((entry) => entry.name === model);
     setText(this.source, `The page carries ${mnist.subset.chosen}: these are its ${whole(total)} test digits, and no `
       + "network learned from any of them. "
       + (shipped ? `The ${percent(shipped.test_accuracy, 2)} in the recognizer's menu counts all `
         + `${whole(shipped.test_images)} (${whole(shipped.test_correct)} right, measured when it was trained); `
         + "the first digits of the test set are harder for these networks than the rest." : ""));
-    const wrong = done - correct;
+    const wrong = read - correct;
     this.testSet.numbers.textContent = `MNIST keeps ${whole(mnist.test)} test digits apart from its ${whole(mnist.train)} `
-      + `training digits. This matrix: ${whole(correct)} on the diagonal out of ${whole(done)}, so `
+      + `training digits. This matrix: ${whole(correct)} on the diagonal out of ${whole(read)}, so `
       + `${percent(accuracy, 2)}; the other ${count(wrong, "digit")} are the misreadings.`;
   }
 
@@ -110,10 +111,11 @@ export class EvaluationView {
   }
 
   /** A cell's digits: `digits` are their bytes, in the order of cell.indices. */
-  showCell(cell, digits) {
-    const { true: truth, predicted, indices, confidence } = cell;
+  showCell(/** @type {import("../../api.js").EvaluationCell} */ cell, digits) {
+    const { true: truth, predicted } = cell;
+    const indices = fromPython(cell.indices), confidence = fromPython(cell.confidence);
     this.cellTitle.textContent = `${title(truth, predicted)}: ${count(indices.length, "digit")}`;
-    this.cellDigits.replaceChildren(...indices.map((index, i) => {
+    this.cellDigits.replaceChildren(...Array.from(indices, (index, i) => {
       const digit = { index, label: truth, bytes: digits[i] };
       return h("li", {},
         h("button", { type: "button", class: "cell-digit", "data-testid": "cell-digit", "data-index": index,

@@ -9,6 +9,7 @@
 // Edited code runs only when Run is pressed: nothing is ever taken from the URL or from storage.
 
 import { CODE } from "../../generated/facts.js";
+import { fromPython } from "../../lib/arrays.js";
 import { h } from "../../lib/dom.js";
 import { offerFile } from "../../lib/files.js";
 import { probabilityBar } from "../../widgets/bars.js";
@@ -102,7 +103,7 @@ export class CodePanel {
     this.answer.hidden = false;
     this.answer.dataset.digit = run.digit === null ? "" : String(run.digit);
     this.answer.dataset.probs = run.probabilities.map((p) => (p === null ? "NaN" : String(p))).join(",");
-    this.answer.dataset.input = run.input.join(",");
+    this.answer.dataset.input = fromPython(run.input).join(",");
     this.answer.classList.toggle("yours", yours);
     const who = yours ? "Your version" : "The shipped code";
     this.words.textContent = run.digit === null

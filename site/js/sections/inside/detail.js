@@ -2,6 +2,7 @@
 // neuron's weights and its weighted sum Σ wᵢxᵢ + b with the drawing's own numbers, then its
 // activation. Python computes both (inside_feature_map, inside_neuron); this only writes them.
 
+import { fromPython, rowsOf } from "../../lib/arrays.js";
 import { h } from "../../lib/dom.js";
 import { whole } from "../../lib/format.js";
 import { formula, frac, parens, sup } from "../../lib/math.js";
@@ -14,7 +15,8 @@ const PASSED = { ReLU: "ReLU (negative values set to 0)", MaxPool2D: "ReLU and m
 
 /** The kernels and bias behind map `detail.channel`, for a map of `block`. */
 export function featureMapDetail(block, detail) {
-  const { kernels, size, bias, low, high, channel } = detail;
+  const { size, bias, low, high, channel } = detail;
+  const kernels = rowsOf(detail.kernels);
   const scale = weightScale(low, high);
   const pictures = kernels.map((kernel, index) => {
     const canvas = h("canvas", { class: "kernel-tile", role: "img", "aria-label": `kernel for input map ${index + 1}` });
@@ -41,16 +43,17 @@ export function featureMapDetail(block, detail) {
 
 /** One dense neuron: its weights, then z = Σ wᵢxᵢ + b term by term, then its activation. */
 export function neuronDetail(detail, inputDims) {
-  const { neuron, weights, weights_dims: dims, terms, rest, bias, weighted_sum: z, activation, inputs } = detail;
+  const { neuron, weights_dims: dims, terms, rest, bias, weighted_sum: z, activation, inputs } = detail;
+  const weights = fromPython(detail.weights);
   const low = Math.min(...weights), high = Math.max(...weights);
   const scale = weightScale(low, high);
   const picture = h("canvas", { class: dims.length === 2 ? "weights-picture" : "weights-bars", role: "img",
                                 "aria-label": `The ${whole(weights.length)} incoming weights of neuron ${neuron}` });
   if (dims.length === 2) paintGrid(picture, weights, dims[1], dims[0], scale);
   else paintBars(picture, weights, scale);
-  const others = inputs.length - terms.length;
+  const others = inputs - terms.length;
   return h("div", { class: "origin" },
-    h("p", {}, `Neuron ${neuron} gives each of its ${whole(inputs.length)} inputs a weight of its own, `
+    h("p", {}, `Neuron ${neuron} gives each of its ${whole(inputs)} inputs a weight of its own, `
       + "multiplies, adds everything up with a bias, then applies its activation. Its weights:"),
     picture,
     h("p", { class: "block-scale" }, `from ${number(low)} to ${number(high)}: warm weights push the neuron up where the input is bright, cool ones push it down`),

@@ -5,10 +5,10 @@
 // the whole range, the picture what the network reads where the slider stands.
 
 import { INSIDE } from "../../generated/facts.js";
+import { rowsOf } from "../../lib/arrays.js";
 import { h, s } from "../../lib/dom.js";
 import { percent } from "../../lib/format.js";
 import { drawGray } from "../../widgets/pictures.js";
-import { floats } from "./state.js";
 
 /** How each probe is named on the page, and how its strength is written. */
 const WORDS = {
@@ -59,7 +59,7 @@ export class ProbePanel {
   /** Probe `batch`'s answers charted, and the one at `position` shown; `plain` is the unchanged answer's digit. */
   show(batch, position, plain) {
     const digit = batch.digits[position], sure = batch.confidence[position];
-    drawGray(this.picture, floats(batch.images[position]), 28);
+    drawGray(this.picture, rowsOf(batch.images)[position], 28);
     this.answer.dataset.digit = String(digit);
     this.answer.dataset.confidence = String(sure);
     this.answer.textContent = `It reads ${digit}, ${percent(sure, 1)} sure`;

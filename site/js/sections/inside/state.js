@@ -7,6 +7,8 @@
 // None of it goes into the URL: each choice only means something for the drawing in front of
 // the visitor, which is not in the URL either.
 
+import { fromPython } from "../../lib/arrays.js";
+
 export function startState() {
   return {
     chosen: null,              // {layer, unit}: a block's index and a map's or neuron's number
@@ -19,24 +21,16 @@ export function startState() {
 }
 
 /**
- * Python's inside_answer for one image, with every layer's values as a Float32Array.
+ * Python's inside_answer for one image, with every layer's values read into numbers (lib/arrays.js).
  * A layer that repeats another's values when reading (dropout) shares that layer's array.
  * Answer: {model, image, input: {...layer, values}, layers: [{...layer, values}], softmax}.
  */
 export function unpack(model, image, answer) {
-  const input = { ...answer.input, values: floats(answer.input.values) };
+  const input = { ...answer.input, values: fromPython(answer.input.values) };
   const layers = [];
   for (const layer of answer.layers) {
     const source = layer.same_as === undefined ? null : layer.same_as === "input" ? input : layers[layer.same_as];
-    layers.push({ ...layer, values: source ? source.values : floats(layer.values) });
+    layers.push({ ...layer, values: source ? source.values : fromPython(layer.values) });
   }
   return { model, image, input, layers, softmax: answer.softmax };
-}
-
-/** Little-endian float32 bytes in base64 (how Python sends large arrays) as a Float32Array. */
-export function floats(base64) {
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return new Float32Array(bytes.buffer);
 }

@@ -7,7 +7,8 @@
 import * as api from "../../api.js";
 import { MODELS } from "../../generated/facts.js";
 import { ensureSubset } from "../../subset.js";
-import { asImage, splitDigits } from "../../lib/digits.js";
+import { rowsOf } from "../../lib/arrays.js";
+import { asImage } from "../../lib/digits.js";
 import { whenNear } from "../../lib/near.js";
 import { rememberShown, shownInUrl } from "./state.js";
 import { MnistView } from "./view.js";
@@ -25,7 +26,7 @@ export function setupMnist(root, python, networks, recognizer) {
       // The gallery's hard digits are the ones the shipped networks disagree on: all of them read.
       await Promise.all(MODELS.map(({ name }) => networks.ensure(name)));
       const gallery = await api.mnistGallery(python);
-      view.showGallery(gallery, splitDigits(gallery.pixels));
+      view.showGallery(gallery, rowsOf(gallery.pixels));
       showYours();
     } catch (error) {
       loading = null;                  // coming near again tries again

@@ -3,6 +3,7 @@
 // each digit, and the runner-up cutting when it came close.
 
 import { NUMBER } from "../../generated/facts.js";
+import { fromPython } from "../../lib/arrays.js";
 import { h } from "../../lib/dom.js";
 import { percent } from "../../lib/format.js";
 import { Pad } from "../../widgets/pad.js";
@@ -85,7 +86,7 @@ function boxOver(/** @type {number[]} */ box, /** @type {string} */ label) {
 
 /** @param {import("../../api.js").NumberDigit} part one digit: its 28x28 image, its ten bars */
 function digitCard({ digit, box, probabilities, image }, index) {
-  const picture = digitCanvas(image);
+  const picture = digitCanvas(fromPython(image));
   picture.classList.add("number-picture");
   const order = probabilities.map((p, d) => [p, d]).sort((a, b) => b[0] - a[0]);
   return h("li", { class: "number-digit", "data-testid": "number-digit", "data-digit": String(digit),

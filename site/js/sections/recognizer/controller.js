@@ -7,6 +7,7 @@
 // choice and changes it.
 
 import * as api from "../../api.js";
+import { fromPython } from "../../lib/arrays.js";
 import { percent, whole } from "../../lib/format.js";
 import { LatestOnly } from "../../lib/scheduler.js";
 import { SHIPPED, YOURS } from "../../networks.js";
@@ -14,11 +15,19 @@ import { InterruptedError } from "../../python.js";
 import { setStatus } from "../../lib/status.js";
 import { RecognizerView } from "./view.js";
 
+/**
+ * A reading as the page keeps it: Python's answer, its image read into numbers (lib/arrays.js), the
+ * network that read it and the drawing it read (null for an image another section handed over).
+ * @typedef {Omit<api.Answer, "image"> & { model: string, bitmap: ReturnType<import("../../widgets/pad.js").Pad["bitmap"]> | null,
+ *   image: import("../../lib/arrays.js").Numbers }} Reading
+ */
+
 /** @param {import("../../networks.js").Networks} networks the page's networks: this section shows and changes the choice */
 export function setupRecognizer(root, python, networks) {
   const events = new EventTarget();        // "answer": a new reading or an emptied pad (its detail.final is false
                                            // while the pen still moves)
-  let last = null;                         // the latest answer: {model, bitmap, image, probabilities, digit} or null
+  /** @type {Reading | null} */
+  let last = null;                         // the latest reading, or null
 
   const view = new RecognizerView(root, {
     clear: () => view.pad.clear(),
@@ -41,8 +50,9 @@ export function setupRecognizer(root, python, networks) {
       events.dispatchEvent(new CustomEvent("answer", { detail: { final } }));
       return;
     }
-    last = { model: name, bitmap, ...answer };
-    view.showAnswer(/** @type {api.Answer} */ (answer));     // an empty reading returned above
+    const read = /** @type {api.Answer} */ (answer);     // an empty reading returned above
+    last = { ...read, model: name, bitmap, image: fromPython(read.image) };
+    view.showAnswer(last);
     events.dispatchEvent(new CustomEvent("answer", { detail: { final } }));
     setStatus("ready", readySentence(python, name, networks.shipped(name) ?? summary));
     if (final) await showDetails(last);

@@ -2,6 +2,7 @@
 // and its ten bars, the menu of networks, every shipped network side by side, and why.
 
 import { DEFAULT_MODEL, MODELS } from "../../generated/facts.js";
+import { fromPython, rowsOf } from "../../lib/arrays.js";
 import { h } from "../../lib/dom.js";
 import { listed, percent, whole } from "../../lib/format.js";
 import { probabilityBar } from "../../widgets/bars.js";
@@ -87,7 +88,7 @@ export class RecognizerView {
     this.bumpVersion();
   }
 
-  /** @param {import("../../api.js").Answer} answer */
+  /** @param {import("./controller.js").Reading} reading */
   showAnswer({ image, probabilities, digit }) {
     this.prediction.textContent = String(digit);
     this.confidence.textContent = `${percent(probabilities[digit], 1)} sure`;
@@ -174,15 +175,15 @@ export class RecognizerView {
   /** What the network paid attention to: the first convolution's maps, or the hidden neurons that fired most. */
   showWhy(why, digit) {
     if (why.kind === "feature_maps") {
-      this.whyIntro.textContent = `The first layer slides ${why.maps.length} small 5×5 filters over the image. `
+      this.whyIntro.textContent = `The first layer slides ${why.maps.shape[0]} small 5×5 filters over the image. `
         + "Each picture shows where one filter found its pattern (bright = strong). The layers above combine these into strokes, loops and finally a digit.";
-      this.why.replaceChildren(...why.maps.map((map, index) =>
+      this.why.replaceChildren(...rowsOf(why.maps).map((map, index) =>
         figure((canvas) => drawGray(canvas, map, why.size), `filter ${index + 1}`)));
     } else {
       this.whyIntro.textContent = `The ${why.hidden} hidden neurons of the first layer each weigh every pixel: warm pixels push a neuron up, cool ones down. `
         + `These ${why.neurons.length} fired most for your ${digit}; their weights are drawn as 28×28 pictures.`;
       this.why.replaceChildren(...why.neurons.map((neuron, rank) =>
-        figure((canvas) => drawDiverging(canvas, neuron.weights, 28), `#${neuron.index} · ${neuron.activation.toFixed(2)}`, rank === 0)));
+        figure((canvas) => drawDiverging(canvas, fromPython(neuron.weights), 28), `#${neuron.index} · ${neuron.activation.toFixed(2)}`, rank === 0)));
     }
   }
 }

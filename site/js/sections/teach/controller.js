@@ -8,7 +8,8 @@
 
 import * as api from "../../api.js";
 import { TEACH } from "../../generated/facts.js";
-import { bytesFromBase64, offerDownload } from "../../lib/files.js";
+import { fromPython } from "../../lib/arrays.js";
+import { offerDownload } from "../../lib/files.js";
 import { InterruptedError } from "../../python.js";
 import { percent, whole } from "../../lib/format.js";
 import { forgetEverything, forgetModel } from "../../store.js";
@@ -98,12 +99,13 @@ export async function setupTeach(root, python, networks, recognizer) {
     } catch (error) {
       return `${file.name} was not imported: ${error.message}`;
     }
-    if (!set.hasRoomFor(answer.labels.length)) {
-      return `${file.name} holds ${drawings(answer.labels.length)}; with yours that is over ${whole(TEACH.max_personal)}. Nothing was imported.`;
+    const labels = fromPython(answer.labels);
+    if (!set.hasRoomFor(labels.length)) {
+      return `${file.name} holds ${drawings(labels.length)}; with yours that is over ${whole(TEACH.max_personal)}. Nothing was imported.`;
     }
-    set.add(bytesFromBase64(answer.images), answer.labels);
+    set.add(fromPython(answer.images), labels);
     await keep();
-    return `Imported ${drawings(answer.labels.length)} from ${file.name}.`;
+    return `Imported ${drawings(labels.length)} from ${file.name}.`;
   }
 
   // ------------------------------------------------------------ fine-tuning

@@ -1,16 +1,11 @@
 // Watch it learn, what a convnet's filters are: the first layer's kernels drawn as small
 // pictures after every slice, and the feature maps each convolution makes of the digit in the
-// recognizer. Python sends both as float32 bytes in base64 (page/training.py: kernels, learn_feature_maps).
+// recognizer (page/training.py: kernels, learn_feature_maps).
 
 import { TRAINING } from "../../generated/facts.js";
+import { fromPython } from "../../lib/arrays.js";
 import { h } from "../../lib/dom.js";
-import { bytesFromBase64 } from "../../lib/files.js";
 import { drawDiverging, drawGray } from "../../widgets/pictures.js";
-
-/** float32 values from Python's base64 bytes (little-endian, as every browser is). */
-export function floats(base64) {
-  return new Float32Array(bytesFromBase64(base64).buffer);
-}
 
 export class FilterPictures {
   constructor() {
@@ -45,7 +40,7 @@ export class FilterPictures {
 
   /** The first layer's kernels, one canvas each (made again when their count changes). */
   showKernels(kernels) {
-    const values = floats(kernels.values);
+    const values = fromPython(kernels.values);
     const area = kernels.size * kernels.size;
     if (this.kernels.children.length !== kernels.count) {
       this.kernels.replaceChildren(...Array.from({ length: kernels.count },
@@ -67,7 +62,7 @@ export class FilterPictures {
     }
     answer.maps.forEach((layer, index) => {
       const [height, width, count] = layer.dims;
-      const values = floats(layer.values);
+      const values = fromPython(layer.values);
       const scale = layer.high > 0 ? 1 / layer.high : 0;
       const row = index === 0 ? this.mapsFirst : this.mapsSecond;
       if (row.children.length !== count) {

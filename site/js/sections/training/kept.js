@@ -2,7 +2,7 @@
 // Python and the page's networks (and so the recognizer's menu).
 
 import * as api from "../../api.js";
-import { bytesFromBase64 } from "../../lib/files.js";
+import { fileBytes } from "../../lib/arrays.js";
 import { YOURS } from "../../networks.js";
 import { loadModels } from "../../store.js";
 
@@ -17,7 +17,7 @@ export async function restoreKeptNetworks(python, networks, onYours) {
   }
   for (const entry of entries) {
     try {
-      const summary = await api.adoptModelFile(python, entry.name, bytesFromBase64(entry.file));
+      const summary = await api.adoptModelFile(python, entry.name, fileBytes(entry.file));
       networks.add(entry.name, entry.label, { ...entry.summary, ...summary });
       if (entry.name === YOURS) onYours(entry);
     } catch (error) {

@@ -4,6 +4,7 @@
 // network, the filters and feature maps for a convnet (filters.js).
 
 import { NAMES, TRAINING } from "../../generated/facts.js";
+import { rowsOf } from "../../lib/arrays.js";
 import { h } from "../../lib/dom.js";
 import { percent, whole } from "../../lib/format.js";
 import { drawChart } from "../../widgets/chart.js";
@@ -171,7 +172,7 @@ export class TrainingView {
     this.accuracy.dataset.value = latest ?? "";
     this.drawCharts(run, slice.epochs);
     if (slice.kernels) this.filters.showKernels(slice.kernels);
-    else slice.neurons.slice(0, NEURON_PICTURES).forEach((weights, index) => drawDiverging(this.neurons[index], weights, 28));
+    else rowsOf(slice.neurons).slice(0, NEURON_PICTURES).forEach((weights, index) => drawDiverging(this.neurons[index], weights, 28));
   }
 
   showReset(run, epochs) {

@@ -15,7 +15,7 @@ import { Generation } from "../../lib/generation.js";
 import { LatestOnly } from "../../lib/scheduler.js";
 import { runSlices } from "../../lib/slices.js";
 import { InterruptedError } from "../../python.js";
-import { splitDigits } from "../../lib/digits.js";
+import { fromPython } from "../../lib/arrays.js";
 import { explainedDigit, startState } from "./state.js";
 import { WhyView } from "./view.js";
 
@@ -99,8 +99,8 @@ export function setupWhy(root, python, networks, recognizer) {
       view.nudge.say("");
       return;
     }
-    state.nudge = nudge;
-    view.nudge.show(shown.image, nudge);
+    state.nudge = { converged: nudge.converged, values: fromPython(nudge.values) };
+    view.nudge.show(shown.image, nudge, state.nudge.values);
   }, { onError: (error) => view.nudge.say(error.message) });
 
   /** The test digits' places for the chosen network, a slice at a time. */
@@ -116,8 +116,7 @@ export function setupWhy(root, python, networks, recognizer) {
       const started = await api.whyMapStart(python, model);
       const last = await runSlices((seconds) => api.whyMapRun(python, seconds), {
         seconds: SLICE_SECONDS, from: started,
-        each: (slice) => view.map.showProgress(slice.done, slice.total), stale: () => ticket.stale,
-        finished: (slice) => slice.finished,
+        each: (slice) => view.map.showProgress(slice.placed, slice.total), stale: () => ticket.stale,
       });
       if (!last) return;
       view.map.showPoints(/** @type {Required<import("../../api.js").MapSlice>} */ (last));
@@ -146,7 +145,7 @@ export function setupWhy(root, python, networks, recognizer) {
   /** A test digit of the map, its picture and its label. */
   const picking = new LatestOnly(async (index) => {
     const digit = await api.whyMapDigit(python, index);
-    view.map.showDigit(digit.index, digit.label, splitDigits(digit.pixels)[0]);
+    view.map.showDigit(digit.index, digit.label, fromPython(digit.pixels));
   }, { onError: (error) => view.map.say(error.message) });
 
   function catchUp() {

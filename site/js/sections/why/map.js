@@ -3,6 +3,7 @@
 // digit; the visitor's drawing as a ring that moves as they draw (why_map_place); a touch on a
 // point shows that test digit (why_map_digit).
 
+import { fromPython } from "../../lib/arrays.js";
 import { h } from "../../lib/dom.js";
 import { whole } from "../../lib/format.js";
 import { displayed, parens, sub } from "../../lib/math.js";
@@ -10,6 +11,7 @@ import { drawGray } from "../../widgets/pictures.js";
 
 /** @typedef {import("../../api.js").MapSlice} MapSlice */
 /** @typedef {import("../../api.js").MapPlace} MapPlace */
+/** @typedef {import("../../lib/arrays.js").Numbers} Numbers */
 
 const SIZE = 480;             // the map's canvas, in its own pixels (CSS scales it to the card)
 const MARGIN = 14;
@@ -21,7 +23,7 @@ export class MapPanel {
   /** on.pick(index): the visitor touched a test digit's point. */
   constructor(on) {
     this.on = on;
-    /** @type {{ x: number[], y: number[], labels: number[] } | null} */
+    /** @type {{ x: Numbers, y: Numbers, labels: Numbers } | null} */
     this.points = null;
     this.scale = { x0: 0, y0: 0, k: 1 };
     this.canvas = h("canvas", { class: "digit-map-canvas", width: SIZE, height: SIZE, role: "img",
@@ -61,14 +63,14 @@ export class MapPanel {
   }
 
   /** Python's progress placing the test digits. */
-  showProgress(done, total) {
+  showProgress(placed, total) {
     this.frame.dataset.state = "placing";
-    this.progress.textContent = `Placing the test digits: ${whole(done)} of ${whole(total)}…`;
+    this.progress.textContent = `Placing the test digits: ${whole(placed)} of ${whole(total)}…`;
   }
 
   /** Every test digit's point. */
   showPoints(/** @type {Required<MapSlice>} */ slice) {
-    const { x, y, labels } = slice;
+    const [x, y, labels] = [slice.x, slice.y, slice.labels].map(fromPython);
     this.points = { x, y, labels };
     const xs = [Math.min(...x), Math.max(...x)], ys = [Math.min(...y), Math.max(...y)];
     const k = (SIZE - 2 * MARGIN) / Math.max(xs[1] - xs[0], ys[1] - ys[0], 1e-9);
@@ -81,7 +83,7 @@ export class MapPanel {
       context.fillStyle = COLOURS[label];
       context.fillRect(px - 2, py - 2, 4, 4);
     });
-    this.frame.dataset.points = labels.map((label, i) => `${x[i]},${y[i]},${label}`).join(";");
+    this.frame.dataset.points = Array.from(labels, (label, i) => `${x[i]},${y[i]},${label}`).join(";");
     this.frame.dataset.state = "ready";
     this.progress.textContent = `${whole(labels.length)} test digits. The two directions keep `
       + `${Math.round(slice.spread * 100)}% of how much the last hidden layer varies; the rest is flattened away.`;
@@ -109,7 +111,7 @@ export class MapPanel {
   }
 
   /** A test digit, touched or nearest to the visitor's. */
-  showDigit(index, label, /** @type {Uint8Array} */ bytes) {
+  showDigit(index, label, /** @type {Numbers} */ bytes) {
     drawGray(this.picked, Array.from(bytes, (byte) => byte / 255), 28);
     this.picked.hidden = false;
     this.pickedWords.textContent = `Test digit #${index}: a ${label}.`;

@@ -7,6 +7,7 @@ import { displayed, partial, sub } from "../../lib/math.js";
 import { drawDiverging, drawGray } from "../../widgets/pictures.js";
 
 /** @typedef {import("../../api.js").Nudge} Nudge */
+/** @typedef {import("../../lib/arrays.js").Numbers} Numbers */
 
 export class NudgePanel {
   /** on.aim(digit), on.start(), on.send(): the target chosen, the nudge asked for, its result sent to the recognizer. */
@@ -52,13 +53,13 @@ export class NudgePanel {
     this.words.textContent = `Changing your digit until the network reads a ${target}…`;
   }
 
-  /** The nudge's result, the digit it started from beside it. */
-  show(/** @type {number[]} */ image, /** @type {Nudge} */ nudge) {
+  /** The nudge's result (`values`: its changed image), the digit it started from beside it. */
+  show(/** @type {Numbers} */ image, /** @type {Nudge} */ nudge, /** @type {Numbers} */ values) {
     this.start.disabled = false;
     drawGray(this.before, image, 28);
-    drawGray(this.after, nudge.values, 28);
-    drawDiverging(this.change, nudge.values.map((value, i) => value - image[i]), 28);
-    Object.assign(this.result.dataset, { digit: String(nudge.digit), changed: String(nudge.changed), values: nudge.values.join(",") });
+    drawGray(this.after, values, 28);
+    drawDiverging(this.change, Array.from(values, (value, i) => value - image[i]), 28);
+    Object.assign(this.result.dataset, { digit: String(nudge.digit), changed: String(nudge.changed), values: values.join(",") });
     this.result.hidden = false;
     this.send.hidden = !nudge.converged;
     const probability = `${(nudge.probabilities[nudge.target] * 100).toFixed(1)}%`;

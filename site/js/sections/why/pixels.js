@@ -3,12 +3,14 @@
 // (why_attribution). Each map says in a few words what it shows and, folded away, what it
 // can and cannot tell.
 
+import { fromPython } from "../../lib/arrays.js";
 import { h } from "../../lib/dom.js";
 import { displayed, parens, partial, sub } from "../../lib/math.js";
 import { drawDiverging, drawGray } from "../../widgets/pictures.js";
 
 /** @typedef {import("../../api.js").Attribution} Attribution */
 /** @typedef {import("../../api.js").AttributionMethod} AttributionMethod */
+/** @typedef {import("../../lib/arrays.js").Numbers} Numbers */
 
 /** @type {Record<AttributionMethod, { title: string, plain: string, formula: () => Element, can: string, cannot: string }>} */
 const METHODS = {
@@ -81,12 +83,13 @@ export class AttributionPanel {
   }
 
   /** One method's answer. */
-  show(/** @type {number[]} */ image, /** @type {Attribution} */ attribution) {
+  show(/** @type {Numbers} */ image, /** @type {Attribution} */ attribution) {
     const map = this.maps[attribution.method];
-    drawDiverging(map.canvas, clipped(attribution.values), 28);
+    const values = fromPython(attribution.values);
+    drawDiverging(map.canvas, clipped(values), 28);
     map.figure.dataset.digit = String(attribution.digit);
     map.figure.dataset.input = image.join(",");
-    map.figure.dataset.values = attribution.values.join(",");
+    map.figure.dataset.values = values.join(",");
     map.figure.classList.remove("waiting");
   }
 
@@ -108,10 +111,10 @@ export class AttributionPanel {
 /**
  * The values as painted: a few pixels often carry far more than the rest, and a scale set by the
  * single largest would leave the others too pale to see; those few are painted at full colour.
- * @param {number[]} values
+ * @param {Numbers} values
  */
 function clipped(values) {
-  const sizes = values.map(Math.abs).sort((a, b) => a - b);
+  const sizes = Array.from(values, Math.abs).sort((a, b) => a - b);
   const full = sizes[Math.floor(0.99 * (sizes.length - 1))] || sizes[sizes.length - 1] || 1;
-  return values.map((value) => Math.max(-full, Math.min(full, value)));
+  return Array.from(values, (value) => Math.max(-full, Math.min(full, value)));
 }

@@ -7,11 +7,11 @@
 // the visitor, which is not in the URL either.
 
 /**
- * @typedef {import("../../api.js").Attribution} Attribution
- * @typedef {import("../../api.js").Nudge} Nudge
- * @typedef {{ model: string, image: number[], digit: number, probabilities: number[] }} Shown
+ * @typedef {import("../../lib/arrays.js").Numbers} Numbers
+ * @typedef {{ model: string, image: Numbers, digit: number, probabilities: number[] }} Shown
  *   the recognizer's answer being explained: its network, the 784-value image it read, its digit.
- * @typedef {{ explained: number | null, target: number, shown: Shown | null, nudge: Nudge | null }} WhyState
+ * @typedef {{ converged: boolean, values: Numbers }} Nudged  a nudge's result: did it get there, the changed image
+ * @typedef {{ explained: number | null, target: number, shown: Shown | null, nudge: Nudged | null }} WhyState
  */
 
 /** @returns {WhyState} */
