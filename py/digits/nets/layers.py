@@ -144,12 +144,16 @@ def im2col(x, k):
     """Every k x k patch of x (N, H, W, C) as a row: (N·(H−k+1)·(W−k+1), C·k·k), each row
     ordered by channel, then row, then column of the patch (the order of W[f] flattened).
 
-    The patches are copied in k² slices, one offset (u, v) of the window at a time: each
-    slice moves whole rows of pixels. Copying numpy's sliding_window_view of the same
-    patches moves them k values at a time, which Pyodide's numpy does four times slower.
+    The same patches are copied two ways, whichever the numpy at hand copies faster. CPython's
+    copies numpy's sliding_window_view of them in one call, seven times faster than slices.
+    Pyodide's moves such a view k values at a time, four times slower than copying the patches
+    in k² slices, one offset (u, v) of the window at a time, each slice whole rows of pixels.
     """
     n, height, width, channels = x.shape
     out_h, out_w = height - k + 1, width - k + 1
+    if not IN_BROWSER:
+        windows = np.lib.stride_tricks.sliding_window_view(x, (k, k), axis=(1, 2))   # (N, out_h, out_w, C, k, k)
+        return np.ascontiguousarray(windows).reshape(n * out_h * out_w, channels * k * k)
     patches = np.empty((n, out_h, out_w, channels, k, k), dtype=x.dtype)
     for u in range(k):
         for v in range(k):
