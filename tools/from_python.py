@@ -1,5 +1,5 @@
 """What the build takes from Python itself, in one run of a CPython with numpy: the facts the page
-shows before Python is ready (page_facts.py, js/generated/facts.js) and the page's typed client
+shows before Python is ready (page_facts.py, js/generated/facts.js and facts/) and the page's typed client
 (page_client.py, js/generated/client/). build.py's own Python may have no numpy, so both are
 written by this file run as a script in one that has: the package is imported once for both.
 

@@ -15,17 +15,26 @@ def write_facts(folder):
     """
     from digits.page import api          # here, not above: build.py's own Python may lack numpy
     facts = api.all_facts()
-    folder.mkdir(parents=True, exist_ok=True)
-    exports = []
+    modules = {}                         # {facts function: its exports}, one module each
     for name, (function, field) in EXPORTS.items():
         value, type_name = facts[function], api.found(api.FACTS[function]).__annotations__["return"].__name__
         if field:
             value, type_name = value[field], f"{type_name}[{json.dumps(field)}]"
-        exports.append(f'/** @type {{import("../api.js").{type_name}}} */\n'
-                       f"export const {name} = {json.dumps(value, indent=1)};\n")
+        modules.setdefault(function, []).append(
+            (name, f'/** @type {{import("../../api.js").{type_name}}} */\n'
+                   f"export const {name} = {json.dumps(value, indent=1)};\n"))
+    (folder / "facts").mkdir(parents=True, exist_ok=True)
+    index = []
+    for function, exports in modules.items():
+        module = function.removesuffix("_facts")
+        (folder / "facts" / f"{module}.js").write_text(
+            f"// Written by build.py from py/digits' {function}: do not edit.\n"
+            + "".join(text for _, text in exports))
+        index.append(f'export {{ {", ".join(name for name, _ in exports)} }} from "./facts/{module}.js";\n')
     (folder / "facts.js").write_text(
         "// Written by build.py from weights/*/manifest.json and py/digits' facts functions: do not edit.\n"
-        + "".join(exports))
+        "// Every facts function's own module is in facts/; the page imports them all from here.\n"
+        + "".join(index))
 
 
 # The names the page imports Python's facts by: {name: (facts function, the field taken, if not all of it)}.
