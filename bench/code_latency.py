@@ -42,11 +42,8 @@ def measure(playwright, url, model):
         context = chromium.launch_with_profile(playwright, profile, viewport=SCREEN)
         try:
             context.add_init_script(CLOCKS)
-            page = context.pages[0]
-            page.goto(f"{url}#draw?d.model={model}")
-            page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=TIMEOUT)
+            page = chromium.open_with_network(context, url, "draw", model, TIMEOUT)
             page.locator("html[data-sections=built]").wait_for(state="attached", timeout=TIMEOUT)
-            page.get_by_test_id("model-select").select_option(model)
             page.get_by_test_id("canvas").evaluate("pad => pad.scrollIntoView({block: 'center', behavior: 'instant'})")
             chromium.draw(page, SEVEN)
             page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for(timeout=TIMEOUT)

@@ -68,33 +68,34 @@ def place(page, open_):
     page.locator(f".inside-root[data-near={'true' if open_ else 'false'}]").wait_for(state="attached", timeout=5_000)
 
 
+def draw_and_wait(page, inside):
+    """Draw the 7; wait for the recognizer's answer to the finished drawing and, if `inside`, for
+    the Inside section's drawing of it."""
+    version = page.locator(".inside-root").get_attribute("data-version")
+    chromium.draw(page, SEVEN)
+    page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for(timeout=TIMEOUT)
+    if inside:
+        page.locator(f".inside-root:not([data-version='{version}'])[data-busy=false]").wait_for(timeout=TIMEOUT)
+
+
 def measure(playwright, url, model):
     """{"closed": [ms...], "open": [ms...], "inside": [ms...]} for DRAWINGS drawings of each kind."""
     with tempfile.TemporaryDirectory() as profile:
         context = chromium.launch_with_profile(playwright, profile, viewport=CLOSED)
         try:
             context.add_init_script(CLOCKS)
-            page = context.pages[0]
-            page.goto(f"{url}#draw?d.model={model}")
-            page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=TIMEOUT)
-            page.get_by_test_id("model-select").select_option(model)
-            chromium.draw(page, SEVEN)                    # warm up: every network loaded, the answer's cards laid out,
-            page.wait_for_timeout(1500)                   # then Inside drawn once
-            for open_ in (False, True):
+            page = chromium.open_with_network(context, url, "draw", model, TIMEOUT)
+            draw_and_wait(page, inside=False)            # warm up: every network loaded, the answer's cards laid out,
+            for open_ in (False, True):                   # then Inside drawn once
                 place(page, open_)
-                chromium.draw(page, SEVEN)
-                page.wait_for_timeout(1500)
+                draw_and_wait(page, inside=open_)
             samples = {"closed": [], "open": [], "inside": []}
             for i in range(2 * DRAWINGS):
                 open_ = i % 2 == 1
                 place(page, open_)
                 page.keyboard.press("Escape")
-                page.wait_for_timeout(250)
-                chromium.draw(page, SEVEN)
-                page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for(timeout=TIMEOUT)
-                if open_:
-                    page.locator(".inside-root[data-busy=false]").wait_for(timeout=TIMEOUT)
-                page.wait_for_timeout(400)                 # let the last answer land
+                page.locator("[data-testid=prediction][data-busy=false]").wait_for(timeout=TIMEOUT)
+                draw_and_wait(page, inside=open_)
                 figures = page.evaluate(FIGURES)
                 samples["open" if open_ else "closed"].append(figures["bars"])
                 if open_ and figures["inside"] is not None:

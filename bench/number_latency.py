@@ -49,23 +49,18 @@ def latencies(playwright, url, model, numbers, rng):
         context = chromium.launch_with_profile(playwright, profile)
         try:
             context.add_init_script(CLOCKS)
-            page = context.pages[0]
-            page.goto(f"{url}#number?d.model={model}")
-            page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=TIMEOUT)
+            page = chromium.open_with_network(context, url, "number", model, TIMEOUT)
             page.locator("html[data-sections=built]").wait_for(timeout=TIMEOUT)
             pad = page.get_by_test_id("number-pad")
             pad.scroll_into_view_if_needed()
             box = pad.bounding_box()
             write(page, box, write_number("31", 0.12, rng, pad_width=box["width"] / box["height"]))   # warm up
-            page.wait_for_timeout(1000)
             samples, exact = {n: [] for n in LENGTHS}, {n: 0 for n in LENGTHS}
             for _ in range(numbers):
                 for length in LENGTHS:
                     digits = "".join(str(d) for d in rng.integers(0, 10, size=length))
                     page.get_by_test_id("number-clear").click()
-                    page.wait_for_timeout(150)
                     write(page, box, write_number(digits, 0.12, rng, pad_width=box["width"] / box["height"]))
-                    page.wait_for_timeout(600)           # let the last answer land
                     at, read = page.evaluate("""() => {
                         const up = pointerUps[pointerUps.length - 1], last = answers[answers.length - 1];
                         return [last.at - up, last.digits];
@@ -78,9 +73,11 @@ def latencies(playwright, url, model, numbers, rng):
 
 
 def write(page, box, drawings):
+    """Each stroke at a quick hand's pace, then wait until the page has read the whole number."""
     for stroke in (s for strokes in drawings for s in strokes):
         chromium.stroke_on_number_pad(page, box, stroke)
-        page.wait_for_timeout(BETWEEN_STROKES_MS)
+        page.wait_for_timeout(BETWEEN_STROKES_MS)     # the writer's pause between strokes, not a wait on the page
+    page.locator("[data-testid=number-read][data-busy=false]").wait_for(timeout=TIMEOUT)
 
 
 def main():

@@ -77,20 +77,12 @@ def latencies(playwright, url, model):
         context = chromium.launch_with_profile(playwright, profile)
         try:
             context.add_init_script(CLOCKS)
-            page = context.pages[0]
-            page.goto(f"{url}#draw?d.model={model}")
-            page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=TIMEOUT)
-            chosen = page.get_by_test_id("model-select").input_value()
-            if chosen != model:                              # a link the page did not follow would time another network
-                raise SystemExit(f"The page reads with {chosen}, not {model}: the link did not choose it.")
-            chromium.draw(page, SEVEN)                       # warm up: every model loaded, first answers given
-            page.wait_for_timeout(1500)
+            page = chromium.open_with_network(context, url, "draw", model, TIMEOUT)
+            draw_and_wait(page)                             # warm up: every model loaded, first answers given
             samples = []
             for _ in range(DRAWINGS):
                 page.keyboard.press("Escape")
-                page.wait_for_timeout(150)
-                chromium.draw(page, SEVEN)
-                page.wait_for_timeout(400)          # let the last answer land
+                draw_and_wait(page)
                 samples.append(page.evaluate("""() => {
                     const up = pointerUps[pointerUps.length - 1];
                     return answers[answers.length - 1].at - up;
@@ -98,6 +90,12 @@ def latencies(playwright, url, model):
             return samples
         finally:
             context.close()
+
+
+def draw_and_wait(page):
+    """Draw the 7 and wait until the recognizer has answered the finished drawing."""
+    chromium.draw(page, SEVEN)
+    page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for(timeout=TIMEOUT)
 
 
 def percentile(values, p):

@@ -73,7 +73,7 @@ def place(page, open_):
     """
     if not open_:
         page.evaluate("scrollTo({ top: 0, behavior: 'instant' })")
-        page.wait_for_timeout(200)              # the section hears that it is away before the next digit
+        page.locator(".why-root[data-near=false]").wait_for(state="attached", timeout=5_000)   # it heard it is away
         return
     for _ in range(50):
         top = page.evaluate("""() => {
@@ -89,7 +89,7 @@ def place(page, open_):
 
 def draw(page, strokes):
     page.keyboard.press("Escape")
-    page.wait_for_timeout(250)
+    page.locator("[data-testid=prediction][data-busy=false]").wait_for(timeout=TIMEOUT)
     chromium.replay(page, strokes)
     page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for(timeout=TIMEOUT)
 
@@ -100,12 +100,9 @@ def measure(playwright, url, model):
         context = chromium.launch_with_profile(playwright, profile, viewport=SCREEN)
         try:
             context.add_init_script(CLOCKS)
-            page = context.pages[0]
-            page.goto(f"{url}#draw?d.model={model}")
-            page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=TIMEOUT)
+            page = chromium.open_with_network(context, url, "draw", model, TIMEOUT)
             page.locator("html[data-sections=built]").wait_for(state="attached", timeout=TIMEOUT)   # then it scrolls to #draw
             page.evaluate(FINAL)
-            page.get_by_test_id("model-select").select_option(model)
             draw(page, SEVEN)                               # warm up: the map made, the section drawn once
             place(page, True)
             page.locator("[data-testid=embedding-map][data-state=ready]").wait_for(timeout=TIMEOUT)
@@ -118,7 +115,6 @@ def measure(playwright, url, model):
                 draw(page, SEVEN)
                 if open_:
                     page.locator(f".why-root:not([data-version='{version}'])[data-shows=drawing][data-busy=false]").wait_for(timeout=TIMEOUT)
-                page.wait_for_timeout(400)                  # let the last answer land
                 figures = page.evaluate(FIGURES)
                 samples["open" if open_ else "closed"].append(figures["bars"])
                 if open_:

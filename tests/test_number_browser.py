@@ -65,6 +65,21 @@ def test_a_number_written_stroke_by_stroke_is_read_and_each_digit_boxed(open_app
     expect(digits).to_have_count(0)
 
 
+def test_strokes_quicker_than_its_readings_end_in_a_reading_of_the_whole_number(open_app):
+    """No wait between strokes: readings are dropped for newer ones, and once number-read says it is
+    no longer busy, what it shows is the whole number."""
+    page = open_number(open_app)
+    page.get_by_test_id("number-clear").click()
+    read = page.get_by_test_id("number-read")
+    box = page.get_by_test_id("number-pad").bounding_box()
+    strokes = flat(lay_out([ONE, OPEN_FOUR, BARRED_SEVEN], 0.3, 0.7, pad_width=pad_width(page)))
+    for stroke in strokes:
+        chromium.stroke_on_number_pad(page, box, stroke)
+    expect(read).to_have_attribute("data-busy", "false")
+    assert read.get_attribute("data-digits") == "147"
+    expect(page.get_by_test_id("number-digit")).to_have_count(3)
+
+
 def test_ink_that_is_no_number_gets_a_sentence_and_the_pad_stays_usable(open_app):
     page = open_number(open_app, has_touch=True, viewport={"width": 390, "height": 844})
     width = pad_width(page)

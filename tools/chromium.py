@@ -22,6 +22,18 @@ def launch_with_profile(playwright, profile, viewport=None):
         viewport=viewport or {"width": 1200, "height": 900})
 
 
+def open_with_network(context, url, section, model, timeout=120_000):
+    """The page at `section`, reading with `model` (the link's own key, d.model), once Python is
+    ready. Stops the run if the page reads with another network: a bench would time the wrong one."""
+    page = context.pages[0]
+    page.goto(f"{url}#{section}?d.model={model}")
+    page.locator("[data-testid=status][data-state=ready]").wait_for(timeout=timeout)
+    chosen = page.get_by_test_id("model-select").input_value()
+    if chosen != model:
+        raise SystemExit(f"The page reads with {chosen}, not {model}: the link did not choose it.")
+    return page
+
+
 def draw(page, strokes, steps=8):
     """Draw strokes (lists of (x, y) in 0..1 of the pad) on the page's pad with the mouse, scrolling
     back to the pad first, as a visitor who had gone to another section would."""

@@ -53,7 +53,14 @@ class Evaluation:
         if seconds is None and count is None:
             raise ValueError("run needs seconds or count")
         stop = self.total if count is None else min(self.total, self.read + int(count))
-        run_slice(lambda: self.read_until(min(stop, self.read + self.batch)), lambda: self.read >= stop, seconds)
+
+        def read_next_batch():
+            self.read_until(min(stop, self.read + self.batch))
+
+        def finished():
+            return self.read >= stop
+
+        run_slice(read_next_batch, finished, seconds)
         return self.progress()
 
     def read_until(self, end):

@@ -30,7 +30,10 @@ export function setupNumber(root, python, networks) {
   }, { onError: (error) => {
     if (!(error instanceof InterruptedError)) view.showMessage(error.message);   // else: Python restarts, and says so
   } });
-  const read = () => readings.request(null);
+  const read = () => {
+    view.showBusy(true);
+    readings.request(null).then(() => view.showBusy(readings.busy));
+  };
 
   function showNetwork() {
     const shipped = networks.shipped(networks.chosen);

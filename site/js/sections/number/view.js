@@ -18,7 +18,7 @@ export class NumberView {
     this.canvas = h("canvas", { "data-testid": "number-pad", class: "number-canvas", role: "img",
                                 "aria-label": `Writing area: write a number of up to ${NUMBER.max_digits} digits` });
     this.boxes = h("div", { class: "number-boxes", "aria-hidden": "true" });
-    this.read = h("output", { "data-testid": "number-read", class: "number-read", "data-digits": "", "data-version": "0",
+    this.read = h("output", { "data-testid": "number-read", class: "number-read", "data-digits": "", "data-version": "0", "data-busy": "false",
                               "aria-live": "polite" });
     this.message = h("p", { class: "number-message" }, WRITE_A_NUMBER);
     this.runnerUp = h("p", { class: "number-runner-up", "data-testid": "number-runner-up", hidden: true });
@@ -40,6 +40,11 @@ export class NumberView {
   /** Every reading (or refusal) bumps data-version by one, so a test can wait for a fresh one. */
   bumpVersion() {
     this.read.dataset.version = String(Number(this.read.dataset.version) + 1);
+  }
+
+  /** Whether a reading is still to come (a test or bench waits for "false" rather than for time). */
+  showBusy(busy) {
+    this.read.dataset.busy = String(busy);
   }
 
   showNetwork(label) {

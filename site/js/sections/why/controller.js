@@ -186,6 +186,7 @@ export function setupWhy(root, python, networks, recognizer) {
 
   new IntersectionObserver(([entry]) => {
     near = entry.isIntersecting;
+    view.showNear(near);
     catchUp();
   }, { rootMargin: NEAR }).observe(root.closest("section") ?? root);
 

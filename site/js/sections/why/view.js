@@ -19,6 +19,7 @@ export class WhyView {
     root.dataset.busy = "false";
     root.dataset.version = "0";
     root.dataset.shows = "nothing";           // "drawing" once a drawing's maps are shown
+    root.dataset.near = "false";              // whether the section is on or near the screen, and computes
     root.replaceChildren(
       h("div", { class: "explain-intro" },
         h("p", {}, "The sections above show what the network computes. This one asks why it answers what it answers. ",
@@ -36,6 +37,10 @@ export class WhyView {
 
   showBusy(busy) {
     this.root.dataset.busy = String(busy);
+  }
+
+  showNear(near) {
+    this.root.dataset.near = String(near);
   }
 
   /** Both maps show the latest question in full (a drawing's, or nothing): tests and the bench wait for this. */
