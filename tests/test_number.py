@@ -165,7 +165,8 @@ def test_a_number_read_again_after_one_more_stroke_reads_only_the_new_digit(cnn)
     assert before.text == "47" and images_read == [2]
     again = read_number(written, read, memory)[0]
     assert again.text == "471" and images_read == [2, 1]
-    assert read_number(written, cnn.predict)[0].score == again.score          # the same as read afresh
+    # the same as read afresh (BLAS may sum a batch of one and a batch of three in other orders)
+    assert read_number(written, cnn.predict)[0].score == pytest.approx(again.score, rel=1e-6)
 
 
 def test_the_best_path_through_the_pieces_and_the_runner_up():

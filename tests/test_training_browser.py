@@ -38,6 +38,19 @@ PAUSE_ONCE_IT_MOVES = """() => {
 }"""
 
 
+# Whether the fine-tuning's bar shows and Forget can be pressed, at every change of either: a tuning
+# of two drawings can end before a look from the test arrives.
+WATCH_TUNING = """() => {
+  const bar = document.querySelector("[data-testid=finetune-progress]");
+  const forget = document.querySelector("[data-testid=forget-everything]");
+  window.whileTuning = [];
+  const note = () => whileTuning.push({ bar: !bar.hidden, forget: !forget.disabled });
+  for (const element of [bar, forget]) {
+    new MutationObserver(note).observe(element, { attributes: true, attributeFilter: ["hidden", "disabled"] });
+  }
+}"""
+
+
 def train_to_the_end(page):
     page.get_by_test_id("train-start").click()
     expect(page.locator(".train-root")).to_have_attribute("data-state", "done", timeout=TRAINING_TIMEOUT)
@@ -143,11 +156,13 @@ def test_teaching_fine_tuning_export_import_and_forgetting(open_app, tmp_path):
     expect(count).to_have_attribute("data-count", "2")
     expect(page.get_by_test_id("personal-item")).to_have_count(2)
 
+    page.evaluate(WATCH_TUNING)
     page.get_by_test_id("finetune").click()
     result = page.get_by_test_id("finetune-result")
-    expect(page.get_by_test_id("finetune-progress")).to_be_visible()      # it runs in slices, with a bar
-    expect(page.get_by_test_id("forget-everything")).to_be_disabled()     # until the tuned network is kept
     expect(result).to_contain_text("The recognizer now uses mlp-tuned", timeout=120_000)
+    seen = page.evaluate("whileTuning")
+    assert {"bar": True, "forget": False} in seen     # it ran in slices, with a bar, and Forget waited
+    assert seen[-1] == {"bar": False, "forget": True}  # until the tuned network was kept
     expect(page.get_by_test_id("finetune-progress")).to_be_hidden()
     expect(page.get_by_test_id("forget-everything")).to_be_enabled()
     expect(page.get_by_test_id("model-select")).to_have_value("mlp-tuned")
