@@ -38,9 +38,17 @@ READY_TIMEOUT = 90_000         # ms: Pyodide takes 5-15 s to start here, more on
 
 
 def pytest_collection_modifyitems(items):
+    """Mark the browser tests, and run first the files that have browser or slow tests.
+
+    The workers take one file at a time, in this order, until none is left: a file of browser or
+    slow tests (tens of seconds to minutes) taken last would keep one worker busy while the others
+    wait; the many short files, left for the end, fill the gaps instead.
+    """
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+    long_files = {item.path for item in items if item.get_closest_marker("browser") or item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in long_files)      # a stable sort: each file's order stays
 
 
 @pytest.hookimpl(wrapper=True)
