@@ -197,6 +197,9 @@ def test_the_cnns_augmentation_is_read_from_its_manifest(lessons_at):
     expect(numbers).to_contain_text("From weights/cnn/manifest.json")
     expect(numbers).to_contain_text(f"±{recipe['rotate']:g}°")
     expect(numbers).to_contain_text(f"{recipe['shift']:g} pixels")
+    if not recipe.get("handwriting") and not recipe.get("pen_mnist"):
+        expect(numbers).to_contain_text("It learned from MNIST's 60,000 digits alone, for")
+    assert not re.search(r"\b0 (pen|MNIST)|up to ±?0\b", numbers.text_content())   # nothing it does not use
 
 
 def test_backpropagation_is_worked_with_the_machines_own_numbers(lessons_at):
