@@ -46,7 +46,7 @@ def measure(playwright, url, model):
             page.locator("html[data-sections=built]").wait_for(state="attached", timeout=TIMEOUT)
             page.get_by_test_id("canvas").evaluate("pad => pad.scrollIntoView({block: 'center', behavior: 'instant'})")
             chromium.draw(page, SEVEN)
-            page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for(timeout=TIMEOUT)
+            chromium.wait_for_answer(page, TIMEOUT)
             page.locator("#inside").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
             page.locator(".inside-root[data-shows=drawing][data-busy=false]").wait_for(timeout=TIMEOUT)
             kind = page.get_by_test_id("layer-2").get_attribute("data-kind")

@@ -48,10 +48,10 @@ def main():
 
             page.get_by_test_id("canvas").scroll_into_view_if_needed()
             tried = page.evaluate(POINTER_STORM, ["[data-testid=canvas]", SEQUENCES, 8])
-            page.locator("[data-testid=prediction][data-busy=false]").wait_for()
+            chromium.wait_for_answer(page, read=False)
             page.get_by_test_id("clear").click()
             chromium.draw(page, SEVEN)
-            page.locator("[data-testid=prediction][data-busy=false]").wait_for()
+            chromium.wait_for_answer(page, read=False)
             reads = page.get_by_test_id("prediction").text_content()
             rows.append(("pointer events, pad", tried, f"then reads a drawn 7 as {reads}"))
 

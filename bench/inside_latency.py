@@ -73,7 +73,7 @@ def draw_and_wait(page, inside):
     the Inside section's drawing of it."""
     version = page.locator(".inside-root").get_attribute("data-version")
     chromium.draw(page, SEVEN)
-    page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for(timeout=TIMEOUT)
+    chromium.wait_for_answer(page, TIMEOUT)
     if inside:
         page.locator(f".inside-root:not([data-version='{version}'])[data-busy=false]").wait_for(timeout=TIMEOUT)
 
@@ -94,7 +94,7 @@ def measure(playwright, url, model):
                 open_ = i % 2 == 1
                 place(page, open_)
                 page.keyboard.press("Escape")
-                page.locator("[data-testid=prediction][data-busy=false]").wait_for(timeout=TIMEOUT)
+                chromium.wait_for_answer(page, TIMEOUT, read=False)
                 draw_and_wait(page, inside=open_)
                 figures = page.evaluate(FIGURES)
                 samples["open" if open_ else "closed"].append(figures["bars"])

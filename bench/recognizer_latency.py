@@ -95,7 +95,7 @@ def latencies(playwright, url, model):
 def draw_and_wait(page):
     """Draw the 7 and wait until the recognizer has answered the finished drawing."""
     chromium.draw(page, SEVEN)
-    page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for(timeout=TIMEOUT)
+    chromium.wait_for_answer(page, TIMEOUT)
 
 
 def percentile(values, p):

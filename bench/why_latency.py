@@ -89,9 +89,9 @@ def place(page, open_):
 
 def draw(page, strokes):
     page.keyboard.press("Escape")
-    page.locator("[data-testid=prediction][data-busy=false]").wait_for(timeout=TIMEOUT)
+    chromium.wait_for_answer(page, TIMEOUT, read=False)
     chromium.replay(page, strokes)
-    page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for(timeout=TIMEOUT)
+    chromium.wait_for_answer(page, TIMEOUT)
 
 
 def measure(playwright, url, model):

@@ -34,6 +34,13 @@ def open_with_network(context, url, section, model, timeout=120_000):
     return page
 
 
+def wait_for_answer(page, timeout=30_000, read=True):
+    """Wait until the recognizer has answered everything drawn so far (its prediction's data-busy
+    says "false"); with `read`, until that answer is a digit, not an empty pad's."""
+    answered = "[data-testid=prediction][data-busy=false]" + (":not(:empty)" if read else "")
+    page.locator(answered).wait_for(timeout=timeout)
+
+
 def draw(page, strokes, steps=8):
     """Draw strokes (lists of (x, y) in 0..1 of the pad) on the page's pad with the mouse, scrolling
     back to the pad first, as a visitor who had gone to another section would."""

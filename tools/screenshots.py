@@ -26,7 +26,7 @@ SECTIONS = ["draw", "number", "inside", "inside-code", "inside-answer", "why", "
 def draw(page, strokes):
     page.get_by_test_id("canvas").evaluate("pad => pad.scrollIntoView({block: 'center', behavior: 'instant'})")
     chromium.draw(page, strokes, steps=10)
-    page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for()   # the last reading is in
+    chromium.wait_for_answer(page)   # the last reading is in
 
 
 def show_number(page):
@@ -106,7 +106,7 @@ def show_guided(page, section):
     def write_asked(digit=None):            # replayed as pen events: many digits, and a mouse is slow
         page.get_by_test_id("clear").click()
         chromium.replay(page, DIGITS[int(prompt.get_attribute("data-digit")) if digit is None else digit])
-        page.locator("[data-testid=prediction][data-busy=false]:not(:empty)").wait_for()
+        chromium.wait_for_answer(page)
 
     def next_one():
         step = prompt.get_attribute("data-step")
