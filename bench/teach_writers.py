@@ -3,7 +3,7 @@
 Each person teaches k drawings of each digit (k = 1, 2, 3) through the page's own
 fine-tuning (`digits.page.teach.finetune`, CPython, numpy on one thread as in the
 page's worker) and is then read on 10 other drawings of each digit: before and
-after, per person, the average and the worst. Two kinds of people, made differently,
+after, per person, the average and the worst. Three kinds of people, made differently,
 because one stand-in alone overstates what tuning gains:
 
   people: synthetic writers (`images/writers.py`): each learned a school script (the
@@ -16,13 +16,17 @@ because one stand-in alone overstates what tuning gains:
       thumbnails; digits the page measures MNIST on are left out), all changed by that
       person's fixed hand (a slant, a turn, an aspect, a
       finer or broader pen) as a different writer would draw them.
+  pen: people made the same way (other clusters), then redrawn along their skeletons with
+      the pad's round pen, one pen width for all of a person's digits
+      (`images/pen_writers.py`): real people's shapes in the pad's ink. The hardest of the
+      three: a cluster gathers many writers' digits, less alike than one person's.
 
 MNIST before and after: the share of the page's 1,000 MNIST test digits read right, as
 the page measures it. Seconds: the tuning's steps in CPython (the page takes about
 BROWSER_RATIO times as long for the cnn: `bench/teach_browser.py` measures it there).
 
     python3 bench/teach_writers.py [--people 12] [--networks cnn,mlp,nielsen] [--k 1,2,3]
-        [--kinds people,mnist] [--set steps=30 --set dense.learning_rate=0.002 ...]
+        [--kinds people,mnist,pen] [--set steps=30 --set dense.learning_rate=0.002 ...]
 
 `--set` changes the recipe (`digits.nets.finetune.Recipe`) for both kinds of network, or
 for `dense.` or `convolutional.` ones alone: how the recipe was chosen.
@@ -42,7 +46,7 @@ sys.path.insert(0, str(ROOT / "py"))
 
 import numpy as np  # noqa: E402
 
-from digits.images import distort, handwriting  # noqa: E402
+from digits.images import distort, handwriting, pen_writers  # noqa: E402
 from digits.images.data import load_mnist  # noqa: E402
 from digits.images.pixels import to_float, to_uint8  # noqa: E402
 from digits.images.writers import people  # noqa: E402
@@ -74,9 +78,10 @@ def pictures(drawings):
     return images, np.array([digit for digit, _, _ in drawings])
 
 
-def mnist_people(count, seed):
+def mnist_people(count, seed, pen=False):
     """People made of clusters of MNIST test digits (those the page does not measure on),
-    each cluster changed by the person's own hand."""
+    each cluster changed by the person's own hand; with `pen`, then redrawn along their
+    skeletons with the pad's pen, one width for all of the person's digits."""
     images, labels = load_mnist("test")
     images, labels = images[PAGE_TEST_DIGITS:], labels[PAGE_TEST_DIGITS:]
     rng = np.random.default_rng(seed)
@@ -92,10 +97,23 @@ def mnist_people(count, seed):
             read.append(chosen[MOST_TAUGHT:])
         hand = personal_hand(rng)
         describe = ", ".join(f"{key} {value:+.2f}" for key, value in hand.items())
+        pen_share = rng.uniform(*pen_writers.PEN_SHARE) if pen else None
+        if pen:
+            describe = f"{describe}, pad pen {pen_share:.3f} of the digit"
+
+        def draw(chosen):
+            drawn = in_hand(images[np.concatenate(chosen)], hand)
+            return pen_writers.redraw(drawn, rng, pen_share) if pen else drawn
+
         crowd.append((f"{index + 1}, MNIST clusters ({describe})",
-                      (in_hand(images[np.concatenate(taught)], hand), np.repeat(np.arange(10), MOST_TAUGHT)),
-                      (in_hand(images[np.concatenate(read)], hand), np.repeat(np.arange(10), READ))))
+                      (draw(taught), np.repeat(np.arange(10), MOST_TAUGHT)),
+                      (draw(read), np.repeat(np.arange(10), READ))))
     return crowd
+
+
+def pen_people(count, seed):
+    """People made of MNIST test digits as mnist_people, redrawn with the pad's pen."""
+    return mnist_people(count, seed + 1, pen=True)
 
 
 def style_clusters(images, rng, iterations=12):
@@ -166,7 +184,7 @@ def main():
     parser.add_argument("--people", type=int, default=12, help="people of each kind")
     parser.add_argument("--networks", default=None, help="comma-separated (default: cnn, mlp, nielsen, writers if shipped)")
     parser.add_argument("--k", default="1,2,3", help="drawings of each digit taught")
-    parser.add_argument("--kinds", default="people,mnist")
+    parser.add_argument("--kinds", default="people,mnist,pen")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--set", action="append", default=[], help="a recipe setting, e.g. steps=30")
     parser.add_argument("--quiet", action="store_true", help="no line per person")
@@ -180,7 +198,8 @@ def main():
     for name in names:
         session.models[name] = models.load(name)
     print("Recipes:", "; ".join(f"{kind}: {recipe}" for kind, recipe in finetune.RECIPES.items()))
-    makers = {"people": (synthetic_people, "synthetic people"), "mnist": (mnist_people, "people made of MNIST test digits")}
+    makers = {"people": (synthetic_people, "synthetic people"), "mnist": (mnist_people, "people made of MNIST test digits"),
+              "pen": (pen_people, "people made of MNIST test digits, redrawn with the pad's pen")}
     for kind in args.kinds.split(","):
         make, title = makers[kind]
         crowd = make(args.people, args.seed)

@@ -56,8 +56,9 @@ def skeleton(ink):
             return ink[:, 1:-1, 1:-1]
 
 
-def redraw(images, rng):
-    """MNIST-convention uint8 images (N, 28, 28) redrawn with the pad's pen, each by a writer of its own."""
+def redraw(images, rng, pen_share=None):
+    """MNIST-convention uint8 images (N, 28, 28) redrawn with the pad's pen, each by a writer of its own
+    (or all with one pen: `pen_share`, the pen's width over the digit's longer side, as PEN_SHARE)."""
     side = 28 * SCALE
     grow = resample_matrix(28, side)
     large = np.einsum("ij,njk,lk->nil", grow, to_float(images), grow) > 0.5
@@ -70,8 +71,9 @@ def redraw(images, rng):
             continue
         points = wobble(np.stack([xs, ys], axis=1).astype(float) + 0.5, side, rng)
         extent = max(np.ptp(points[:, 0]), np.ptp(points[:, 1]), 1.0)
-        radius = rng.uniform(*PEN_SHARE) * extent / 2
-        out[index] = to_uint8(to_mnist(stamp(points, radius, side)))
+        radius = (pen_share or rng.uniform(*PEN_SHARE)) * extent / 2
+        prepared = to_mnist(stamp(points, radius, side))
+        out[index] = images[index] if prepared is None else to_uint8(prepared)   # a skeleton of one dot paints too faint an ink: kept
     return out
 
 
