@@ -97,8 +97,9 @@ def mnist_people(count, seed, pen=False):
             read.append(chosen[MOST_TAUGHT:])
         hand = personal_hand(rng)
         describe = ", ".join(f"{key} {value:+.2f}" for key, value in hand.items())
-        pen_share = rng.uniform(*pen_writers.PEN_SHARE) if pen else None
+        pen_share = None
         if pen:
+            pen_share = rng.uniform(*pen_writers.PEN_SHARE)
             describe = f"{describe}, pad pen {pen_share:.3f} of the digit"
 
         def draw(chosen):

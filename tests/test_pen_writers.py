@@ -45,7 +45,7 @@ def test_the_pen_is_as_wide_as_the_pads_for_the_digits_size():
     redrawn = pen_writers.redraw(images[:100], np.random.default_rng(2))
     # The pad's pen is 8% to 12.5% of a digit's longer side; to_mnist makes that side 20 px:
     # strokes of about 1.7 to 2.5 px, so a little over a sixth of the box is ink.
-    inked = (redrawn > 127).reshape(100, -1).sum(axis=1) / (20 * 20)
+    inked = inked_pixels(redrawn) / (20 * 20)
     assert 0.06 < np.median(inked) < 0.3
 
 
@@ -53,6 +53,9 @@ def test_one_pen_for_all_draws_every_digit_with_that_width():
     images, _ = load_mnist("test")
     fine = pen_writers.redraw(images[:50], np.random.default_rng(3), pen_share=min(pen_writers.PEN_SHARE))
     broad = pen_writers.redraw(images[:50], np.random.default_rng(3), pen_share=max(pen_writers.PEN_SHARE))
-    inked = lambda redrawn: (redrawn > 127).reshape(len(redrawn), -1).sum(axis=1)  # noqa: E731
-    assert np.mean(inked(broad) > inked(fine)) > 0.9     # the same lines, each drawn broader
+    assert np.mean(inked_pixels(broad) > inked_pixels(fine)) > 0.9     # the same lines, each drawn broader
 
+
+def inked_pixels(images):
+    """How many pixels of each uint8 image are more ink than not."""
+    return (images > 127).reshape(len(images), -1).sum(axis=1)

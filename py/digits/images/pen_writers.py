@@ -71,7 +71,7 @@ def redraw(images, rng, pen_share=None):
             continue
         points = wobble(np.stack([xs, ys], axis=1).astype(float) + 0.5, side, rng)
         extent = max(np.ptp(points[:, 0]), np.ptp(points[:, 1]), 1.0)
-        radius = (pen_share or rng.uniform(*PEN_SHARE)) * extent / 2
+        radius = (rng.uniform(*PEN_SHARE) if pen_share is None else pen_share) * extent / 2
         prepared = to_mnist(stamp(points, radius, side))
         out[index] = images[index] if prepared is None else to_uint8(prepared)   # a skeleton of one dot paints too faint an ink: kept
     return out
