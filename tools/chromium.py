@@ -81,3 +81,29 @@ def replay(page, strokes):
             send("pointerup", stroke.at(-1));
         }
     }""", strokes)
+
+
+def frames_rendered(page, seconds=1.0):
+    """How many frames the page's renderer starts in `seconds` (BeginMainFrame, from a trace): a
+    page at rest starts next to none; one that keeps drawing for nothing, a hundred or more a second."""
+    session = page.context.new_cdp_session(page)
+    events, complete = [], []
+    session.on("Tracing.dataCollected", lambda message: events.extend(message["value"]))
+    session.on("Tracing.tracingComplete", lambda message: complete.append(True))
+    session.send("Tracing.start", {"categories": "cc", "transferMode": "ReportEvents"})
+    page.wait_for_timeout(seconds * 1000)
+    session.send("Tracing.end")
+    while not complete:
+        page.wait_for_timeout(20)
+    session.detach()
+    return sum(event["name"] == "ProxyMain::BeginMainFrame" for event in events)
+
+
+def wait_until_still(page, timeout=10.0):
+    """Wait until nothing on the page is animating, as far as the page itself can tell (no running
+    animation or transition in document.getAnimations())."""
+    for _ in range(int(timeout / 0.05)):
+        if page.evaluate("() => document.getAnimations().every((a) => a.playState !== 'running')"):
+            return
+        page.wait_for_timeout(50)
+    raise TimeoutError(f"Something on the page was still moving after {timeout} s.")

@@ -14,6 +14,7 @@ import { Networks } from "./networks.js";
 import { keepForOffline } from "./offline.js";
 import { dropOldBytecode, storageTrouble } from "./store.js";
 import { setStatus } from "./lib/status.js";
+import { keepStillWhenAway } from "./lib/still-when-away.js";
 import { linkNavigation, watchTheVisitor } from "./navigation.js";
 import * as urlState from "./lib/url-state.js";
 import { setupRecognizer } from "./sections/recognizer/controller.js";
@@ -51,6 +52,7 @@ python.ready.then((runtime) => {
 });
 
 const root = (selector) => document.querySelector(selector);
+for (const id of SECTIONS) keepStillWhenAway(root(`#${id}`));
 
 // If this browser keeps nothing (a private window, a full disk), say so once; everything still works.
 storageTrouble.addEventListener("trouble", (/** @type {CustomEvent} */ { detail }) => {
