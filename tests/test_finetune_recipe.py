@@ -6,8 +6,9 @@ import numpy as np
 
 from digits.nets import layers as L
 from digits.nets import models
-from digits.nets.finetune import (RECIPES, Features, MineAndMnist, Recipe, copy_model, fine_tuner, recipe_for, split,
-                                  trunk_output)
+from digits.images.pixels import to_float
+from digits.nets.finetune import (RECIPES, Features, MineAndMnist, MnistChoice, Recipe, alike_digits, copy_model,
+                                  fine_tuner, recipe_for, split, trunk_output)
 
 
 def small_cnn():
@@ -99,3 +100,33 @@ def test_a_copy_is_independent_of_its_original():
     copy = copy_model(model, "copy")
     copy.parameters()["0.W"][...] = 0
     assert copy.name == "copy" and model.parameters()["0.W"].any()
+
+
+
+def test_the_alike_digits_are_the_mnist_digits_of_the_same_digit_nearest_each_drawing():
+    theirs, their_labels = fake_mnist(300)
+    images, labels = to_float(theirs[:4]) * 0.8, their_labels[:4].astype(np.intp)      # fainter copies of four of them
+    theirs = np.concatenate([theirs, theirs[:4]])                                      # and a second copy each
+    their_labels = np.concatenate([their_labels, their_labels[:4]])
+    pool = alike_digits(images, labels, (theirs, their_labels), count=2)
+    assert set(pool) == {0, 1, 2, 3, 300, 301, 302, 303}          # each drawing's two nearest: its own copies
+    wider = alike_digits(images, labels, (theirs, their_labels), count=10)
+    assert set(pool) < set(wider) and set(their_labels[wider]) <= set(labels)
+
+
+def test_an_alike_share_of_the_mnist_digits_comes_from_those_most_like_the_drawings():
+    images, labels = drawings(10)
+    mnist = fake_mnist()
+    choose = MnistChoice(mnist, images, labels, alike=0.5, neighbours=3)
+    chosen = choose(4000, np.random.default_rng(0))
+    share = np.isin(chosen, choose.pool).mean()
+    assert 0.5 <= share < 0.5 + 3 * len(choose.pool) / len(mnist[0])     # half, and the rest's few chance hits
+    assert len(choose.pool) <= 30 and set(mnist[1][choose.pool]) <= set(labels.tolist())
+    anyone = MnistChoice(mnist)(4000, np.random.default_rng(0))
+    assert np.isin(anyone, choose.pool).mean() < 0.25
+    model = small_cnn()
+    trunk, _ = split(model, "dense")
+    recipe = Recipe(steps=4, batch_size=16, alike=0.5, neighbours=3, learns="dense", variants=2)
+    features = Features(trunk, images, labels, mnist, recipe)
+    np.testing.assert_array_equal(features.choose.pool, choose.pool)
+    assert RECIPES["convolutional"].alike == 0.5 and RECIPES["dense"].alike == 0
