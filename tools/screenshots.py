@@ -142,6 +142,26 @@ def show_guided(page, section):
     page.get_by_test_id("teach-guided").evaluate("s => s.scrollIntoView({block: 'end', behavior: 'instant'})")
 
 
+# Sections the browser has not laid out yet stand in at an estimated height (content-visibility),
+# and take their own as they come near the screen: scroll again until the section stays put.
+SETTLE_IN_VIEW = """async (section) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    let last = null;
+    for (let tries = 0; tries < 20; tries += 1) {
+        section.scrollIntoView({ behavior: "instant" });
+        await frame();
+        const top = section.getBoundingClientRect().top;
+        if (last !== null && Math.abs(top - last) < 1) return;
+        last = top;
+    }
+}"""
+
+
+def bring_into_view(page, selector):
+    """Scroll the page to `selector`'s top, as a visitor's link would take them there."""
+    page.locator(selector).evaluate(SETTLE_IN_VIEW)
+
+
 def main(out, sections=SECTIONS):
     from playwright.sync_api import sync_playwright
 
@@ -171,7 +191,7 @@ def main(out, sections=SECTIONS):
                         page.get_by_test_id("confusion-9-4").click()
                         page.locator(".evaluation-root").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
                     else:
-                        page.locator(f"#{section}").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
+                        bring_into_view(page, f"#{section}")
                     if section == "mnist":
                         page.locator("[data-testid=mnist-gallery][data-state=ready]").wait_for(timeout=120_000)
                     if section == "train":          # show it after a short run
