@@ -15,14 +15,17 @@ from chromium import frames_rendered, wait_until_still
 pytestmark = pytest.mark.browser
 
 AT_REST = 20        # frames in a second of idling: a page at rest starts a few; the fault, 150 or more
+LOADS = 3           # the fault showed in about 3 loads of 4: three loads miss it about once in 60
 
 
 def machine_settled(page):
     expect(page.get_by_test_id("machine")).to_have_attribute("data-busy", "false", timeout=30_000)
 
 
-def test_the_page_rests_once_it_has_loaded(app):
-    machine_settled(app)                  # the machine, far below, answered as Python came (its bars moved)
-    wait_until_still(app)
-    assert frames_rendered(app) < AT_REST
-
+@pytest.mark.parametrize("load", range(LOADS))
+def test_the_page_rests_once_it_has_loaded(open_app, load):
+    page = open_app()
+    machine_settled(page)                 # the machine, far below, answered as Python came (its bars moved)
+    wait_until_still(page)
+    # The quieter of two seconds: a late answer elsewhere may draw a few frames in one; the fault draws in both.
+    assert min(frames_rendered(page), frames_rendered(page)) < AT_REST
