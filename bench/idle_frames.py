@@ -23,7 +23,6 @@ from static_server import serving  # noqa: E402
 
 LOADS = 5
 TIMEOUT = 120_000
-SECTIONS = ["draw", "number", "inside", "why", "mnist", "perceptron", "machine", "train", "learn-more"]
 
 
 def settle(page):
@@ -36,8 +35,8 @@ def quietest_second(page):
 
 
 def tour(page):
-    for section in SECTIONS:
-        page.locator(f"#{section}").scroll_into_view_if_needed()
+    for section in page.locator("main > section").all():
+        section.scroll_into_view_if_needed()
         chromium.wait_until_still(page)
     page.evaluate("() => scrollTo({ top: 0, behavior: 'instant' })")
 

@@ -102,7 +102,6 @@ def test_a_copy_is_independent_of_its_original():
     assert copy.name == "copy" and model.parameters()["0.W"].any()
 
 
-
 def test_the_alike_digits_are_the_mnist_digits_of_the_same_digit_nearest_each_drawing():
     theirs, their_labels = fake_mnist(300)
     images, labels = to_float(theirs[:4]) * 0.8, their_labels[:4].astype(np.intp)      # fainter copies of four of them

@@ -108,11 +108,23 @@ def thumbnails(pictures):
     return small / np.maximum(np.linalg.norm(small, axis=1, keepdims=True), 1e-6)
 
 
+_mnist_thumbnails = (None, None)      # (the MNIST images, their thumbnails): the last asked for
+
+
+def mnist_thumbnails(images):
+    """thumbnails(images), kept for the next call with the same array: the page tunes against one
+    MNIST subset all along, and its 10,000 thumbnails take a while in the browser."""
+    global _mnist_thumbnails
+    if _mnist_thumbnails[0] is not images:
+        _mnist_thumbnails = (images, thumbnails(images))
+    return _mnist_thumbnails[1]
+
+
 def alike_digits(images, labels, mnist, count):
     """Indices of the MNIST digits (images, labels) most like the person's drawings: for each
     drawing, the `count` of the same digit whose thumbnails are nearest to its own, all of them once."""
     theirs, their_labels = mnist
-    mine, ours = thumbnails(images), thumbnails(theirs)
+    mine, ours = thumbnails(images), mnist_thumbnails(theirs)
     nearest = []
     for thumbnail, digit in zip(mine, labels):
         same = np.flatnonzero(their_labels == digit)
@@ -129,6 +141,11 @@ class MnistChoice:
     def __init__(self, mnist, images=(), labels=(), alike=0.0, neighbours=20):
         self.count, self.alike = len(mnist[0]), alike
         self.pool = alike_digits(images, labels, mnist, neighbours) if alike else np.zeros(0, np.intp)
+
+    @classmethod
+    def for_recipe(cls, mnist, images, labels, recipe):
+        """The choice `recipe` (a Recipe) makes: its `alike` share of its `neighbours`."""
+        return cls(mnist, images, labels, recipe.alike, recipe.neighbours)
 
     def __call__(self, size, rng):
         chosen = rng.integers(0, self.count, size)
@@ -172,16 +189,16 @@ class Features:
     and of MNIST digits, for the layers after them to learn from.
 
     Each of the first steps puts one varied copy of every drawing, and as many MNIST digits
-    (chosen as `recipe.alike` says: see MnistChoice), through the trunk, and keeps what comes out: `recipe.variants` steps for the 20
-    drawings of a guided minute, fewer for a larger set, so that the trunk's reading costs
-    the same (at least one copy of each). Every step then takes a `recipe.mine` share of its
+    (chosen as `recipe.alike` says: see MnistChoice), through the trunk, and keeps what comes
+    out: `recipe.variants` steps for the 20 drawings of a guided minute, fewer for a larger
+    set, so that the trunk's reading costs the same (at least one copy of each). Every step then takes a `recipe.mine` share of its
     batch from the drawings' kept features, at random, and the rest from the MNIST digits'.
     """
 
     def __init__(self, trunk, images, labels, mnist, recipe):
         self.trunk, self.images, self.labels, self.mnist, self.recipe = trunk, images, labels, mnist, recipe
         self.vary = Varied(recipe)
-        self.choose = MnistChoice(mnist, images, labels, recipe.alike, recipe.neighbours)
+        self.choose = MnistChoice.for_recipe(mnist, images, labels, recipe)
         self.mine, self.theirs = [], []              # (features, labels) made so far
         self.mine_count = min(recipe.batch_size, max(1, round(recipe.batch_size * recipe.mine)))
         self.fills = max(1, min(recipe.variants, round(recipe.variants * GUIDED_MINUTE / len(images))))
@@ -235,8 +252,8 @@ def fine_tuner(model, images, labels, mnist, recipe, seed=0):
     a slice at a time. With `recipe.learns` "dense", it trains the layers after the convolutions."""
     trunk, head = split(model, recipe.learns)
     if trunk is None:
-        choose = MnistChoice(mnist, images, labels, recipe.alike, recipe.neighbours)
-        batches = MineAndMnist(images, labels, mnist, recipe.batch_size, recipe.mine, Varied(recipe), choose)
+        batches = MineAndMnist(images, labels, mnist, recipe.batch_size, recipe.mine, Varied(recipe),
+                               MnistChoice.for_recipe(mnist, images, labels, recipe))
     else:
         batches = Features(trunk, images, labels, mnist, recipe)
     return Trainer(head, Adam(recipe.learning_rate), batches, recipe.steps, np.random.default_rng(seed),
