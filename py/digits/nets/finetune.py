@@ -75,7 +75,9 @@ GUIDED_MINUTE = 20        # drawings: each digit twice
 # a little more of MNIST forgotten; three quarters read them about as well and forgot more. Half
 # of the MNIST digits alike the person's did better still on nearly every kind of person, on
 # four crowds of them, for a tenth of a point more of MNIST forgotten; for the mlp it read the
-# MNIST-made people worse, and forgot more.
+# MNIST-made people worse, and forgot more. Averaging three tunings, pulling the tuned weights back
+# towards the network's own, or teaching MNIST's share with the network's own probabilities read
+# the people no better (README: "Learning one person's handwriting").
 RECIPES = {"dense": Recipe(steps=80, batch_size=64),
            "convolutional": Recipe(steps=40, batch_size=32, mine=0.65, learns="dense", variants=8, alike=0.5)}
 
