@@ -29,8 +29,8 @@ BROWSER_RATIO times as long for the cnn: `bench/teach_browser.py` measures it th
     python3 bench/teach_writers.py [--people 12] [--networks cnn,mlp,nielsen] [--k 1,2,3]
         [--kinds people,mnist,pen] [--set steps=30 --set dense.learning_rate=0.002 ...]
 
-`--set` changes the recipe (`digits.nets.finetune.Recipe`) for both kinds of network, or
-for `dense.` or `convolutional.` ones alone: how the recipe was chosen.
+`--set` changes the recipe (`digits.nets.finetune.Recipe`) for every kind of network, or
+for `dense.` (ReLU), `sigmoid.` or `convolutional.` ones alone: how the recipe was chosen.
 """
 
 import argparse

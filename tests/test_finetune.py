@@ -29,7 +29,7 @@ def session():
 
 
 # The network the seeded run below makes, as test_trainer.fingerprint sees it.
-PIN_TUNED = [0.7937753604662205, -4.757371839834255, -5.467855353474036, 1.3159678385211955]
+PIN_TUNED = [2.0525545075905995, -4.703849691336993, -5.36600009751397, 1.2495115729318742]
 
 
 def test_fine_tuning_teaches_a_network_a_new_handwriting_without_forgetting_mnist(session):
@@ -111,7 +111,7 @@ def test_a_tuning_makes_the_same_network_as_before(session):
     a change that alters it changes what the page teaches, and the bench should say it is better."""
     images, labels = session.subset["test"]
     answer = teach.finetune(session, "nielsen", images[:8].ravel(), labels[:8].tolist(), steps=12, batch_size=16)
-    assert (answer["mnist_before"], answer["mnist_after"]) == (0.953, 0.95)
+    assert (answer["mnist_before"], answer["mnist_after"]) == (0.953, 0.947)
     assert same(fingerprint(session.models["nielsen-tuned"]), PIN_TUNED)
 
 

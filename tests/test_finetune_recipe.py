@@ -84,9 +84,12 @@ def test_every_drawing_comes_back_equally_often_half_of_each_batch():
 
 def test_the_recipe_suits_the_network_and_takes_the_steps_asked_for():
     assert recipe_for(small_cnn()) == RECIPES["convolutional"]
-    assert recipe_for(models.nielsen()) == RECIPES["dense"]
+    assert recipe_for(models.nielsen()) == RECIPES["sigmoid"]
+    assert recipe_for(models.nielsen(activation="relu")) == recipe_for(models.mlp()) == RECIPES["dense"]
     assert recipe_for(models.mlp(), steps=7, batch_size=5) == replace(RECIPES["dense"], steps=7, batch_size=5)
     assert RECIPES["convolutional"].learns == "dense"
+    # ReLUs take shorter steps than sigmoids, whose gradients are smaller
+    assert RECIPES["dense"].learning_rate < RECIPES["sigmoid"].learning_rate
 
 
 def test_the_trunks_output_is_read_a_batch_at_a_time_the_same():
