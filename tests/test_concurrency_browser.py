@@ -11,12 +11,14 @@ import random
 
 import numpy as np
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 import chromium
 from digits.images import handwriting
 
 SETTLE_TIMEOUT = 180_000
+CLICK_TIMEOUT = 2_000        # ms: a button that showed a moment ago and still shows is clicked well within it
 MODELS = ["writers", "cnn", "mlp", "nielsen"]
 
 
@@ -36,19 +38,25 @@ def act(page, rng):
     elif action == "switch":
         page.get_by_test_id("model-select").select_option(rng.choice(MODELS))
     elif action == "train":
-        button = page.get_by_test_id("train-pause" if rng.random() < 0.5 else "train-start")
-        if button.is_visible() and button.is_enabled():
-            button.click()
+        click_if_there(page.get_by_test_id("train-pause" if rng.random() < 0.5 else "train-start"))
     elif action == "teach":
-        button = page.get_by_test_id(f"teach-{rng.randrange(10)}")
-        if button.is_visible() and button.is_enabled():
-            button.click()
+        click_if_there(page.get_by_test_id(f"teach-{rng.randrange(10)}"))
     elif action == "tune":
-        button = page.get_by_test_id("finetune")
-        if button.is_visible() and button.is_enabled():
-            button.click()
+        click_if_there(page.get_by_test_id("finetune"))
     page.wait_for_timeout(rng.choice([0, 0, 20, 80, 250]))
     return action
+
+
+def click_if_there(button):
+    """Click `button` if it shows and is enabled. It may go in the moment between the look and the
+    click: the correction buttons hide once the recognizer has read a cleared pad, which comes a
+    moment after Clear (longer while a network is loading). That click is lost, as a visitor's
+    would be, and the page goes on."""
+    if button.is_visible() and button.is_enabled():
+        try:
+            button.click(timeout=CLICK_TIMEOUT)
+        except PlaywrightTimeoutError:
+            pass
 
 
 def settle(page):
