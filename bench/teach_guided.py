@@ -76,7 +76,7 @@ def read_on_pad(page, strokes):
 
 def teach_on_page(page, taught):
     """Go through the guided minute with the person's drawings ({digit: [strokes, ...]}). Answers the
-    digits in the order the page asked for them, the drawings it asked about, and its result element."""
+    digits in the order the page asked for them, how many drawings it asked about, and its result element."""
     page.get_by_test_id("teach-guided-start").click()
     prompt = page.get_by_test_id("teach-guided-prompt")
     prompt.wait_for()

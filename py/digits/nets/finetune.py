@@ -75,15 +75,16 @@ GUIDED_MINUTE = 20        # drawings: each digit twice
 # better than 0.001, 0.004 better still, 0.008 a little better again but forgot more MNIST). Part
 # of the reason: Adam moves each weight by about the learning rate whatever its gradient, and
 # nielsen's weights are several times as large as the mlp's, so the same step changes it less.
-# Convolutional: the dense layers alone did better than every layer (and forgot
-# less MNIST), in half the browser's time; 40 steps of 32 as well as 60 of 64. Two thirds of
-# each batch the person's (not half) read every kind of person a little better at every k, for
-# a little more of MNIST forgotten; three quarters read them about as well and forgot more. Half
-# of the MNIST digits alike the person's did better still on nearly every kind of person, on
-# four crowds of them, for a tenth of a point more of MNIST forgotten; for the mlp it read the
-# MNIST-made people worse, and forgot more. Averaging three tunings, pulling the tuned weights back
-# towards the network's own, or teaching MNIST's share with the network's own probabilities read
-# the people no better (README: "Learning one person's handwriting").
+#
+# Convolutional: the dense layers alone did better than every layer (and forgot less MNIST), in
+# half the browser's time; 40 steps of 32 as well as 60 of 64. Two thirds of each batch the
+# person's (not half) read every kind of person a little better at every k, for a little more of
+# MNIST forgotten; three quarters read them about as well and forgot more. Half of the MNIST
+# digits alike the person's did better still on nearly every kind of person, on four crowds of
+# them, for a tenth of a point more of MNIST forgotten; for the mlp it read the MNIST-made people
+# worse, and forgot more. Averaging three tunings, pulling the tuned weights back towards the
+# network's own, or teaching MNIST's share with the network's own probabilities read the people
+# no better (README: "Learning one person's handwriting").
 RECIPES = {"dense": Recipe(steps=80, batch_size=64, learning_rate=3e-4),
            "sigmoid": Recipe(steps=80, batch_size=64, learning_rate=4e-3),
            "convolutional": Recipe(steps=40, batch_size=32, mine=0.65, learns="dense", variants=8, alike=0.5)}
@@ -93,8 +94,8 @@ def recipe_for(model, steps=None, batch_size=None):
     """The recipe that suits `model` (see RECIPES): "convolutional" for a network with convolutions,
     "sigmoid" for a dense one with sigmoid neurons, "dense" for any other; with `steps` and
     `batch_size` if given."""
-    has = lambda kind: any(isinstance(layer, kind) for layer in model.layers)   # noqa: E731
-    chosen = RECIPES["convolutional" if has(Conv2D) else "sigmoid" if has(Sigmoid) else "dense"]
+    kinds = {type(layer) for layer in model.layers}
+    chosen = RECIPES["convolutional" if Conv2D in kinds else "sigmoid" if Sigmoid in kinds else "dense"]
     return replace(chosen, steps=int(steps or chosen.steps), batch_size=int(batch_size or chosen.batch_size))
 
 
