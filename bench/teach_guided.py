@@ -34,89 +34,19 @@ sys.path.insert(0, str(ROOT / "py"))
 import numpy as np  # noqa: E402
 
 import chromium  # noqa: E402
+from guided_minute import forget, read_on_pad, teach_on_page, tuned_in_cpython  # noqa: E402
 from static_server import serving  # noqa: E402
 
 from digits.images import handwriting  # noqa: E402
 from digits.images.pixels import to_float, to_uint8  # noqa: E402
 from digits.images.writers import people  # noqa: E402
 from digits.nets import models  # noqa: E402
-from digits.page import teach, training  # noqa: E402
+from digits.page import training  # noqa: E402
 from digits.page.menu import DEFAULT_MODEL  # noqa: E402
 from digits.page.session import Session  # noqa: E402
 
 TAUGHT, READ = 2, 10         # drawings of each digit: taught (the guided minute's default), read
 TUNING_TIMEOUT = 180_000     # ms
-ANSWER_TIMEOUT = 30_000      # ms
-
-# Whether Next has been dealt with: the prompt moved on or went away (the last drawing), or the
-# page asks whether the drawing is the digit asked.
-NEXT_DONE = """step => {
-  const prompt = document.querySelector("[data-testid=teach-guided-prompt]");
-  const confirm = document.querySelector("[data-testid=teach-guided-confirm]");
-  return (confirm !== null && confirm.checkVisibility())
-    || prompt === null || !prompt.checkVisibility() || prompt.dataset.step !== String(step);
-}"""
-
-
-def as_lists(strokes):
-    return [[(float(x), float(y)) for x, y in stroke] for stroke in strokes]
-
-
-def read_on_pad(page, strokes):
-    """Clear the pad, write `strokes` on it and answer the digit the recognizer reads."""
-    page.get_by_test_id("clear").click()
-    prediction = page.get_by_test_id("prediction")
-    page.locator("[data-testid=prediction]:empty").wait_for(timeout=ANSWER_TIMEOUT)
-    version = prediction.get_attribute("data-version")
-    chromium.replay(page, as_lists(strokes))
-    page.locator(f"[data-testid=prediction][data-busy=false]:not([data-version='{version}']):not(:empty)"
-                 ).wait_for(timeout=ANSWER_TIMEOUT)
-    return int(prediction.text_content())
-
-
-def teach_on_page(page, taught):
-    """Go through the guided minute with the person's drawings ({digit: [strokes, ...]}). Answers the
-    digits in the order the page asked for them, how many drawings it asked about, and its result element."""
-    page.get_by_test_id("teach-guided-start").click()
-    prompt = page.get_by_test_id("teach-guided-prompt")
-    prompt.wait_for()
-    order, questions, given = [], 0, defaultdict(int)
-    while prompt.is_visible():
-        digit, step = int(prompt.get_attribute("data-digit")), int(prompt.get_attribute("data-step"))
-        read_on_pad(page, taught[digit][given[digit]])
-        given[digit] += 1
-        order.append(digit)
-        page.get_by_test_id("teach-guided-next").click()
-        page.wait_for_function(NEXT_DONE, arg=step, timeout=ANSWER_TIMEOUT)
-        confirm = page.get_by_test_id("teach-guided-confirm")
-        if confirm.is_visible():            # the person wrote the digit asked: keep it as that digit
-            questions += 1
-            confirm.click()
-            page.wait_for_function(NEXT_DONE, arg=step, timeout=ANSWER_TIMEOUT)
-    return order, questions, page.get_by_test_id("teach-guided-result")
-
-
-def forget(page, network):
-    """End a person's turn: close the guided minute, Forget what they taught, choose `network` again."""
-    page.get_by_test_id("teach-guided-close").click()
-    page.get_by_test_id("forget-everything").click()
-    page.locator("[data-testid=personal-count][data-count='0']").wait_for(timeout=ANSWER_TIMEOUT)
-    page.get_by_test_id("model-select").select_option(network)
-
-
-def cpython_readings(session, name, taught, order, read_images):
-    """CPython's readings of the read drawings before and after teaching the taught ones in `order`."""
-    count, drawings = defaultdict(int), []
-    for digit in order:
-        drawings.append((digit, "", taught[digit][count[digit]]))
-        count[digit] += 1
-    images = to_uint8(handwriting.as_mnist(drawings))
-    before = session.models[name].predict(read_images).argmax(axis=1)
-    answer = teach.finetune(session, name, images.ravel(), order)
-    after = session.models[answer["name"]].predict(read_images).argmax(axis=1)
-    del session.models[answer["name"]]
-    session.originals.pop(answer["name"], None)
-    return before, after
 
 
 def one_person(page, session, network, person):
@@ -129,13 +59,15 @@ def one_person(page, session, network, person):
     read = person.drawings(READ, seed=2)
     digits = np.array([digit for digit, _, _ in read])
     page_before = np.array([read_on_pad(page, strokes) for _, _, strokes in read])
-    order, questions, result = teach_on_page(page, taught)
-    page.locator(f"[data-testid=teach-guided-result][data-name='{network}-tuned']").wait_for(timeout=TUNING_TIMEOUT)
+    order, questions = teach_on_page(page, taught)
+    result = page.locator(f"[data-testid=teach-guided-result][data-name='{network}-tuned']")
+    result.wait_for(timeout=TUNING_TIMEOUT)
     seconds = float(result.get_attribute("data-seconds"))
     page_after = np.array([read_on_pad(page, strokes) for _, _, strokes in read])
     forget(page, network)
-    python_before, python_after = cpython_readings(session, network, taught, order,
-                                                   to_float(to_uint8(handwriting.as_mnist(read))))
+    read_images = to_float(to_uint8(handwriting.as_mnist(read)))
+    python_before = session.models[network].predict(read_images).argmax(axis=1)
+    python_after = tuned_in_cpython(session, network, taught, order).predict(read_images).argmax(axis=1)
     return ({"page before": page_before == digits, "page after": page_after == digits,
              "CPython before": python_before == digits, "CPython after": python_after == digits,
              "alike after": page_after == python_after}, seconds, questions)
