@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "py"))
 import numpy as np  # noqa: E402
 
 import chromium  # noqa: E402
-from guided_minute import forget, read_on_pad, teach_on_page, tuned_in_cpython  # noqa: E402
+from guided_minute import forget, teach_on_page, tuned_in_cpython  # noqa: E402
 from static_server import serving  # noqa: E402
 
 from digits.images import handwriting  # noqa: E402
@@ -58,12 +58,12 @@ def one_person(page, session, network, person):
         taught[digit].append(strokes)
     read = person.drawings(READ, seed=2)
     digits = np.array([digit for digit, _, _ in read])
-    page_before = np.array([read_on_pad(page, strokes) for _, _, strokes in read])
+    page_before = np.array([int(chromium.read_drawing(page, strokes)) for _, _, strokes in read])
     order, questions = teach_on_page(page, taught)
     result = page.locator(f"[data-testid=teach-guided-result][data-name='{network}-tuned']")
     result.wait_for(timeout=TUNING_TIMEOUT)
     seconds = float(result.get_attribute("data-seconds"))
-    page_after = np.array([read_on_pad(page, strokes) for _, _, strokes in read])
+    page_after = np.array([int(chromium.read_drawing(page, strokes)) for _, _, strokes in read])
     forget(page, network)
     read_images = to_float(to_uint8(handwriting.as_mnist(read)))
     python_before = session.models[network].predict(read_images).argmax(axis=1)

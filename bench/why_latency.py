@@ -87,13 +87,6 @@ def place(page, open_):
     raise RuntimeError("The Why section would not stay in view.")
 
 
-def draw(page, strokes):
-    page.keyboard.press("Escape")
-    chromium.wait_for_answer(page, TIMEOUT, read=False)
-    chromium.replay(page, strokes)
-    chromium.wait_for_answer(page, TIMEOUT)
-
-
 def measure(playwright, url, model):
     """{"closed", "open", "gradient", "occlusion", "map", "nudge": [ms...]} for one model."""
     with tempfile.TemporaryDirectory() as profile:
@@ -103,7 +96,7 @@ def measure(playwright, url, model):
             page = chromium.open_with_network(context, url, "draw", model, TIMEOUT)
             page.locator("html[data-sections=built]").wait_for(state="attached", timeout=TIMEOUT)   # then it scrolls to #draw
             page.evaluate(FINAL)
-            draw(page, SEVEN)                               # warm up: the map made, the section drawn once
+            chromium.read_drawing(page, SEVEN, TIMEOUT)     # warm up: the map made, the section drawn once
             place(page, True)
             page.locator("[data-testid=embedding-map][data-state=ready]").wait_for(timeout=TIMEOUT)
             page.locator(".why-root[data-shows=drawing][data-busy=false]").wait_for(timeout=TIMEOUT)
@@ -112,7 +105,7 @@ def measure(playwright, url, model):
                 open_ = i % 2 == 1
                 place(page, open_)
                 version = page.locator(".why-root").get_attribute("data-version")
-                draw(page, SEVEN)
+                chromium.read_drawing(page, SEVEN, TIMEOUT)
                 if open_:
                     page.locator(f".why-root:not([data-version='{version}'])[data-shows=drawing][data-busy=false]").wait_for(timeout=TIMEOUT)
                 figures = page.evaluate(FIGURES)

@@ -88,7 +88,7 @@ def test_the_recipe_suits_the_network_and_takes_the_steps_asked_for():
     assert recipe_for(models.nielsen(activation="relu")) == recipe_for(models.mlp()) == RECIPES["dense"]
     assert recipe_for(models.mlp(), steps=7, batch_size=5) == replace(RECIPES["dense"], steps=7, batch_size=5)
     assert RECIPES["convolutional"].learns == "dense"
-    # ReLUs take shorter steps than sigmoids, whose gradients are smaller
+    # the mlp's ReLUs take shorter steps than nielsen's sigmoids (see the comment on RECIPES)
     assert RECIPES["dense"].learning_rate < RECIPES["sigmoid"].learning_rate
 
 

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
+import chromium
 import guided_minute
 from test_accessibility_browser import AUDIT
 from test_finetune import SUBSET
@@ -266,7 +267,7 @@ def test_the_page_teaches_what_python_teaches(open_app):
     read = person.drawings(1, seed=2)
     shown = []
     for _, _, strokes in read:
-        guided_minute.read_on_pad(page, strokes)
+        chromium.read_drawing(page, strokes)
         shown.append(probabilities(page))
 
     session = Session()

@@ -69,7 +69,9 @@ def stroke_on_number_pad(page, box, stroke):
 
 def replay(page, strokes):
     """Replay strokes on the pad by dispatching pen PointerEvents from JavaScript, as a recorder or a
-    tool might: no mouse, so every point arrives at once, as fast as the page can take them."""
+    tool might: no mouse, so every point arrives at once, as fast as the page can take them.
+    strokes: sequences of (x, y) in 0..1 of the pad (lists, or numpy arrays as drawings make them)."""
+    strokes = [[(float(x), float(y)) for x, y in stroke] for stroke in strokes]
     page.get_by_test_id("canvas").evaluate("""(pad, strokes) => {
         const box = pad.getBoundingClientRect();
         const send = (type, [x, y]) => pad.dispatchEvent(new PointerEvent(type, {
@@ -81,6 +83,20 @@ def replay(page, strokes):
             send("pointerup", stroke.at(-1));
         }
     }""", strokes)
+
+
+def read_drawing(page, strokes, timeout=30_000):
+    """Clear the pad, replay `strokes` on it and wait for the recognizer's reading of the whole
+    drawing: a new answer (its data-version moved on), with no reading still to come. Answers the
+    digit it reads, as the page shows it."""
+    prediction = page.get_by_test_id("prediction")
+    page.get_by_test_id("clear").click()
+    page.locator("[data-testid=prediction]:empty").wait_for(timeout=timeout)
+    version = prediction.get_attribute("data-version")
+    replay(page, strokes)
+    page.locator(f"[data-testid=prediction][data-busy=false]:not([data-version='{version}']):not(:empty)"
+                 ).wait_for(timeout=timeout)
+    return prediction.text_content()
 
 
 def frames_rendered(page, seconds=1.0):

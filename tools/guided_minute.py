@@ -24,24 +24,6 @@ NEXT_DONE = """step => {
 }"""
 
 
-def as_lists(strokes):
-    """Strokes (arrays of (x, y) in 0..1 of the pad) as plain lists, for the page."""
-    return [[(float(x), float(y)) for x, y in stroke] for stroke in strokes]
-
-
-def read_on_pad(page, strokes):
-    """Clear the pad, write `strokes` on it (replayed as a pen would draw them) and answer the digit
-    the recognizer reads, once it has read the whole drawing."""
-    page.get_by_test_id("clear").click()
-    prediction = page.get_by_test_id("prediction")
-    page.locator("[data-testid=prediction]:empty").wait_for(timeout=ANSWER_TIMEOUT)
-    version = prediction.get_attribute("data-version")
-    chromium.replay(page, as_lists(strokes))
-    page.locator(f"[data-testid=prediction][data-busy=false]:not([data-version='{version}']):not(:empty)"
-                 ).wait_for(timeout=ANSWER_TIMEOUT)
-    return int(prediction.text_content())
-
-
 def teach_on_page(page, taught, per_digit=None):
     """Go through the guided minute with a person's drawings ({digit: [strokes, ...]}, as many of
     each as the page asks for: `per_digit`, or its default), keeping a drawing as the digit asked
@@ -55,7 +37,7 @@ def teach_on_page(page, taught, per_digit=None):
     order, questions, given = [], 0, defaultdict(int)
     while prompt.is_visible():
         digit, step = int(prompt.get_attribute("data-digit")), int(prompt.get_attribute("data-step"))
-        read_on_pad(page, taught[digit][given[digit]])
+        chromium.read_drawing(page, taught[digit][given[digit]], ANSWER_TIMEOUT)
         given[digit] += 1
         order.append(digit)
         page.get_by_test_id("teach-guided-next").click()

@@ -104,9 +104,7 @@ def show_guided(page, section):
     prompt = page.get_by_test_id("teach-guided-prompt")
 
     def write_asked(digit=None):            # replayed as pen events: many digits, and a mouse is slow
-        page.get_by_test_id("clear").click()
-        chromium.replay(page, DIGITS[int(prompt.get_attribute("data-digit")) if digit is None else digit])
-        chromium.wait_for_answer(page)
+        chromium.read_drawing(page, DIGITS[int(prompt.get_attribute("data-digit")) if digit is None else digit])
 
     def next_one():
         step = prompt.get_attribute("data-step")

@@ -203,8 +203,9 @@ class Features:
     Each of the first steps puts one varied copy of every drawing, and as many MNIST digits
     (chosen as `recipe.alike` says: see MnistChoice), through the trunk, and keeps what comes
     out: `recipe.variants` steps for the 20 drawings of a guided minute, fewer for a larger
-    set, so that the trunk's reading costs the same (at least one copy of each). Every step then takes a `recipe.mine` share of its
-    batch from the drawings' kept features, at random, and the rest from the MNIST digits'.
+    set, so that the trunk's reading costs the same (at least one copy of each). Every step
+    then takes a `recipe.mine` share of its batch from the drawings' kept features, at random,
+    and the rest from the MNIST digits'.
     """
 
     def __init__(self, trunk, images, labels, mnist, recipe):
