@@ -188,18 +188,27 @@ def open_idea(idea):
     idea.locator("summary").first.click()
 
 
-def test_the_cnns_augmentation_is_read_from_its_manifest(lessons_at):
+def test_augmentation_is_read_from_the_chosen_networks_manifest(lessons_at):
     page = lessons_at("draw")
-    recipe = json.loads((models.WEIGHTS_DIR / "cnn" / "manifest.json").read_text())["recipe"]
     idea = page.locator("[data-idea=augmentation]")
     open_idea(idea)
     numbers = idea.locator(".idea-numbers")
-    expect(numbers).to_contain_text("From weights/cnn/manifest.json")
-    expect(numbers).to_contain_text(f"±{recipe['rotate']:g}°")
-    expect(numbers).to_contain_text(f"{recipe['shift']:g} pixels")
-    if not recipe.get("handwriting") and not recipe.get("pen_mnist"):
-        expect(numbers).to_contain_text("It learned from MNIST's 60,000 digits alone, for")
-    assert not re.search(r"\b0 (pen|MNIST)|up to ±?0\b", numbers.text_content())   # nothing it does not use
+    for network in (DEFAULT_MODEL, "cnn", "mlp"):
+        page.get_by_test_id("model-select").select_option(network)
+        recipe = json.loads((models.WEIGHTS_DIR / network / "manifest.json").read_text())["recipe"]
+        expect(idea.locator("summary")).to_have_text(f"How {network} was taught: data augmentation")
+        expect(numbers).to_contain_text(f"From weights/{network}/manifest.json")
+        expect(numbers).to_contain_text(f"±{recipe['rotate']:g}°")
+        expect(numbers).to_contain_text(f"{recipe['shift']:g} pixels")
+        expect(numbers).to_contain_text(f"in batches of {recipe['batch_size']}, with the {recipe['optimizer']} optimiser")
+        if recipe.get("bolder"):
+            expect(numbers).to_contain_text(f"up to {recipe['bolder']:g} broader")
+        if recipe.get("pen_mnist"):
+            expect(numbers).to_contain_text(f"{recipe['pen_mnist']:,} MNIST digits redrawn with the pad's pen")
+        if not recipe.get("handwriting") and not recipe.get("pen_mnist"):
+            expect(numbers).to_contain_text("It learned from MNIST's 60,000 digits alone, for")
+        assert not re.search(r"\b0 (pen|MNIST)|up to ±?0(?![.\d])", numbers.text_content())   # nothing it does not use
+    page.get_by_test_id("model-select").select_option(DEFAULT_MODEL)
 
 
 def test_backpropagation_is_worked_with_the_machines_own_numbers(lessons_at):

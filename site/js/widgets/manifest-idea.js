@@ -1,38 +1,73 @@
-// An idea about the cnn whose numbers are the cnn's own: read from weights/cnn/manifest.json,
-// fetched once, when the visitor first opens one of these ideas; no copy of them lives in the page.
+// An idea about a shipped network whose numbers are that network's own: read from
+// weights/NAME/manifest.json, fetched once, when the visitor first opens the idea; no copy of
+// them lives in the page.
 
 import { liveIdea } from "./idea.js";
 
 /**
- * An idea whose numbers are read from the cnn's manifest the first time it is opened: describe(manifest)
- * writes them, reading the manifest as `Manifest` (JSON, which nothing checks here).
+ * An idea about the cnn whose numbers are read from its manifest the first time it is opened:
+ * describe(manifest) writes them, reading the manifest as `Manifest` (JSON, which nothing checks here).
  * @template Manifest
  * @param {Omit<import("./idea.js").Idea, "numbers">} spec
  * @param {(manifest: Manifest) => string} describe
  */
 export function manifestIdea(spec, describe) {
-  const { element, numbers } = liveIdea({ ...spec, numbers: "From the cnn's manifest…" });
-  element.addEventListener("toggle", async () => {
-    if (!element.open || numbers.dataset.read) return;
-    numbers.dataset.read = "reading";
-    try {
-      numbers.textContent = `From weights/cnn/manifest.json: ${describe(/** @type {Manifest} */ (await cnnManifest()))}`;
-      numbers.dataset.read = "done";
-    } catch (error) {
-      numbers.textContent = `The cnn's manifest could not be read (${error instanceof Error ? error.message : error}).`;
-      delete numbers.dataset.read;
-    }
-  });
-  return element;
+  return networkIdea({ ...spec, question: () => spec.question }, describe, "cnn").element;
 }
 
-/** @type {Promise<unknown> | null} */
-let manifest = null;
-function cnnManifest() {
-  manifest ??= fetch("weights/cnn/manifest.json").then((response) => {
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.json();
-  });
-  manifest.catch(() => { manifest = null; });
-  return manifest;
+/**
+ * The same about whichever shipped network `follow(name)` last named (at first, `network`): its
+ * summary asks question(name), and its numbers, once opened, are read from that network's manifest.
+ * @template Manifest
+ * @param {Omit<import("./idea.js").Idea, "numbers" | "question"> & { question: (network: string) => string }} spec
+ * @param {(manifest: Manifest) => string} describe
+ * @param {string} network
+ */
+export function networkIdea({ question, ...spec }, describe, network) {
+  const { element, numbers } = liveIdea({ ...spec, question: question(network), numbers: `From the ${network}'s manifest…` });
+  const summary = /** @type {HTMLElement} */ (element.querySelector("summary"));
+  let shown = "";                 // the network whose numbers are shown (or on their way)
+
+  async function show() {
+    if (!element.open || shown === network) return;
+    const name = shown = network;
+    numbers.dataset.read = "reading";
+    try {
+      const manifest = /** @type {Manifest} */ (await manifestOf(name));
+      if (name !== network) return;           // another network was chosen while this one was fetched
+      numbers.textContent = `From weights/${name}/manifest.json: ${describe(manifest)}`;
+      numbers.dataset.read = "done";
+    } catch (error) {
+      if (name !== network) return;
+      numbers.textContent = `The ${name}'s manifest could not be read (${error instanceof Error ? error.message : error}).`;
+      shown = "";                             // opening it again tries again
+      delete numbers.dataset.read;
+    }
+  }
+
+  element.addEventListener("toggle", show);
+  return {
+    element,
+    /** @param {string} name */
+    follow(name) {
+      network = name;
+      summary.textContent = question(name);
+      show();
+    },
+  };
+}
+
+/** @type {Map<string, Promise<unknown>>} */
+const manifests = new Map();
+/** @param {string} name */
+function manifestOf(name) {
+  if (!manifests.has(name)) {
+    const manifest = fetch(`weights/${name}/manifest.json`).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json();
+    });
+    manifest.catch(() => manifests.delete(name));
+    manifests.set(name, manifest);
+  }
+  return /** @type {Promise<unknown>} */ (manifests.get(name));
 }

@@ -35,6 +35,7 @@ export class RecognizerView {
       "It is not sure of this one. Networks read best the kinds of writing they learned from; if yours is a way of " +
       "writing it rarely saw, ", this.unsureOffer, "press the right digit below, then fine-tune it on your own digits in ",
       h("a", { href: "#train" }, "Teach it your handwriting"), ".");
+    this.augmentation = augmentationIdea();     // how the chosen network was taught
     this.besidePad = h("div", { class: "beside-pad" });
     this.underAnswer = h("div", { class: "under-answer" });
     this.compare = h("div", { class: "compare", "aria-live": "polite" });
@@ -58,7 +59,7 @@ export class RecognizerView {
                 "first, so its lines stay as thin as MNIST's.")),
             h("div", { class: "verdict" }, h("span", { class: "verdict-label" }, "It reads"), this.prediction, this.confidence)),
           h("label", { class: "model-choice" }, h("span", {}, "Network"), this.select),
-          this.facts, this.styles, augmentationIdea(),
+          this.facts, this.styles, this.augmentation.element,
           h("ol", { class: "bars", "aria-label": "Confidence for each digit" }, this.bars.map((b) => b.element)),
           this.unsure, this.underAnswer)),
       h("div", { class: "below-recognizer" },
@@ -100,6 +101,7 @@ export class RecognizerView {
 
   /** What the menu's chosen network is: a shipped one's facts, or the summary of one made here. */
   showFacts(shipped, madeHere) {
+    this.augmentation.follow(shipped?.name ?? DEFAULT_MODEL);     // one made here: how the default was taught
     if (!shipped) {
       this.styles.hidden = true;
       this.facts.textContent = madeHere?.description ?? "A network made in this page, kept in this browser.";
