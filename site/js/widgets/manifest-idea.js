@@ -24,13 +24,14 @@ export function manifestIdea(spec, describe) {
  * @param {string} network
  */
 export function networkIdea({ question, ...spec }, describe, network) {
-  const { element, numbers } = liveIdea({ ...spec, question: question(network), numbers: `From the ${network}'s manifest…` });
+  const { element, numbers } = liveIdea({ ...spec, question: question(network) });
   const summary = /** @type {HTMLElement} */ (element.querySelector("summary"));
   let shown = "";                 // the network whose numbers are shown (or on their way)
 
   async function show() {
     if (!element.open || shown === network) return;
     const name = shown = network;
+    numbers.textContent = `From weights/${name}/manifest.json…`;
     numbers.dataset.read = "reading";
     try {
       const manifest = /** @type {Manifest} */ (await manifestOf(name));
@@ -39,7 +40,7 @@ export function networkIdea({ question, ...spec }, describe, network) {
       numbers.dataset.read = "done";
     } catch (error) {
       if (name !== network) return;
-      numbers.textContent = `The ${name}'s manifest could not be read (${error instanceof Error ? error.message : error}).`;
+      numbers.textContent = `weights/${name}/manifest.json could not be read (${error instanceof Error ? error.message : error}).`;
       shown = "";                             // opening it again tries again
       delete numbers.dataset.read;
     }
