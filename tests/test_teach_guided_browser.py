@@ -245,6 +245,8 @@ def test_the_tuned_network_comes_back_when_python_starts_again(open_app, expects
     expect(page.get_by_test_id("status")).to_have_attribute("data-state", "loading")
     wait_until_ready(page, RESTART_TIMEOUT)
     expect(page.get_by_test_id("model-select")).to_have_value("mlp-tuned", timeout=60_000)
+    # How the network was taught: the mlp's recipe, the one it was tuned from.
+    expect(page.locator("[data-idea=augmentation] summary")).to_have_text("How mlp was taught: data augmentation")
     page.get_by_test_id("clear").click()
     write(page, 7, by="pen")
     expect(page.get_by_test_id("status")).to_contain_text("the mlp-tuned network")

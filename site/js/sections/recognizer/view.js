@@ -101,7 +101,9 @@ export class RecognizerView {
 
   /** What the menu's chosen network is: a shipped one's facts, or the summary of one made here. */
   showFacts(shipped, madeHere) {
-    this.augmentation.follow(shipped?.name ?? DEFAULT_MODEL);     // one made here: how the default was taught
+    // One tuned here: how the network it was tuned from was taught; one trained here: the default.
+    const tunedFrom = MODELS.find((model) => model.name === madeHere?.base);
+    this.augmentation.follow((shipped ?? tunedFrom)?.name ?? DEFAULT_MODEL);
     if (!shipped) {
       this.styles.hidden = true;
       this.facts.textContent = madeHere?.description ?? "A network made in this page, kept in this browser.";
