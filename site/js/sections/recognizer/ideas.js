@@ -30,12 +30,17 @@ function changes(recipe) {
     recipe.slant && `slanted by up to ${Math.round(Math.atan(recipe.slant) * 180 / Math.PI)}°`,
     recipe.aspect && `made up to ${percent(recipe.aspect, 0)} wider or narrower`,
     recipe.elastic && `bent by smooth distortions of up to ${recipe.elastic} pixels`,
-    (recipe.thinner || recipe.bolder) && `redrawn with a pen ${[recipe.thinner && `up to ${recipe.thinner} pixels a side finer`,
-      recipe.bolder && `up to ${recipe.bolder} broader`].filter(Boolean).join(" or ")}`,
+    (recipe.thinner || recipe.bolder) && `redrawn with a pen ${penChange(recipe)}`,
     recipe.gaps && `cut by up to ${recipe.gaps} gaps in their strokes`,
     recipe.speckle && `speckled (up to ${percent(recipe.speckle, 0)} of their pixels flipped)`,
   ].filter(Boolean);
   return listed(drawn) || "left as they are";
+}
+
+/** How much finer or broader the pen was drawn: only the ways it changed. */
+function penChange(recipe) {
+  return [recipe.thinner && `up to ${recipe.thinner} pixels a side finer`,
+          recipe.bolder && `up to ${recipe.bolder} broader`].filter(Boolean).join(" or ");
 }
 
 /** What it learned from: MNIST's 60,000 training digits, and the pad's drawings if any joined them. */
