@@ -67,7 +67,7 @@ def one_person(page, session, network, person):
     forget(page, network)
     read_images = to_float(to_uint8(handwriting.as_mnist(read)))
     python_before = session.models[network].predict(read_images).argmax(axis=1)
-    python_after = tuned_in_cpython(session, network, taught, order).predict(read_images).argmax(axis=1)
+    python_after = tuned_in_cpython(session, network, taught, order)[0].predict(read_images).argmax(axis=1)
     return ({"page before": page_before == digits, "page after": page_after == digits,
              "CPython before": python_before == digits, "CPython after": python_after == digits,
              "alike after": page_after == python_after}, seconds, questions)

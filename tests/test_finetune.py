@@ -43,12 +43,42 @@ def test_fine_tuning_teaches_a_network_a_new_handwriting_without_forgetting_mnis
     mine = np.rot90(test_images[chosen], 2, axes=(1, 2)).copy()
     labels = test_labels[chosen]
     answer = teach.finetune(session, "mlp", mine.ravel(), labels.tolist(), steps=60)
-    assert set(answer) == {"name", "base", "before", "after", "mnist_before", "mnist_after"}
+    assert set(answer) == {"name", "base", "before", "after", "mnist_before", "mnist_after", "mnist_changes"}
     assert answer["name"] == "mlp-tuned" and answer["base"] == "mlp"
     assert answer["after"] > answer["before"] + 0.3
     assert answer["mnist_after"] > answer["mnist_before"] - 0.05
     assert session.models["mlp"] is not session.models["mlp-tuned"]        # the shipped model is untouched
     assert accuracy(session.models["mlp"], to_float(mine), labels) == answer["before"]
+
+
+def test_a_tuning_shows_the_mnist_digits_it_reads_otherwise_now(session):
+    """Those it now reads wrong first (what learning the visitor cost everyone else), then those it
+    now reads right, then those read wrong both times; at most SHOWN_CHANGES of them, with their pictures."""
+    test_images, test_labels = session.subset["test"]
+    chosen = np.flatnonzero(~np.isin(test_labels, [6, 9]))[:40]
+    answer = teach.finetune(session, "mlp", np.rot90(test_images[chosen], 2, axes=(1, 2)).ravel(), test_labels[chosen].tolist(),
+                            steps=60)
+    count = teach.teach_facts()["mnist_digits"]
+    images, digits = test_images[:count], test_labels[:count]
+    before, after = (session.models[name].predict(to_float(images)).argmax(axis=1) for name in ("mlp", "mlp-tuned"))
+    lost = [i for i in range(count) if before[i] == digits[i] != after[i]]
+    gained = [i for i in range(count) if before[i] != digits[i] == after[i]]
+    others = [i for i in range(count) if digits[i] != before[i] != after[i] != digits[i]]
+    changes = answer["mnist_changes"]
+    assert changes["count"] == len(lost) + len(gained) + len(others) > teach.SHOWN_CHANGES    # upside down digits move many
+    assert (changes["now_wrong"], changes["now_right"]) == (len(lost), len(gained)) and lost and gained
+    shown = (lost + gained + others)[:teach.SHOWN_CHANGES]
+    np.testing.assert_array_equal(from_page(changes["images"]), images[shown])
+    assert changes["digits"] == digits[shown].tolist()
+    assert changes["before"] == before[shown].tolist() and changes["after"] == after[shown].tolist()
+    assert answer["mnist_before"] - answer["mnist_after"] == pytest.approx((len(lost) - len(gained)) / count)
+
+
+def test_a_tuning_that_changed_no_reading_shows_none(session):
+    reading = teach.mnist_reading(session, session.models["nielsen"])
+    changes = teach.mnist_changes(session, reading, reading.copy())
+    assert (changes["count"], changes["now_wrong"], changes["now_right"], changes["digits"]) == (0, 0, 0, [])
+    assert from_page(changes["images"]).shape == (0, 28, 28)
 
 
 def test_fine_tuning_runs_in_slices_and_the_recognizer_keeps_the_original_until_it_ends(session):

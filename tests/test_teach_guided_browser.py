@@ -150,6 +150,7 @@ def test_the_guided_minute_teaches_checks_and_lasts(open_app, axe_source):
     assert result.get_attribute("data-before") == result.get_attribute("data-after") == ""    # nothing held out yet
     expect(result).to_contain_text("MNIST test digits")
     expect(page.get_by_test_id("personal-count")).to_have_attribute("data-count", "10")
+    result.get_by_test_id("mnist-changes").locator("summary").click()     # audited open, below
 
     # The check round: new drawings, read by the network before and after its tuning.
     page.get_by_test_id("teach-guided-check").click()
@@ -256,7 +257,8 @@ def test_the_page_teaches_what_python_teaches(open_app):
     """A synthetic person (images/writers.py) goes through the guided minute on the pad. The tuned
     network then reads one more drawing of each digit with the very probabilities of CPython's own
     tuning (digits.page.teach), taught the same drawings in the order the page asked for them: the
-    page paints, labels and teaches what the person wrote, nothing else."""
+    page paints, labels and teaches what the person wrote, nothing else. The MNIST digits the page
+    shows it reads otherwise since are those CPython's tuning reads otherwise."""
     page = open_app("#draw")
     person = people(1, seed=3)[0]
     taught = defaultdict(list)
@@ -275,7 +277,20 @@ def test_the_page_teaches_what_python_teaches(open_app):
     session = Session()
     training.learn_data(session, SUBSET.read_bytes())
     session.models[DEFAULT_MODEL] = models.load(DEFAULT_MODEL)
-    tuned = guided_minute.tuned_in_cpython(session, DEFAULT_MODEL, taught, order)
+    tuned, answer = guided_minute.tuned_in_cpython(session, DEFAULT_MODEL, taught, order)
     # 2e-4: the page's numpy sums in another order than CPython's (measured: 2e-5 apart); the same
     # drawings taught in another order end 7e-4 apart, with a 1 and a 7 swapped, a whole 0.99.
     np.testing.assert_allclose(shown, tuned.predict(to_float(to_uint8(handwriting.as_mnist(read)))), atol=2e-4)
+    expected = answer["mnist_changes"]
+    assert expected["count"] > 0            # this person's tuning moves a few: the fold has something to show
+    changes = page.get_by_test_id("mnist-changes")
+    expect(changes).to_have_attribute("data-count", str(expected["count"]))
+    assert (changes.get_attribute("data-now-wrong"), changes.get_attribute("data-now-right")) == (
+        str(expected["now_wrong"]), str(expected["now_right"]))
+    changes.locator("summary").click()
+    items = changes.get_by_test_id("mnist-change")
+    expect(items.first).to_be_visible()
+    assert [[int(item.get_attribute(f"data-{name}")) for item in items.all()] for name in ("digit", "before", "after")] == [
+        expected["digits"], expected["before"], expected["after"]]
+    now_right = [digit == after for digit, after in zip(expected["digits"], expected["after"])]
+    assert ["right" in item.get_attribute("class").split() for item in items.all()] == now_right

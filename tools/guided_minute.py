@@ -61,7 +61,8 @@ def forget(page, network):
 
 def tuned_in_cpython(session, name, taught, order):
     """The network `name` of `session` tuned by `teach.finetune` on the drawings of `taught` painted
-    as the pad paints them, in the `order` the page asked for them (the session keeps nothing)."""
+    as the pad paints them, in the `order` the page asked for them, and teach.finetune's answer
+    (the session keeps nothing)."""
     count, drawings = defaultdict(int), []
     for digit in order:
         drawings.append((digit, "", taught[digit][count[digit]]))
@@ -69,4 +70,4 @@ def tuned_in_cpython(session, name, taught, order):
     images = to_uint8(handwriting.as_mnist(drawings))
     answer = teach.finetune(session, name, images.ravel(), order)
     session.originals.pop(answer["name"], None)
-    return session.models.pop(answer["name"])
+    return session.models.pop(answer["name"]), answer

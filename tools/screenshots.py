@@ -20,7 +20,8 @@ from static_server import serving  # noqa: E402
 SEVEN = [[(0.27, 0.2), (0.73, 0.2), (0.44, 0.85)], [(0.38, 0.52), (0.62, 0.52)]]
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 SECTIONS = ["draw", "number", "inside", "inside-code", "inside-answer", "why", "why-nudge", "why-map", "mnist", "evaluation", "perceptron",
-            "machine", "train", "learn-more", "guided", "guided-question", "guided-result"]
+            "machine", "train", "learn-more", "guided", "guided-question", "guided-result",
+            "guided-changes"]
 
 
 def draw(page, strokes):
@@ -98,7 +99,8 @@ def centred(strokes, size=0.7):
 
 def show_guided(page, section):
     """The guided minute beside the pad: four digits written as asked ("guided"), a drawing that
-    looks like another digit ("guided-question"), then tuned and checked ("guided-result")."""
+    looks like another digit ("guided-question"), then tuned and checked ("guided-result"), and the
+    MNIST digits it reads otherwise since, unfolded ("guided-changes")."""
     from digits.images.handwriting import STYLES
     DIGITS = {digit: centred(next(iter(styles.values()))) for digit, styles in STYLES.items()}
     prompt = page.get_by_test_id("teach-guided-prompt")
@@ -124,6 +126,14 @@ def show_guided(page, section):
         write_asked(7 if asked != 7 else 1)
         page.get_by_test_id("teach-guided-next").click()
         page.get_by_test_id("teach-guided-confirm").wait_for()
+    elif section == "guided-changes":
+        changes = page.get_by_test_id("mnist-changes")
+        if not changes.count():
+            print("  the tuning changed the reading of no MNIST test digit: nothing to unfold")
+        else:
+            changes.locator("summary").click()
+            changes.evaluate("s => s.scrollIntoView({block: 'end', behavior: 'instant'})")
+            return
     else:
         page.get_by_test_id("teach-guided-rewrite").click()
         while prompt.is_visible():

@@ -24,7 +24,7 @@ class Session:
         self.digit_map = None  # the subset's test digits placed by a network's last hidden layer (digit_map.DigitMap)
         self.number_memory = None  # Write a number: (network, the segment.Memory of what it has read)
         self.originals = {}    # tuned name → the network it was tuned from
-        self.measured = weakref.WeakKeyDictionary()   # network → its accuracy on 1,000 MNIST test digits
+        self.readings = weakref.WeakKeyDictionary()   # network → the digit it reads in each of 1,000 MNIST test digits
         self.trunk_features = weakref.WeakKeyDictionary()   # network → what its fixed first layers make of them
 
     def model(self, name):

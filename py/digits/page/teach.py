@@ -41,17 +41,34 @@ class TuningSlice(TypedDict):
     done: bool
 
 
+class MnistChanges(TypedDict):
+    """The MNIST test digits the tuned network reads otherwise than the network it came from: `count`
+    of them, `now_wrong` read right before and wrong now, `now_right` the other way. The first
+    SHOWN_CHANGES (those it now reads wrong first) travel with their pictures (images, (n, 28, 28)
+    bytes), their digits and what each network read of them."""
+    count: int
+    now_wrong: int
+    now_right: int
+    images: PageArray
+    digits: list[int]
+    before: list[int]
+    after: list[int]
+
+
 class TuningResult(TypedDict):
-    """How well the tuned network reads, before and after: the personal set, and 1,000 MNIST test digits."""
+    """How well the tuned network reads, before and after: the personal set, and 1,000 MNIST test digits
+    (mnist_changes: those it reads otherwise now)."""
     name: str
     base: str
     before: float
     after: float
     mnist_before: float
     mnist_after: float
+    mnist_changes: MnistChanges
 
 
 MNIST_DIGITS = 1_000        # the MNIST test digits a tuning is measured on, before and after
+SHOWN_CHANGES = 24          # of them, the most the page shows whose reading the tuning changed
 
 
 def teach_facts() -> TeachFacts:
@@ -99,10 +116,12 @@ class Tuning:
         """Measure the tuned network and hand it to the recognizer; what the page reports."""
         original = self.session.originals.setdefault(self.name, self.base)
         self.session.models[self.name] = self.model
-        mnist_before, mnist_after = mnist_accuracies(self.session, self.base, self.model, self.learns)
+        read_before, read_after = mnist_readings(self.session, self.base, self.model, self.learns)
+        digits = mnist_test(self.session)[1]
         return {"name": self.name, "base": original.name,
                 "before": self.before, "after": accuracy(self.model, self.pictures, self.labels),
-                "mnist_before": mnist_before, "mnist_after": mnist_after}
+                "mnist_before": float((read_before == digits).mean()), "mnist_after": float((read_after == digits).mean()),
+                "mnist_changes": mnist_changes(self.session, read_before, read_after)}
 
 
 def finetune_start(session, model: str, images: np.ndarray, labels: list[int], steps: int = None,
@@ -142,17 +161,28 @@ def finetune(session, model, images, labels, steps=None, batch_size=None):
     return finetune_finish(session)
 
 
+def mnist_test(session):
+    """The MNIST test digits a tuning is measured on: the subset's first 1,000 (images, labels)."""
+    images, labels = session.mnist()["test"]
+    return images[:MNIST_DIGITS], labels[:MNIST_DIGITS]
+
+
+def mnist_reading(session, model):
+    """The digit `model` reads in each of the MNIST test digits (remembered per network: it takes a
+    while for the cnn)."""
+    if model not in session.readings:
+        session.readings[model] = model.predict(to_float(mnist_test(session)[0])).argmax(axis=1)
+    return session.readings[model]
+
+
 def mnist_accuracy(session, model):
-    """Accuracy on the subset's first 1,000 test digits (remembered per network: it takes a while for the cnn)."""
-    if model not in session.measured:
-        images, labels = session.mnist()["test"]
-        session.measured[model] = accuracy(model, to_float(images[:MNIST_DIGITS]), labels[:MNIST_DIGITS])
-    return session.measured[model]
+    """The share of the MNIST test digits `model` reads right."""
+    return float((mnist_reading(session, model) == mnist_test(session)[1]).mean())
 
 
-def mnist_accuracies(session, base, tuned, learns):
-    """The accuracy of `base` and of `tuned`, its copy tuned with `learns` (see nets/finetune.split),
-    on the subset's first 1,000 test digits.
+def mnist_readings(session, base, tuned, learns):
+    """What `base` and `tuned`, its copy tuned with `learns` (see nets/finetune.split), read in each
+    of the MNIST test digits.
 
     When the tuning left the first layers (the trunk) as they were, both networks make the
     same of the test digits there: what the trunk makes of them is computed once per network
@@ -160,12 +190,25 @@ def mnist_accuracies(session, base, tuned, learns):
     """
     trunk, base_head = split(base, learns)
     if trunk is None:
-        return mnist_accuracy(session, base), mnist_accuracy(session, tuned)
-    images, labels = session.mnist()["test"]
+        return mnist_reading(session, base), mnist_reading(session, tuned)
     if base not in session.trunk_features:
-        session.trunk_features[base] = trunk_output(trunk, to_float(images[:MNIST_DIGITS]))
-    features, labels = session.trunk_features[base], labels[:MNIST_DIGITS]
-    if base not in session.measured:
-        session.measured[base] = accuracy(base_head, features, labels)
-    session.measured[tuned] = accuracy(split(tuned, learns)[1], features, labels)
-    return session.measured[base], session.measured[tuned]
+        session.trunk_features[base] = trunk_output(trunk, to_float(mnist_test(session)[0]))
+    features = session.trunk_features[base]
+    if base not in session.readings:
+        session.readings[base] = base_head.predict(features).argmax(axis=1)
+    session.readings[tuned] = split(tuned, learns)[1].predict(features).argmax(axis=1)
+    return session.readings[base], session.readings[tuned]
+
+
+def mnist_changes(session, before, after) -> MnistChanges:
+    """The MNIST test digits read `before` otherwise than `after` (see MnistChanges): first those
+    the tuning taught the network to read wrong, which is what learning one person cost everyone
+    else, then those it now reads right, then those read wrong both times, each in the test's order."""
+    images, digits = mnist_test(session)
+    changed = np.flatnonzero(before != after)
+    right_before, right_after = before[changed] == digits[changed], after[changed] == digits[changed]
+    order = np.where(right_after, 1, np.where(right_before, 0, 2))
+    shown = changed[np.argsort(order, kind="stable")][:SHOWN_CHANGES]
+    return {"count": len(changed), "now_wrong": int(right_before.sum()), "now_right": int(right_after.sum()),
+            "images": to_page(images[shown]), "digits": digits[shown].tolist(),
+            "before": before[shown].tolist(), "after": after[shown].tolist()}

@@ -14,6 +14,7 @@ import { InterruptedError } from "../../python.js";
 import { percent, whole } from "../../lib/format.js";
 import { forgetEverything, forgetModel } from "../../store.js";
 import { setupGuided } from "./guided.js";
+import { mnistChanges } from "./mnist-changes.js";
 import { PersonalSet } from "./state.js";
 import { tuneOnPersonalSet } from "./tuning.js";
 import { drawings, TeachView } from "./view.js";
@@ -62,8 +63,9 @@ export async function setupTeach(root, python, networks, recognizer) {
   };
   const mnistSentence = (base, before, after) => `On ${MNIST_TEST} MNIST test digits, ${base} read ${percent(before, 1)} `
     + `right before and ${percent(after, 1)} after: ${after >= before - 0.005 ? "it did not forget everyone else's writing" : "it forgot a little of everyone else's writing"}.`;
+  const changesFold = (changes, base, tuned) => mnistChanges(changes, base, tuned, TEACH.mnist_digits);
   const guided = setupGuided(python, networks, recognizer, set, {
-    busy, mnist: mnistSentence, kept: async () => { await keep(); showSet(); } });
+    busy, mnist: mnistSentence, changes: changesFold, kept: async () => { await keep(); showSet(); } });
 
   async function keep() {
     const problem = await set.keep();
@@ -116,12 +118,14 @@ export async function setupTeach(root, python, networks, recognizer) {
     busy(true);
     view.result.setAttribute("aria-busy", "true");     // screen readers: the outcome, not every step
     view.result.textContent = `Fine-tuning ${name} on your ${yours}…`;
+    view.changes.replaceChildren();
     try {
       const answer = await tuneOnPersonalSet(python, networks, set, name, (sentence, done) => view.showTuning(sentence, done));
       view.result.textContent = `On your ${yours}: ${percent(answer.before, 0)} right before, ${percent(answer.after, 0)} after. `
         + `On ${MNIST_TEST} MNIST test digits: ${percent(answer.mnist_before, 1)} before, ${percent(answer.mnist_after, 1)} after. `
         + `The recognizer now uses ${answer.name}.`;
       view.result.dataset.after = String(answer.after);
+      view.changes.replaceChildren(changesFold(answer.mnist_changes, answer.base, answer.name) ?? "");
     } catch (error) {
       view.result.textContent = error instanceof InterruptedError
         ? `Fine-tuning was interrupted: ${error.message} Your drawings are kept; press Fine-tune to try again.`

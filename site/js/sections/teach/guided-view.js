@@ -141,15 +141,17 @@ export class GuidedView {
     this.progress.hidden = true;
   }
 
-  /** The tuned network is in the recognizer: what it learned, how long it took, and MNIST before and after. */
-  showTuned({ name, base, mnist_before, mnist_after }, seconds, drawings, sentences) {
+  /** The tuned network is in the recognizer: what it learned, how long it took, and MNIST before and after
+   *  (sentences.mnist: the sentence; sentences.changes: the fold of MNIST digits it reads otherwise now). */
+  showTuned({ name, base, mnist_before, mnist_after, mnist_changes }, seconds, drawings, sentences) {
     this.hideProgress();
     this.progressText.textContent = "";
     Object.assign(this.result.dataset, { name, before: "", after: "", seconds: seconds.toFixed(1) });
     this.result.replaceChildren(
       h("p", { class: "guided-headline" }, `${name} learned from your ${drawings} in ${seconds.toFixed(1)} s, and reads the pad now.`),
       h("p", {}, sentences.mnist(base, mnist_before, mnist_after)),
-      h("p", { class: "muted" }, "How much better does it read you? The drawings it learned from would flatter it, so write "
+      sentences.changes(mnist_changes, base, name),
+      h("p", { class: "muted guided-check-hint" }, "How much better does it read you? The drawings it learned from would flatter it, so write "
         + "each digit once more: neither network learned from these."));
     this.result.hidden = false;
     this.check.textContent = "Check it on new drawings";
@@ -160,7 +162,7 @@ export class GuidedView {
   /** The check round read by the network `before` its tuning and `after` it: "before: 7 of 10, after: 10 of 10". */
   showChecked({ right_before, right_after, drawings }, before, after) {
     Object.assign(this.result.dataset, { before: String(right_before / drawings), after: String(right_after / drawings) });
-    this.result.querySelector(".muted")?.remove();
+    this.result.querySelector(".guided-check-hint")?.remove();
     this.result.append(h("p", { class: "guided-score" }, `On ${drawings} new drawing${drawings === 1 ? "" : "s"} that neither `
       + `${before} nor ${after} had learned from, `, h("strong", {}, `before: ${right_before} of ${drawings}, after: ${right_after} of ${drawings}`),
       "."));

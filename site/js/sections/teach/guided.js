@@ -19,8 +19,9 @@ import { drawings } from "./view.js";
 
 /**
  * @param {import("./state.js").PersonalSet} set the personal set the drawings join
- * @param {{busy: (tuning: boolean) => void, kept: () => Promise<void>, mnist: Function}} teach
+ * @param {{busy: (tuning: boolean) => void, kept: () => Promise<void>, mnist: Function, changes: Function}} teach
  *   the teach section's side: a tuning starts or ends, the set changed and is to be kept, MNIST's sentence
+ *   and the fold of MNIST digits the tuned network reads otherwise
  */
 export function setupGuided(python, networks, recognizer, set, teach) {
   let per = GUIDED.per_digit;
@@ -171,7 +172,7 @@ export function setupGuided(python, networks, recognizer, set, teach) {
     view.showProgress(`Getting ${base} ready to learn from your ${drawings(set.size)}…`, 0);   // the MNIST share may still be on its way
     try {
       tuned = await tuneOnPersonalSet(python, networks, set, base, (sentence, done) => view.showProgress(sentence, done));
-      view.showTuned(tuned, tuned.seconds, drawings(set.size), { mnist: teach.mnist });
+      view.showTuned(tuned, tuned.seconds, drawings(set.size), { mnist: teach.mnist, changes: teach.changes });
       view.check.focus();
     } catch (error) {
       view.showFailed(error instanceof InterruptedError

@@ -31,6 +31,7 @@ export class TeachView {
     this.progress = h("progress", { class: "finetune-progress", "data-testid": "finetune-progress", max: 1, value: 0, hidden: true,
                                     "aria-label": "Fine-tuning progress" });
     this.result = h("p", { class: "finetune-result", "data-testid": "finetune-result", "aria-live": "polite" });
+    this.changes = h("div", { class: "finetune-changes" });     // the MNIST digits a tuning reads otherwise (mnist-changes.js)
     this.forget = h("button", { type: "button", class: "button", "data-testid": "forget-everything", onclick: on.forget },
       "Forget everything this page kept");
     this.card = h("div", { class: "card personal-root", "aria-labelledby": "personal-title" },
@@ -42,7 +43,7 @@ export class TeachView {
         this.empty, this.items,
         h("div", { class: "button-row" }, this.finetune, this.exportButton,
           h("label", { class: "button file-button" }, "Import…", this.importInput), this.clear),
-        this.progress, this.result);
+        this.progress, this.result, this.changes);
     root.replaceChildren(this.card, h("p", { class: "forget" }, this.forget));
   }
 
