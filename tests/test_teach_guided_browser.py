@@ -19,7 +19,7 @@ from digits.images import handwriting
 from digits.images.pixels import to_float, to_uint8
 from digits.images.writers import people
 from digits.nets import models
-from digits.page import training
+from digits.page import teach, training
 from digits.page.guided import SURE_OTHERWISE
 from digits.page.menu import DEFAULT_MODEL
 from digits.page.session import Session
@@ -292,5 +292,7 @@ def test_the_page_teaches_what_python_teaches(open_app):
     expect(items.first).to_be_visible()
     assert [[int(item.get_attribute(f"data-{name}")) for item in items.all()] for name in ("digit", "before", "after")] == [
         expected["digits"], expected["before"], expected["after"]]
+    lost = (expected["now_wrong"] - expected["now_right"]) / teach.MNIST_DIGITS
+    expect(changes).to_contain_text("That is more than the page means to lose." if lost > 0.005 else "Digits near a line are the first")
     now_right = [digit == after for digit, after in zip(expected["digits"], expected["after"])]
     assert ["right" in item.get_attribute("class").split() for item in items.all()] == now_right

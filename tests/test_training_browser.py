@@ -177,6 +177,7 @@ def test_teaching_fine_tuning_export_import_and_forgetting(open_app, tmp_path):
     changes.locator("summary").click()
     zeros = [(item.get_attribute("data-digit"), item.get_attribute("data-after")) for item in changes.get_by_test_id("mnist-change").all()]
     assert ("0", "6") in zeros
+    assert now_wrong - now_right > 5 and "That is more than the page means to lose." in changes.text_content()
     page.get_by_test_id("clear").click()
     draw_with_mouse(page, ZERO)
     answer = last_answer(page)

@@ -14,7 +14,7 @@ import { InterruptedError } from "../../python.js";
 import { percent, whole } from "../../lib/format.js";
 import { forgetEverything, forgetModel } from "../../store.js";
 import { setupGuided } from "./guided.js";
-import { mnistChanges } from "./mnist-changes.js";
+import { FORGETS, mnistChanges } from "./mnist-changes.js";
 import { PersonalSet } from "./state.js";
 import { tuneOnPersonalSet } from "./tuning.js";
 import { drawings, TeachView } from "./view.js";
@@ -62,7 +62,7 @@ export async function setupTeach(root, python, networks, recognizer) {
     guided.refresh();
   };
   const mnistSentence = (base, before, after) => `On ${MNIST_TEST} MNIST test digits, ${base} read ${percent(before, 1)} `
-    + `right before and ${percent(after, 1)} after: ${after >= before - 0.005 ? "it did not forget everyone else's writing" : "it forgot a little of everyone else's writing"}.`;
+    + `right before and ${percent(after, 1)} after: ${after >= before - FORGETS ? "it did not forget everyone else's writing" : "it forgot a little of everyone else's writing"}.`;
   const changesFold = (changes, base, tuned) => mnistChanges(changes, base, tuned, TEACH.mnist_digits);
   const guided = setupGuided(python, networks, recognizer, set, {
     busy, mnist: mnistSentence, changes: changesFold, kept: async () => { await keep(); showSet(); } });

@@ -10,6 +10,9 @@ import { count, whole } from "../../lib/format.js";
 import { digitCanvas } from "../../widgets/pictures.js";
 import { aDigit } from "./guided-view.js";
 
+/** The most of MNIST a tuning means to lose: half a point. */
+export const FORGETS = 0.005;
+
 /**
  * The fold for `changes` (TuningResult.mnist_changes) of network `tuned`, tuned from `base`, on
  * `total` MNIST test digits; null when it reads every one of them as `base` did.
@@ -22,10 +25,13 @@ export function mnistChanges(changes, base, tuned, total) {
   return h("details", { class: "mnist-changes", "data-testid": "mnist-changes", "data-count": String(changes.count),
                         "data-now-wrong": String(changes.now_wrong), "data-now-right": String(changes.now_right) },
     h("summary", {}, `The MNIST digits it reads differently now (${whole(changes.count)})`),
-    h("p", {}, `Learning your handwriting moved the lines ${tuned} draws between one digit and another. `
-      + `Of ${whole(total)} MNIST digits, a few lay near those lines and crossed them: ${tuned} now reads `
+    h("p", {}, `Learning your handwriting moved the lines ${tuned} draws between one digit and another, and `
+      + `${whole(changes.count)} of ${whole(total)} MNIST digits crossed them: ${tuned} now reads `
       + `${count(changes.now_wrong, "digit")} wrong that ${base} read right, and ${whole(changes.now_right)} right that it read wrong. `
-      + "Digits near a line are the first to cross it when it moves: several could pass for either digit."),
+      + ((changes.now_wrong - changes.now_right) / total > FORGETS
+        ? "That is more than the page means to lose. Does each of your drawings show the digit it is labelled? "
+          + "A drawing taught as another digit than it looks like teaches the network to read MNIST's digits like it that way too."
+        : "Digits near a line are the first to cross it when it moves: several could pass for either digit.")),
     h("p", { class: "muted" }, `Under each: the digit it is, then what ${base} read → what ${tuned} reads.`),
     h("ol", { class: "guided-strip mnist-changes-list" }, pictures.map((picture, i) =>
       changeItem(picture, changes.digits[i], changes.before[i], changes.after[i], base, tuned))),
