@@ -162,6 +162,12 @@ def test_the_guided_minute_teaches_checks_and_lasts(open_app, axe_source):
     before, after = float(result.get_attribute("data-before")), float(result.get_attribute("data-after"))
     expect(result).to_contain_text(f"before: {round(before * 10)} of 10, after: {round(after * 10)} of 10")
     assert after >= 0.8                                            # drawn as it learned them, it reads them
+    # The strip says, drawing by drawing, what each network read: as many right as the score says.
+    checked = [(item.get_attribute("data-digit"), item.get_attribute("data-before"), item.get_attribute("data-read"))
+               for item in kept.all()]
+    assert sum(digit == read for digit, read, _ in checked) == round(before * 10)
+    assert sum(digit == read for digit, _, read in checked) == round(after * 10)
+    assert page.locator("[data-testid=teach-guided-item].changed").count() == sum(b != r for _, b, r in checked)
     assert audit(page, "[data-testid=teach-guided]") == []
     expect(page.get_by_test_id("personal-count")).to_have_attribute("data-count", "10")   # the check round is not taught
 

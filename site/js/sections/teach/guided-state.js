@@ -22,7 +22,8 @@ export function shuffledDigits(perDigit, random = Math.random) {
 /**
  * One round of drawings asked for: the teaching round or the check round.
  * Each answer: {digit, image: Uint8Array(784) 0 background 255 ink, read, sure} for a drawing,
- * {digit, image: null} for a skip.
+ * {digit, image: null} for a skip; a check round's drawings, once compared, also say what the
+ * network read `before` its tuning.
  */
 export class GuidedRound {
   /** @param {number[]} asked the digits to ask for, in order; `kind`: "teach" or "check"; `reader`:
@@ -31,9 +32,11 @@ export class GuidedRound {
     this.asked = asked;
     this.kind = kind;
     this.reader = reader;
-    /** @type {{digit: number, image: Uint8Array | null, read?: number, sure?: number}[]} */
+    /** @type {{digit: number, image: Uint8Array | null, read?: number, sure?: number, before?: number}[]} */
     this.answers = [];
     this.undone = [];
+    /** @type {string | undefined} the network the drawings were compared with (compare) */
+    this.base = undefined;
   }
 
   /** The digit asked for now, or undefined once every one is answered. */
@@ -81,6 +84,14 @@ export class GuidedRound {
   /** The answers that are drawings (not skips). */
   get drawn() {
     return this.answers.filter((answer) => answer.image);
+  }
+
+  /** The check round read again by `base`, the network before its tuning, and by the tuned one (Python:
+   *  guided_check): each drawing gets what `base` read (`before`) and what the tuned one reads (`read`),
+   *  in packed() order. */
+  compare(base, readBefore, readAfter) {
+    this.base = base;
+    this.drawn.forEach((answer, i) => Object.assign(answer, { before: readBefore[i], read: readAfter[i] }));
   }
 
   /** The drawings one after another, as Python takes them, and their digits. */

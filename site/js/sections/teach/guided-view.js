@@ -109,7 +109,12 @@ export class GuidedView {
     this.undo.disabled = round.answers.length === 0;
     this.redo.disabled = round.undone.length === 0;
     this.hideQuestion();
-    this.strip.replaceChildren(...round.answers.map((answer, i) => stripItem(answer, i + 1)));
+    this.showStrip(round);
+  }
+
+  /** The strip of what the network read of each drawing of `round`. */
+  showStrip(round) {
+    this.strip.replaceChildren(...round.answers.map((answer, i) => stripItem(answer, i + 1, round)));
     this.stripTitle.textContent = round.answers.length ? `What ${round.reader} read of each drawing:` : "";
   }
 
@@ -166,6 +171,9 @@ export class GuidedView {
     this.result.append(h("p", { class: "guided-score" }, `On ${drawings} new drawing${drawings === 1 ? "" : "s"} that neither `
       + `${before} nor ${after} had learned from, `, h("strong", {}, `before: ${right_before} of ${drawings}, after: ${right_after} of ${drawings}`),
       "."));
+    if (this.strip.querySelector(".changed")) {
+      this.result.append(h("p", { class: "muted" }, `Where the two read a drawing differently, the strip shows what ${before} read → what ${after} reads.`));
+    }
     this.asking.hidden = true;
     this.check.hidden = true;
     this.endTools.hidden = false;
@@ -193,18 +201,24 @@ export class GuidedView {
   }
 }
 
-/** One drawing in the strip: the picture, the digit asked, and what the network read (right or wrong). */
-function stripItem(answer, step) {
+/** One drawing in the strip: the picture, the digit asked, and what the network read (right or wrong);
+ *  in a check round compared with the network before its tuning, what that one read too where it differs. */
+function stripItem(answer, step, round) {
   if (!answer.image) {
     return h("li", { class: "guided-item skipped", "data-testid": "teach-guided-item", "data-digit": answer.digit, "data-read": "" },
       h("span", { class: "guided-skipped", "aria-hidden": "true" }, "–"),
       h("span", { class: "guided-caption" }, `${answer.digit}: skipped`));
   }
   const right = answer.read === answer.digit;
-  return h("li", { class: right ? "guided-item right" : "guided-item wrong", "data-testid": "teach-guided-item",
-                   "data-digit": answer.digit, "data-read": answer.read,
-                   title: `Drawing ${step}: ${aDigit(answer.digit)}, read as ${answer.read}` },
+  const changed = answer.before !== undefined && answer.before !== answer.read;
+  const verdict = right ? "right" : "wrong";
+  return h("li", { class: `guided-item ${right ? "right" : "wrong"}${changed ? " changed" : ""}`, "data-testid": "teach-guided-item",
+                   "data-digit": answer.digit, "data-read": answer.read, "data-before": answer.before ?? null,
+                   title: changed ? `Drawing ${step}: ${aDigit(answer.digit)}, read as ${answer.before} by ${round.base}, as ${answer.read} by ${round.reader}`
+                     : `Drawing ${step}: ${aDigit(answer.digit)}, read as ${answer.read}` },
     digitCanvas(answer.image),
-    h("span", { class: "guided-caption" }, right ? `${answer.digit} ✓` : `${answer.digit} read ${answer.read} ✗`),
-    h("span", { class: "visually-hidden" }, right ? " read right" : " read wrong"));
+    h("span", { class: "guided-caption", "aria-hidden": changed ? "true" : null },
+      changed ? `${answer.before}→${answer.read} ${right ? "✓" : "✗"}` : right ? `${answer.digit} ✓` : `${answer.digit} read ${answer.read} ✗`),
+    h("span", { class: "visually-hidden" }, changed ? `${aDigit(answer.digit)}: ${round.base} read ${answer.before}, `
+      + `${round.reader} reads ${answer.read}, ${verdict}.` : ` read ${verdict}`));
 }

@@ -204,6 +204,8 @@ export function setupGuided(python, networks, recognizer, set, teach) {
     try {
       await Promise.all([networks.ensure(tuned.base), networks.ensure(tuned.name)]);
       const answer = await api.guidedCheck(python, tuned.base, tuned.name, images, labels);
+      checked.compare(tuned.base, answer.read_before, answer.read_after);
+      view.showStrip(checked);
       view.showChecked(answer, tuned.base, tuned.name);
       view.close.focus();
     } catch (error) {
