@@ -1,6 +1,8 @@
 """Write a number, driven as a visitor would: digits drawn stroke by stroke on the wide pad, the
 number read, its digits boxed; Clear; and ink that is no number."""
 
+import re
+
 import numpy as np
 import pytest
 from playwright.sync_api import expect
@@ -63,6 +65,14 @@ def test_a_number_written_stroke_by_stroke_is_read_and_each_digit_boxed(open_app
     page.get_by_test_id("number-clear").click()
     expect(page.get_by_test_id("number-read")).to_have_attribute("data-digits", "")
     expect(digits).to_have_count(0)
+
+
+def test_a_misread_number_leads_to_the_guided_minute(open_app):
+    """Beside the network that read the number: where to teach it the visitor's handwriting."""
+    page = open_number(open_app)
+    page.get_by_test_id("number-teach").click()
+    expect(page).to_have_url(re.compile(r"#draw$"))
+    expect(page.get_by_test_id("teach-guided-start")).to_be_in_viewport()
 
 
 def test_strokes_quicker_than_its_readings_end_in_a_reading_of_the_whole_number(open_app):

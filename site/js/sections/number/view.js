@@ -47,8 +47,10 @@ export class NumberView {
     this.read.dataset.busy = String(busy);
   }
 
+  /** The network that reads, and where to teach it a hand it misreads (the guided minute beside the recognizer's pad). */
   showNetwork(label) {
-    this.network.textContent = `Read by ${label}, the network chosen under Draw a digit.`;
+    this.network.replaceChildren(`Read by ${label}, the network chosen under Draw a digit. Does it misread how you write a digit? `,
+      h("a", { href: "#draw", "data-testid": "number-teach" }, "Teach it your handwriting"), " there, in a minute.");
   }
 
   /** Nothing read: a sentence, no digits, no boxes. */
