@@ -60,7 +60,7 @@ WEIGHTS = ROOT / "weights"
 READ = 10                    # drawings of each digit each person is read on
 MOST_TAUGHT = 3
 PAGE_TEST_DIGITS = 2_000     # MNIST's first test digits ship with the page, which measures tuning on them
-FORGETS = 0.005              # a tuning "forgot" MNIST if it reads more than half a point less of it afterwards
+FORGETS = teach.FORGETS      # a tuning "forgot" MNIST if it reads more than half a point less of it afterwards
 CLUSTERS = 25                # style clusters per digit among MNIST's other test digits
 
 

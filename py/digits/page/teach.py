@@ -20,10 +20,12 @@ from .personal import MAX_FILE_BYTES, MAX_PERSONAL
 
 class TeachFacts(TypedDict):
     """max_personal: drawings a personal set keeps at most; max_file_bytes: the largest file imported;
-    mnist_digits: how many MNIST test digits a tuning is measured on, before and after."""
+    mnist_digits: how many MNIST test digits a tuning is measured on, before and after; forgets:
+    the most of them a tuning means to lose (a share)."""
     max_personal: int
     max_file_bytes: int
     mnist_digits: int
+    forgets: float
 
 
 class TuningStarted(TypedDict):
@@ -68,13 +70,14 @@ class TuningResult(TypedDict):
 
 
 MNIST_DIGITS = 1_000        # the MNIST test digits a tuning is measured on, before and after
+FORGETS = 0.005             # the most of them a tuning means to lose: half a point
 SHOWN_CHANGES = 24          # of them, the most the page shows whose reading the tuning changed
 
 
 def teach_facts() -> TeachFacts:
     """Teaching's rules, for the page: how many drawings a personal set keeps, how large a file
-    it imports, and on how many MNIST test digits a tuning is measured."""
-    return {"max_personal": MAX_PERSONAL, "max_file_bytes": MAX_FILE_BYTES, "mnist_digits": MNIST_DIGITS}
+    it imports, on how many MNIST test digits a tuning is measured and how much of them it may lose."""
+    return {"max_personal": MAX_PERSONAL, "max_file_bytes": MAX_FILE_BYTES, "mnist_digits": MNIST_DIGITS, "forgets": FORGETS}
 
 
 def tuned_name(name):

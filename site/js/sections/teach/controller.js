@@ -14,13 +14,20 @@ import { InterruptedError } from "../../python.js";
 import { percent, whole } from "../../lib/format.js";
 import { forgetEverything, forgetModel } from "../../store.js";
 import { setupGuided } from "./guided.js";
-import { FORGETS, mnistChanges } from "./mnist-changes.js";
+import { lostTooMuch, mnistChanges } from "./mnist-changes.js";
 import { PersonalSet } from "./state.js";
 import { tuneOnPersonalSet } from "./tuning.js";
 import { drawings, TeachView } from "./view.js";
 
 const MEGABYTE = 2 ** 20;
 const MNIST_TEST = whole(TEACH.mnist_digits);      // how many MNIST test digits a tuned network is measured on
+
+/** What a tuning that took MNIST's reading from `before` to `after` did to everyone else's writing. */
+function forgetting(before, after) {
+  if (after >= before) return "it reads everyone else's writing as well as before";
+  return lostTooMuch(before - after) ? "it forgot more of everyone else's writing than it should"
+    : "it forgot very little of everyone else's writing";
+}
 
 export async function setupTeach(root, python, networks, recognizer) {
   const set = new PersonalSet();
@@ -62,7 +69,7 @@ export async function setupTeach(root, python, networks, recognizer) {
     guided.refresh();
   };
   const mnistSentence = (base, before, after) => `On ${MNIST_TEST} MNIST test digits, ${base} read ${percent(before, 1)} `
-    + `right before and ${percent(after, 1)} after: ${after >= before - FORGETS ? "it did not forget everyone else's writing" : "it forgot a little of everyone else's writing"}.`;
+    + `right before and ${percent(after, 1)} after: ${forgetting(before, after)}.`;
   const changesFold = (changes, base, tuned) => mnistChanges(changes, base, tuned, TEACH.mnist_digits);
   const guided = setupGuided(python, networks, recognizer, set, {
     busy, mnist: mnistSentence, changes: changesFold, kept: async () => { await keep(); showSet(); } });
