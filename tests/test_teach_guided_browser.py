@@ -301,6 +301,7 @@ def test_the_page_teaches_what_python_teaches(open_app):
     expect(items.first).to_be_visible()
     assert [[int(item.get_attribute(f"data-{name}")) for item in items.all()] for name in ("digit", "before", "after")] == [
         expected["digits"], expected["before"], expected["after"]]
-    expect(changes).to_contain_text("That is more than the page means to lose." if lost > teach.FORGETS + 1e-9 else "Digits near a line are the first")
+    expect(changes).to_contain_text(
+        "That is more than the page means to lose." if lost > teach.FORGETS + 1e-9 else "Digits near a line are the first")
     now_right = [digit == after for digit, after in zip(expected["digits"], expected["after"])]
     assert ["right" in item.get_attribute("class").split() for item in items.all()] == now_right

@@ -175,8 +175,8 @@ def test_teaching_fine_tuning_export_import_and_forgetting(open_app, tmp_path):
     now_wrong, now_right = (int(changes.get_attribute(f"data-now-{name}")) for name in ("wrong", "right"))
     assert mnist_before - mnist_after == pytest.approx((now_wrong - now_right) / 10, abs=0.1)    # percentages to 0.1
     changes.locator("summary").click()
-    zeros = [(item.get_attribute("data-digit"), item.get_attribute("data-after")) for item in changes.get_by_test_id("mnist-change").all()]
-    assert ("0", "6") in zeros
+    changed = changes.get_by_test_id("mnist-change").all()
+    assert ("0", "6") in [(item.get_attribute("data-digit"), item.get_attribute("data-after")) for item in changed]
     assert now_wrong - now_right > 5 and "That is more than the page means to lose." in changes.text_content()
     page.get_by_test_id("clear").click()
     draw_with_mouse(page, ZERO)

@@ -172,7 +172,8 @@ export class GuidedView {
       + `${before} nor ${after} had learned from, `, h("strong", {}, `before: ${right_before} of ${drawings}, after: ${right_after} of ${drawings}`),
       "."));
     if (this.strip.querySelector(".changed")) {
-      this.result.append(h("p", { class: "muted" }, `Where the two read a drawing differently, the strip shows what ${before} read → what ${after} reads.`));
+      this.result.append(h("p", { class: "muted" },
+        `Where the two read a drawing differently, the strip shows what ${before} read → what ${after} reads.`));
     }
     this.asking.hidden = true;
     this.check.hidden = true;
@@ -212,13 +213,15 @@ function stripItem(answer, step, round) {
   const right = answer.read === answer.digit;
   const changed = answer.before !== undefined && answer.before !== answer.read;
   const verdict = right ? "right" : "wrong";
-  return h("li", { class: `guided-item ${right ? "right" : "wrong"}${changed ? " changed" : ""}`, "data-testid": "teach-guided-item",
+  const drawing = `Drawing ${step}: ${aDigit(answer.digit)}`;
+  const caption = changed ? `${answer.before}→${answer.read} ${right ? "✓" : "✗"}`
+    : right ? `${answer.digit} ✓` : `${answer.digit} read ${answer.read} ✗`;
+  return h("li", { class: `guided-item ${verdict}${changed ? " changed" : ""}`, "data-testid": "teach-guided-item",
                    "data-digit": answer.digit, "data-read": answer.read, "data-before": answer.before ?? null,
-                   title: changed ? `Drawing ${step}: ${aDigit(answer.digit)}, read as ${answer.before} by ${round.base}, as ${answer.read} by ${round.reader}`
-                     : `Drawing ${step}: ${aDigit(answer.digit)}, read as ${answer.read}` },
+                   title: changed ? `${drawing}, read as ${answer.before} by ${round.base}, as ${answer.read} by ${round.reader}`
+                     : `${drawing}, read as ${answer.read}` },
     digitCanvas(answer.image),
-    h("span", { class: "guided-caption", "aria-hidden": changed ? "true" : null },
-      changed ? `${answer.before}→${answer.read} ${right ? "✓" : "✗"}` : right ? `${answer.digit} ✓` : `${answer.digit} read ${answer.read} ✗`),
+    h("span", { class: "guided-caption", "aria-hidden": changed ? "true" : null }, caption),
     h("span", { class: "visually-hidden" }, changed ? `${aDigit(answer.digit)}: ${round.base} read ${answer.before}, `
       + `${round.reader} reads ${answer.read}, ${verdict}.` : ` read ${verdict}`));
 }

@@ -50,5 +50,6 @@ function changeItem(picture, digit, before, after, base, tuned) {
                    title: `${aDigit(digit)} from MNIST: ${base} read ${before}, ${tuned} reads ${after}` },
     digitCanvas(picture),
     h("span", { class: "guided-caption", "aria-hidden": "true" }, `${digit}: ${before}→${after}`),
-    h("span", { class: "visually-hidden" }, `${aDigit(digit)}: ${base} read ${before}, ${tuned} reads ${after}, ${right ? "right" : "wrong"}.`));
+    h("span", { class: "visually-hidden" },
+      `${aDigit(digit)}: ${base} read ${before}, ${tuned} reads ${after}, ${right ? "right" : "wrong"}.`));
 }
