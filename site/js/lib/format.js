@@ -30,6 +30,12 @@ export function whole(/** @type {number} */ value) {
   return String(value).replace(/\B(?=(\d{3})+$)/g, ",");
 }
 
+/** "a" or "an", as the digit is said: an 8. */
+export const article = (/** @type {number} */ digit) => (digit === 8 ? "an" : "a");
+
+/** "a 7", "an 8" */
+export const aDigit = (/** @type {number} */ digit) => `${article(digit)} ${digit}`;
+
 /** "1 drawing", "2 drawings". */
 export function count(/** @type {number} */ n, /** @type {string} */ noun) {
   return `${whole(n)} ${noun}${n === 1 ? "" : "s"}`;

@@ -70,9 +70,8 @@ export async function setupTeach(root, python, networks, recognizer) {
   };
   const mnistSentence = (base, before, after) => `On ${MNIST_TEST} MNIST test digits, ${base} read ${percent(before, 1)} `
     + `right before and ${percent(after, 1)} after: ${forgetting(before, after)}.`;
-  const changesFold = (changes, base, tuned) => mnistChanges(changes, base, tuned, TEACH.mnist_digits);
   const guided = setupGuided(python, networks, recognizer, set, {
-    busy, mnist: mnistSentence, changes: changesFold, kept: async () => { await keep(); showSet(); } });
+    busy, mnist: mnistSentence, changes: mnistChanges, kept: async () => { await keep(); showSet(); } });
 
   async function keep() {
     const problem = await set.keep();
@@ -132,7 +131,7 @@ export async function setupTeach(root, python, networks, recognizer) {
         + `On ${MNIST_TEST} MNIST test digits: ${percent(answer.mnist_before, 1)} before, ${percent(answer.mnist_after, 1)} after. `
         + `The recognizer now uses ${answer.name}.`;
       view.result.dataset.after = String(answer.after);
-      view.changes.replaceChildren(changesFold(answer.mnist_changes, answer.base, answer.name) ?? "");
+      view.changes.replaceChildren(mnistChanges(answer.mnist_changes, answer.base, answer.name) ?? "");
     } catch (error) {
       view.result.textContent = error instanceof InterruptedError
         ? `Fine-tuning was interrupted: ${error.message} Your drawings are kept; press Fine-tune to try again.`

@@ -5,14 +5,10 @@
 
 import { GUIDED } from "../../generated/facts.js";
 import { h, setText } from "../../lib/dom.js";
+import { aDigit, article } from "../../lib/format.js";
 import { digitCanvas } from "../../widgets/pictures.js";
 
 const ROUND_NAMES = { teach: "", check: "Check round: " };
-
-/** "a" or "an", as the digit is said: an 8. */
-const article = (digit) => (digit === 8 ? "an" : "a");
-/** "a 7", "an 8" */
-export const aDigit = (digit) => `${article(digit)} ${digit}`;
 
 export class GuidedView {
   /** on: the controller's handlers (start, next, undo, redo, skip, keep, rewrite, check, close, perDigit). */

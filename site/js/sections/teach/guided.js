@@ -13,7 +13,8 @@ import { GUIDED } from "../../generated/facts.js";
 import { InterruptedError } from "../../python.js";
 import { ensureSubset } from "../../subset.js";
 import { GuidedRound, shuffledDigits } from "./guided-state.js";
-import { aDigit, GuidedView } from "./guided-view.js";
+import { aDigit } from "../../lib/format.js";
+import { GuidedView } from "./guided-view.js";
 import { tuneOnPersonalSet } from "./tuning.js";
 import { drawings } from "./view.js";
 

@@ -7,9 +7,8 @@
 import { TEACH } from "../../generated/facts.js";
 import { rowsOf } from "../../lib/arrays.js";
 import { h } from "../../lib/dom.js";
-import { count, whole } from "../../lib/format.js";
+import { aDigit, count, whole } from "../../lib/format.js";
 import { digitCanvas } from "../../widgets/pictures.js";
-import { aDigit } from "./guided-view.js";
 
 /** Whether a tuning that lost the share `lost` of MNIST's test digits lost more than it means to.
  *  (1e-9: a drop of exactly half a point may come out a hair over it in floats, 0.994 − 0.989.) */
@@ -18,12 +17,13 @@ export function lostTooMuch(lost) {
 }
 
 /**
- * The fold for `changes` (TuningResult.mnist_changes) of network `tuned`, tuned from `base`, on
- * `total` MNIST test digits; null when it reads every one of them as `base` did.
+ * The fold for `changes` (TuningResult.mnist_changes) of network `tuned`, tuned from `base`, on the
+ * MNIST test digits a tuning is measured on; null when it reads every one of them as `base` did.
  * @param {import("../../generated/client/teach.js").MnistChanges} changes
  */
-export function mnistChanges(changes, base, tuned, total) {
+export function mnistChanges(changes, base, tuned) {
   if (!changes.count) return null;
+  const total = TEACH.mnist_digits;
   const pictures = rowsOf(changes.images);
   const unshown = changes.count - pictures.length;
   return h("details", { class: "mnist-changes", "data-testid": "mnist-changes", "data-count": String(changes.count),

@@ -31,7 +31,8 @@ export async function tuneOnPersonalSet(python, networks, set, name, progress) {
   const seconds = (performance.now() - began) / 1000;
   progress(`Measuring how well the tuned ${name} reads your ${yours} and MNIST's test digits…`, 1);
   const answer = await api.finetuneFinish(python);
-  const summary = { ...answer, description: `${answer.base} fine-tuned in this page on your ${yours}, mixed with MNIST.` };
+  const { mnist_changes: _, ...facts } = answer;     // the outcome's pictures are shown once, not kept with the network
+  const summary = { ...facts, description: `${answer.base} fine-tuned in this page on your ${yours}, mixed with MNIST.` };
   const label = `${answer.name}: ${answer.base} tuned to your handwriting`;
   networks.add(answer.name, label, summary);
   networks.choose(answer.name);
